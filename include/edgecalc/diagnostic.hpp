@@ -1,0 +1,47 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace edgecalc {
+
+// A place in a source file, 1-based. Problems with the file as a whole sit at 1:1.
+struct Position {
+  int line = 1;
+  int column = 1;
+
+  friend auto operator<=>(const Position&, const Position&) = default;
+};
+
+// One GCC-style problem report: "file:line:col: error: message".
+struct Diagnostic {
+  std::string file;
+  Position position;
+  std::string message;
+};
+
+// Collects problems so that a user sees every one of them in a single run.
+class Diagnostics {
+ public:
+  explicit Diagnostics(std::string file) : m_file(std::move(file)) {}
+
+  void error(Position position, std::string message);
+  bool empty() const { return m_items.empty(); }
+  std::size_t size() const { return m_items.size(); }
+  const std::string& file() const { return m_file; }
+
+  // Every problem, ordered by position (stable for problems at the same place).
+  std::vector<Diagnostic> sorted() const;
+
+ private:
+  std::string m_file;
+  std::vector<Diagnostic> m_items;
+};
+
+// "file:line:col: error: message" (no trailing newline).
+std::string format_diagnostic(const Diagnostic& diagnostic);
+
+// Every diagnostic, sorted, one per line.
+std::string format_diagnostics(const Diagnostics& diagnostics);
+
+}  // namespace edgecalc

@@ -1,0 +1,164 @@
+#pragma once
+
+// Profile stage: a loaded document -> a validated Profile in base units, or diagnostics.
+// Units inside a Profile: seconds, calls per second, bytes, watts, fractions (0..1), money in
+// the profile's currency; prices per GB, per kWh, per hour or per (billing) month as named.
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <edgecalc/diagnostic.hpp>
+#include <edgecalc/document.hpp>
+
+namespace edgecalc {
+
+enum class Network { wired, wifi, lte_urban, lte_rural, industrial_cellular, satellite_leo, satellite_geo, none };
+enum class Sensitivity { public_data, internal, proprietary, personal, biometric, health, audio, video };
+enum class LeavesDevice { auto_detect, allowed, forbidden };
+enum class Deployment { device, server };
+enum class Option { cloud, edge, hybrid };
+enum class PriceForm { per_call, per_1k_tokens, per_1m_tokens, instance };
+
+// Name tables, the single source of the spelling users write in profiles.
+template <class E>
+struct EnumName {
+  E value;
+  std::string_view name;
+};
+std::span<const EnumName<Network>> network_names();
+std::span<const EnumName<Sensitivity>> sensitivity_names();
+std::span<const EnumName<LeavesDevice>> leaves_device_names();
+std::span<const EnumName<Deployment>> deployment_names();
+std::span<const EnumName<Option>> option_names();
+std::span<const EnumName<PriceForm>> price_form_names();
+
+std::string_view to_string(Network value);
+std::string_view to_string(Sensitivity value);
+std::string_view to_string(LeavesDevice value);
+std::string_view to_string(Deployment value);
+std::string_view to_string(Option value);
+std::string_view to_string(PriceForm value);
+
+struct DurationRange {
+  double low_s = 0;
+  double high_s = 0;
+};
+
+struct TokensPerCall {
+  double input = 0;
+  double output = 0;
+};
+
+struct CloudPrice {
+  PriceForm form = PriceForm::per_call;
+  double per_call = 0;           // per_call
+  double input_per_tokens = 0;   // per_1k_tokens / per_1m_tokens: price per 1k (or 1M) input tokens
+  double output_per_tokens = 0;  // ... and per 1k (or 1M) output tokens
+  double hourly = 0;             // instance: price per instance-hour
+  double capacity_per_s = 0;     // instance: calls one instance sustains
+  double min_instances = 1;      // instance: always running
+  double utilization = 1;        // instance: target utilization (0..1]
+};
+
+struct Maintenance {
+  bool is_share = false;       // true: a share of the hardware cost per year
+  double per_month = 0;        // money per month, when !is_share
+  double share_per_year = 0;   // fraction of hardware cost per year, when is_share
+};
+
+struct Workload {
+  double calls_per_s = 0;                   // per fleet member
+  double peak_factor = 1;
+  std::optional<double> latency_budget_s;   // nullopt: no limit ("none")
+  double payload_bytes = 0;
+  std::optional<TokensPerCall> tokens;
+  double hard_fraction = 0;
+};
+
+struct Fleet {
+  double size = 0;
+  std::string unit = "devices";
+};
+
+struct Connectivity {
+  Network network = Network::none;
+  std::optional<DurationRange> rtt;           // nullopt: the network class's range
+  std::optional<double> offline_tolerance_s;  // nullopt: unlimited
+};
+
+struct DataPolicy {
+  Sensitivity sensitivity = Sensitivity::public_data;
+  LeavesDevice leaves_device = LeavesDevice::auto_detect;
+  bool dpa = false;
+};
+
+struct Cloud {
+  CloudPrice price;
+  double inference_time_s = 0;
+  double transfer_per_gb = 0;
+  double fixed_per_month = 0;
+};
+
+struct Edge {
+  Deployment deployment = Deployment::device;
+  double unit_cost = 0;
+  std::optional<double> capacity_per_s;
+  double utilization = 1;
+  double inference_time_s = 0;
+  double power_w = 0;
+  double energy_price_per_kwh = 0;
+  double pue = 1;
+  double engineering = 0;
+  Maintenance maintenance;
+  double fixed_per_month = 0;
+  std::optional<double> lifetime_s;  // nullopt: never replaced
+};
+
+struct Hybrid {
+  double escalation = 0;
+};
+
+struct Budget {
+  std::optional<double> max_monthly_cost;
+  std::optional<double> max_total_cost;
+  std::optional<double> max_cost_per_1k_calls;
+  std::optional<Option> require;
+};
+
+struct Profile {
+  int version = 1;
+  std::string name;
+  std::string description;
+  std::string currency = "USD";
+  double horizon_s = 0;
+  double month_s = 0;
+  Workload workload;
+  Fleet fleet;
+  Connectivity connectivity;
+  DataPolicy data;
+  Cloud cloud;
+  Edge edge;
+  Hybrid hybrid;
+  Budget budget;
+
+  std::string file;                           // as named by the user
+  std::map<std::string, Position> positions;  // field path ("workload.calls") -> where written
+  std::vector<std::string> defaults_applied;  // field paths filled in from defaults, in order
+
+  double horizon_months() const { return horizon_s / month_s; }
+  double hours_per_month() const { return month_s / 3600.0; }
+};
+
+// Validates `document` as a version-1 profile. Returns the profile, or nullopt after adding
+// every problem (unknown or duplicate keys, wrong types, bad units, missing fields ...) to
+// `diagnostics`.
+std::optional<Profile> build_profile(const Document& document, Diagnostics& diagnostics);
+
+// load_file + build_profile.
+std::optional<Profile> load_profile(const std::string& path, Diagnostics& diagnostics);
+
+}  // namespace edgecalc

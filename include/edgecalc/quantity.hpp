@@ -1,0 +1,64 @@
+#pragma once
+
+// Quantities are strings with units ("150ms", "60/min", "$0.10/GB"). Every function here
+// returns the value in the unit its comment names, or an error phrase that reads after the
+// field's name ("needs a unit, e.g. 150ms"). Bare 0 is accepted for every dimension.
+
+#include <string>
+#include <string_view>
+
+namespace edgecalc {
+
+// How calendar units map to seconds for one profile: a "month" is the profile's billing month
+// and a "year" is 12 of them; money symbols must match the profile's currency.
+struct UnitContext {
+  double month_s = 730.0 * 3600.0;
+  std::string currency = "USD";
+};
+
+struct Parsed {
+  double value = 0;
+  std::string error;
+  bool ok() const { return error.empty(); }
+};
+
+struct ParsedRange {
+  double low = 0;
+  double high = 0;
+  std::string error;
+  bool ok() const { return error.empty(); }
+};
+
+// A plain number with no unit (multipliers such as pue, peak_factor).
+Parsed parse_number(std::string_view text);
+// A count: 50000, 50k, 2.5M, 1B.
+Parsed parse_count(std::string_view text);
+// Money in the profile's currency: $0.0005, €12, 12, $1.2M.
+Parsed parse_money(std::string_view text, const UnitContext& ctx);
+// Seconds: 150ms, 30s, 5min, 2h, 30d, 2 weeks, 36 months, 3 years.
+Parsed parse_duration(std::string_view text, const UnitContext& ctx);
+// Events per second: 60/min, 5/h, 500000/day, 2/s, 1000/month, 50k/day.
+Parsed parse_rate(std::string_view text, const UnitContext& ctx);
+// Bytes: 16KB, 2MB, 1GB (powers of 1000); KiB, MiB, GiB (powers of 1024); 512B.
+Parsed parse_size(std::string_view text);
+// Watts: 100mW, 0.1W, 450W, 1kW.
+Parsed parse_power(std::string_view text);
+// A fraction 0..1: 10% or 0.1.
+Parsed parse_fraction(std::string_view text);
+// Currency per gigabyte (1e9 bytes): $0.10/GB, $0.0001/MB.
+Parsed parse_price_per_gb(std::string_view text, const UnitContext& ctx);
+// Currency per kilowatt-hour: $0.15/kWh, $0.00015/Wh.
+Parsed parse_price_per_kwh(std::string_view text, const UnitContext& ctx);
+// Currency per `period_s` seconds: parse_price_per_period("$10/day", month_s) is money per
+// month. A bare amount is an error unless `bare_allowed` (for fields named after the period).
+Parsed parse_price_per_period(std::string_view text, double period_s, const UnitContext& ctx,
+                              bool bare_allowed = false);
+// A share per year, from "10%/year" or "1%/month".
+Parsed parse_share_per_year(std::string_view text, const UnitContext& ctx);
+// A duration range in seconds: 80ms..150ms or 80..150ms.
+ParsedRange parse_duration_range(std::string_view text, const UnitContext& ctx);
+
+// Formats a number for messages: shortest form that reads back the same ("0.1", "1e+308").
+std::string format_number(double value);
+
+}  // namespace edgecalc

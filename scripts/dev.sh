@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine:
+#   bash scripts/dev.sh run   install dependencies, build (release), run edgecalc on an example
+#   bash scripts/dev.sh test  install dependencies, build with -Werror, run every test,
+#                             then build and run every test again under ASan+UBSan
+#   bash scripts/dev.sh deps  only install missing Debian packages (needs root)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Every dependency is a Debian 12 package; nothing is downloaded at build time.
+packages=(g++ make cmake libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libyaml-cpp-dev)
+example=profiles/doorbell-keyword-spotting.yaml
+jobs=$(nproc 2>/dev/null || echo 2)
+
+install_deps() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "dev.sh: missing Debian packages: ${missing[*]}" >&2
+    echo "dev.sh: run as root, or: sudo apt-get install ${missing[*]}" >&2
+    exit 2
+  fi
+  echo "dev.sh: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {  # $1 = preset
+  cmake --preset "$1" >/dev/null
+  cmake --build --preset "$1" -j "$jobs"
+}
+
+case "${1:-}" in
+  deps) install_deps ;;
+  run)
+    install_deps
+    build release
+    ./build/release/src/edgecalc "$example"
+    ;;
+  test)
+    install_deps
+    build dev
+    ctest --preset dev -j "$jobs"
+    build asan
+    ctest --preset asan -j "$jobs"
+    ;;
+  *)
+    echo "usage: bash scripts/dev.sh run|test|deps" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,73 @@
+#include <edgecalc/cli.hpp>
+
+#include <algorithm>
+#include <exception>
+#include <ostream>
+
+#include <edgecalc/version.hpp>
+
+#include "commands.hpp"
+#include "fs_util.hpp"
+
+namespace edgecalc {
+
+ExitCode emit(const std::string& text, const std::string& output, const Streams& streams) {
+  if (output.empty()) {
+    streams.out << text;
+    return ExitCode::ok;
+  }
+  if (const std::string problem = write_file_atomically(output, text); !problem.empty()) {
+    streams.err << "edgecalc: error: " << problem << '\n';
+    return ExitCode::invalid_input;
+  }
+  return ExitCode::ok;
+}
+
+namespace {
+
+ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
+  CLI::App app("edgecalc: should AI inference run on the device (edge), in the cloud, or both?",
+               "edgecalc");
+  app.set_version_flag("--version", std::string("edgecalc ") + k_version);
+  app.require_subcommand(1);
+  app.footer(
+      "Exit codes: 0 ok, 1 a budget gate failed or no option is viable, 2 invalid input or "
+      "command line, 3 internal error.");
+
+  NormalizeOptions normalize;
+  CLI::App* normalize_cmd = setup_normalize(app, normalize);
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    app.exit(e, streams.out, streams.err);
+    return ExitCode::ok;
+  } catch (const CLI::CallForAllHelp& e) {
+    app.exit(e, streams.out, streams.err);
+    return ExitCode::ok;
+  } catch (const CLI::CallForVersion& e) {
+    streams.out << e.what() << '\n';
+    return ExitCode::ok;
+  } catch (const CLI::ParseError& e) {
+    streams.err << "edgecalc: error: " << e.what() << "\nRun 'edgecalc --help' for usage.\n";
+    return ExitCode::invalid_input;
+  }
+  if (normalize_cmd->parsed()) return run_normalize(normalize, streams);
+  return ExitCode::invalid_input;
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  try {
+    return to_int(run(args, Streams{out, err}));
+  } catch (const std::exception& e) {
+    err << "edgecalc: internal error: " << e.what() << '\n';
+  } catch (...) {
+    err << "edgecalc: internal error\n";
+  }
+  return to_int(ExitCode::internal_error);
+}
+
+}  // namespace edgecalc

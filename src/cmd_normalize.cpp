@@ -1,0 +1,30 @@
+#include <ostream>
+
+#include <edgecalc/normalize.hpp>
+#include <edgecalc/profile.hpp>
+
+#include "commands.hpp"
+
+namespace edgecalc {
+
+CLI::App* setup_normalize(CLI::App& app, NormalizeOptions& options) {
+  CLI::App* cmd = app.add_subcommand(
+      "normalize", "Print PROFILE as JSON with every default filled in and every quantity in base "
+                   "units (seconds, calls/s, bytes, watts, fractions, money)");
+  cmd->add_option("profile", options.profile, "Profile to read (YAML, or JSON if it ends in .json)")
+      ->required();
+  cmd->add_option("-o,--output", options.output, "Write to FILE (atomically) instead of stdout");
+  return cmd;
+}
+
+ExitCode run_normalize(const NormalizeOptions& options, const Streams& streams) {
+  Diagnostics diagnostics(options.profile);
+  const auto profile = load_profile(options.profile, diagnostics);
+  if (!profile) {
+    streams.err << format_diagnostics(diagnostics);
+    return ExitCode::invalid_input;
+  }
+  return emit(normalized_json(*profile).dump(2) + "\n", options.output, streams);
+}
+
+}  // namespace edgecalc

@@ -1,0 +1,31 @@
+#pragma once
+
+// One command per file: each has an options struct, a setup_X that declares its flags on a
+// CLI11 subcommand, and a run_X that does the work and returns the exit code.
+
+#include <iosfwd>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include <edgecalc/exit_code.hpp>
+
+namespace edgecalc {
+
+struct Streams {
+  std::ostream& out;
+  std::ostream& err;
+};
+
+// Writes `text` to `output` (atomically) when it is set, else to `streams.out`.
+// Returns ok, or invalid_input after reporting a file that cannot be written.
+ExitCode emit(const std::string& text, const std::string& output, const Streams& streams);
+
+struct NormalizeOptions {
+  std::string profile;
+  std::string output;
+};
+CLI::App* setup_normalize(CLI::App& app, NormalizeOptions& options);
+ExitCode run_normalize(const NormalizeOptions& options, const Streams& streams);
+
+}  // namespace edgecalc

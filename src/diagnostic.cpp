@@ -1,0 +1,35 @@
+#include <edgecalc/diagnostic.hpp>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace edgecalc {
+
+void Diagnostics::error(Position position, std::string message) {
+  m_items.push_back(Diagnostic{m_file, position, std::move(message)});
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+  std::vector<Diagnostic> items = m_items;
+  std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.position < b.position;
+  });
+  return items;
+}
+
+std::string format_diagnostic(const Diagnostic& diagnostic) {
+  return fmt::format("{}:{}:{}: error: {}", diagnostic.file, diagnostic.position.line,
+                     diagnostic.position.column, diagnostic.message);
+}
+
+std::string format_diagnostics(const Diagnostics& diagnostics) {
+  std::string text;
+  for (const Diagnostic& d : diagnostics.sorted()) {
+    text += format_diagnostic(d);
+    text += '\n';
+  }
+  return text;
+}
+
+}  // namespace edgecalc

@@ -1,0 +1,9 @@
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <edgecalc/cli.hpp>
+
+int main(int argc, char** argv) {
+  return edgecalc::run_cli(std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr);
+}

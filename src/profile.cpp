@@ -1,0 +1,329 @@
+#include <edgecalc/profile.hpp>
+
+#include <cmath>
+
+#include "profile_reader.hpp"
+
+namespace edgecalc {
+
+namespace {
+
+constexpr EnumName<Network> k_networks[] = {
+    {Network::wired, "wired"},
+    {Network::wifi, "wifi"},
+    {Network::lte_urban, "lte-urban"},
+    {Network::lte_rural, "lte-rural"},
+    {Network::industrial_cellular, "industrial-cellular"},
+    {Network::satellite_leo, "satellite-leo"},
+    {Network::satellite_geo, "satellite-geo"},
+    {Network::none, "none"}};
+constexpr EnumName<Sensitivity> k_sensitivities[] = {
+    {Sensitivity::public_data, "public"}, {Sensitivity::internal, "internal"},
+    {Sensitivity::proprietary, "proprietary"}, {Sensitivity::personal, "personal"},
+    {Sensitivity::biometric, "biometric"}, {Sensitivity::health, "health"},
+    {Sensitivity::audio, "audio"}, {Sensitivity::video, "video"}};
+constexpr EnumName<LeavesDevice> k_leaves_device[] = {{LeavesDevice::auto_detect, "auto"},
+                                                      {LeavesDevice::allowed, "allowed"},
+                                                      {LeavesDevice::forbidden, "forbidden"}};
+constexpr EnumName<Deployment> k_deployments[] = {{Deployment::device, "device"},
+                                                  {Deployment::server, "server"}};
+constexpr EnumName<Option> k_options[] = {
+    {Option::edge, "edge"}, {Option::cloud, "cloud"}, {Option::hybrid, "hybrid"}};
+constexpr EnumName<PriceForm> k_price_forms[] = {{PriceForm::per_call, "per_call"},
+                                                 {PriceForm::per_1k_tokens, "per_1k_tokens"},
+                                                 {PriceForm::per_1m_tokens, "per_1m_tokens"},
+                                                 {PriceForm::instance, "instance"}};
+
+template <class E>
+std::string_view name_in(std::span<const EnumName<E>> table, E value) {
+  for (const auto& n : table)
+    if (n.value == value) return n.name;
+  return "?";
+}
+
+using detail::Bounds;
+using detail::FieldReader;
+using detail::ReadContext;
+
+// Sanity limits: far beyond any real deployment, low enough that no product of them overflows
+// or loses the meaning of a double. They turn "1e308 devices" into an error, not a number.
+constexpr double k_max_money = 1e15;
+constexpr double k_max_count = 1e11;        // more devices than people on Earth, tenfold
+constexpr double k_max_rate = 1e6;          // calls per second from one fleet member
+constexpr double k_max_duration_s = 100 * 365.0 * 86400;  // a century
+constexpr double k_max_latency_s = 86400;   // a day
+constexpr double k_max_bytes = 1e12;        // a terabyte per call
+constexpr double k_max_power_w = 1e7;       // 10 MW per unit
+constexpr double k_max_tokens = 1e8;
+
+constexpr Bounds k_positive_money{0, true, k_max_money};
+constexpr Bounds k_money{0, false, k_max_money};
+constexpr Bounds k_fraction{0, false, 1};
+constexpr Bounds k_positive_fraction{0, true, 1};
+constexpr Bounds k_latency{0, true, k_max_latency_s};
+
+struct Parsers {
+  const UnitContext& u;
+  detail::ParseFn money() const { return [&u = u](std::string_view t) { return parse_money(t, u); }; }
+  detail::ParseFn duration() const { return [&u = u](std::string_view t) { return parse_duration(t, u); }; }
+  detail::ParseFn rate() const { return [&u = u](std::string_view t) { return parse_rate(t, u); }; }
+  detail::ParseFn per_month() const {
+    return [&u = u](std::string_view t) { return parse_price_per_period(t, u.month_s, u); };
+  }
+  detail::ParseFn per_hour() const {
+    return [&u = u](std::string_view t) { return parse_price_per_period(t, 3600, u, true); };
+  }
+  detail::ParseFn per_gb() const { return [&u = u](std::string_view t) { return parse_price_per_gb(t, u); }; }
+  detail::ParseFn per_kwh() const { return [&u = u](std::string_view t) { return parse_price_per_kwh(t, u); }; }
+};
+const detail::ParseFn k_count = [](std::string_view t) { return parse_count(t); };
+const detail::ParseFn k_number = [](std::string_view t) { return parse_number(t); };
+const detail::ParseFn k_size = [](std::string_view t) { return parse_size(t); };
+const detail::ParseFn k_power = [](std::string_view t) { return parse_power(t); };
+const detail::ParseFn k_share = [](std::string_view t) { return parse_fraction(t); };
+
+// A duration that may also be written as a word meaning "no limit" (`none`, `unlimited`).
+std::optional<double> duration_or_word(FieldReader& r, std::string_view key, std::string_view word,
+                                       const detail::ParseFn& parse, const Bounds& bounds,
+                                       bool required, std::string_view example, bool& is_word) {
+  is_word = false;
+  const MapEntry* e = r.entry(key);
+  if (e && e->value->kind == Node::Kind::scalar && e->value->text == word) {
+    is_word = true;
+    return std::nullopt;
+  }
+  return r.quantity(key, parse, bounds, required, example);
+}
+
+void read_workload(FieldReader r, const Parsers& p, Workload& w) {
+  w.calls_per_s = r.quantity("calls", p.rate(), {0, true, k_max_rate}, true, "60/min").value_or(0);
+  w.peak_factor = r.quantity_or("peak_factor", k_number, {1, false, 1e6}, 1, "1.5");
+  bool no_limit = false;
+  w.latency_budget_s = duration_or_word(r, "latency_budget", "none", p.duration(), k_latency, true,
+                                        "100ms", no_limit);
+  w.payload_bytes = r.quantity_or("payload", k_size, {0, false, k_max_bytes}, 0, "16KB");
+  if (FieldReader t = r.section("tokens", false); t.present()) {
+    TokensPerCall tokens;
+    tokens.input = t.quantity("input", k_count, {0, false, k_max_tokens}, true, "300").value_or(0);
+    tokens.output = t.quantity("output", k_count, {0, false, k_max_tokens}, true, "200").value_or(0);
+    w.tokens = tokens;
+    t.finish();
+  }
+  w.hard_fraction = r.quantity_or("hard_fraction", k_share, k_fraction, 0, "5%");
+  r.finish();
+}
+
+void read_connectivity(FieldReader r, const Parsers& p, Connectivity& c) {
+  c.network = r.choice<Network>("network", k_networks, true).value_or(Network::none);
+  if (const auto rtt = r.text("rtt", false, "80ms..150ms")) {
+    const ParsedRange range = parse_duration_range(*rtt, p.u);
+    if (!range.ok())
+      r.error_at("rtt", fmt::format("connectivity.rtt {}; got \"{}\"", range.error, *rtt));
+    else if (range.high > 60)
+      r.error_at("rtt", fmt::format("connectivity.rtt must be at most 60s; got \"{}\"", *rtt));
+    else
+      c.rtt = DurationRange{range.low, range.high};
+  }
+  bool unlimited = false;
+  c.offline_tolerance_s = duration_or_word(r, "offline_tolerance", "unlimited", p.duration(),
+                                           {0, false, k_max_duration_s}, false, "30s", unlimited);
+  if (!unlimited && !r.entry("offline_tolerance")) r.defaulted("offline_tolerance");
+  r.finish();
+}
+
+void read_data(FieldReader r, DataPolicy& d) {
+  d.sensitivity = r.choice<Sensitivity>("sensitivity", k_sensitivities, true)
+                      .value_or(Sensitivity::public_data);
+  if (!r.entry("leaves_device")) r.defaulted("leaves_device");
+  d.leaves_device = r.choice<LeavesDevice>("leaves_device", k_leaves_device, false)
+                        .value_or(LeavesDevice::auto_detect);
+  if (!r.entry("dpa")) r.defaulted("dpa");
+  d.dpa = r.boolean("dpa").value_or(false);
+  r.finish();
+}
+
+void read_token_prices(FieldReader t, const Parsers& p, CloudPrice& price) {
+  price.input_per_tokens = t.quantity("input", p.money(), k_money, true, "$0.0005").value_or(0);
+  price.output_per_tokens = t.quantity("output", p.money(), k_money, true, "$0.0015").value_or(0);
+  t.finish();
+}
+
+void read_price(FieldReader r, const Parsers& p, const Workload& w, CloudPrice& price) {
+  const MapEntry* chosen = nullptr;
+  for (const auto& form : k_price_forms) {
+    const MapEntry* e = r.entry(form.name);
+    if (!e) continue;
+    if (chosen) {
+      r.error_at(form.name, fmt::format("cloud.price has both `{}` and `{}`; give exactly one "
+                                        "price form",
+                                        chosen->key, form.name));
+      continue;
+    }
+    chosen = e;
+    price.form = form.value;
+  }
+  if (!chosen) {
+    if (r.present())
+      r.error_at("", "cloud.price needs one of per_call, per_1k_tokens, per_1m_tokens or instance");
+    r.finish();
+    return;
+  }
+  switch (price.form) {
+    case PriceForm::per_call:
+      price.per_call = r.quantity("per_call", p.money(), k_money, true, "$0.0001").value_or(0);
+      break;
+    case PriceForm::per_1k_tokens:
+    case PriceForm::per_1m_tokens:
+      read_token_prices(r.section(chosen->key, true), p, price);
+      if (!w.tokens)
+        r.error_at(chosen->key, fmt::format("cloud.price.{} needs workload.tokens (e.g. tokens: "
+                                            "{{input: 300, output: 200}})",
+                                            chosen->key));
+      break;
+    case PriceForm::instance: {
+      FieldReader i = r.section("instance", true);
+      price.hourly = i.quantity("hourly", p.per_hour(), k_money, true, "$2.50").value_or(0);
+      price.capacity_per_s =
+          i.quantity("capacity", p.rate(), {0, true, 1e9}, true, "40/s").value_or(0);
+      price.min_instances = i.quantity_or("min", k_count, {0, false, 1e6, true}, 1, "1");
+      price.utilization = i.quantity_or("utilization", k_share, k_positive_fraction, 1, "70%");
+      i.finish();
+      break;
+    }
+  }
+  r.finish();
+}
+
+void read_cloud(FieldReader r, const Parsers& p, const Workload& w, Cloud& c) {
+  read_price(r.section("price", true), p, w, c.price);
+  c.inference_time_s = r.quantity_or("inference_time", p.duration(), {0, false, k_max_latency_s}, 0, "30ms");
+  c.transfer_per_gb = r.quantity_or("transfer", p.per_gb(), k_money, 0, "$0.10/GB");
+  c.fixed_per_month = r.quantity_or("fixed", p.per_month(), k_money, 0, "$200/month");
+  r.finish();
+}
+
+void read_edge(FieldReader r, const Parsers& p, Edge& e) {
+  if (!r.entry("deployment")) r.defaulted("deployment");
+  e.deployment = r.choice<Deployment>("deployment", k_deployments, false).value_or(Deployment::device);
+  e.unit_cost = r.quantity("unit_cost", p.money(), k_money, true, "$4").value_or(0);
+  e.capacity_per_s = r.quantity("capacity", p.rate(), {0, true, 1e9}, false, "200/s");
+  if (e.deployment == Deployment::server && !e.capacity_per_s && !r.entry("capacity") && r.present())
+    r.error_at("", "missing required field edge.capacity: deployment: server needs the calls one "
+                   "box sustains (e.g. capacity: 200/s)");
+  e.utilization = r.quantity_or("utilization", k_share, k_positive_fraction, 1, "70%");
+  e.inference_time_s = r.quantity("inference_time", p.duration(), k_latency, true, "8ms").value_or(0);
+  e.power_w = r.quantity_or("power", k_power, {0, false, k_max_power_w}, 0, "0.1W");
+  e.energy_price_per_kwh = r.quantity_or("energy_price", p.per_kwh(), k_money, 0, "$0.15/kWh");
+  e.pue = r.quantity_or("pue", k_number, {1, false, 10}, 1, "1.4");
+  e.engineering = r.quantity_or("engineering", p.money(), k_money, 0, "$40000");
+  if (const auto m = r.text("maintenance", false, "$500/month")) {
+    e.maintenance.is_share = m->find('%') != std::string::npos;
+    const detail::ParseFn share = [&p](std::string_view t) { return parse_share_per_year(t, p.u); };
+    const double v = r.quantity("maintenance", e.maintenance.is_share ? share : p.per_month(),
+                                e.maintenance.is_share ? Bounds{0, false, 10} : k_money, false,
+                                "$500/month")
+                         .value_or(0);
+    (e.maintenance.is_share ? e.maintenance.share_per_year : e.maintenance.per_month) = v;
+  } else {
+    r.defaulted("maintenance");
+  }
+  e.fixed_per_month = r.quantity_or("fixed", p.per_month(), k_money, 0, "$30/month");
+  bool never = false;
+  e.lifetime_s = duration_or_word(r, "lifetime", "never", p.duration(), {0, true, k_max_duration_s},
+                                  false, "60 months", never);
+  if (!never && !r.entry("lifetime")) r.defaulted("lifetime");
+  r.finish();
+}
+
+void read_budget(FieldReader r, const Parsers& p, Budget& b) {
+  b.max_monthly_cost = r.quantity("max_monthly_cost", p.money(), k_positive_money, false, "$20000");
+  b.max_total_cost = r.quantity("max_total_cost", p.money(), k_positive_money, false, "$500000");
+  b.max_cost_per_1k_calls =
+      r.quantity("max_cost_per_1k_calls", p.money(), k_positive_money, false, "$0.50");
+  b.require = r.choice<Option>("require", k_options, false);
+  r.finish();
+}
+
+}  // namespace
+
+std::span<const EnumName<Network>> network_names() { return k_networks; }
+std::span<const EnumName<Sensitivity>> sensitivity_names() { return k_sensitivities; }
+std::span<const EnumName<LeavesDevice>> leaves_device_names() { return k_leaves_device; }
+std::span<const EnumName<Deployment>> deployment_names() { return k_deployments; }
+std::span<const EnumName<Option>> option_names() { return k_options; }
+std::span<const EnumName<PriceForm>> price_form_names() { return k_price_forms; }
+
+std::string_view to_string(Network v) { return name_in<Network>(k_networks, v); }
+std::string_view to_string(Sensitivity v) { return name_in<Sensitivity>(k_sensitivities, v); }
+std::string_view to_string(LeavesDevice v) { return name_in<LeavesDevice>(k_leaves_device, v); }
+std::string_view to_string(Deployment v) { return name_in<Deployment>(k_deployments, v); }
+std::string_view to_string(Option v) { return name_in<Option>(k_options, v); }
+std::string_view to_string(PriceForm v) { return name_in<PriceForm>(k_price_forms, v); }
+
+std::optional<Profile> build_profile(const Document& document, Diagnostics& diagnostics) {
+  Profile profile;
+  profile.file = document.file;
+  if (document.root->kind != Node::Kind::map) {
+    diagnostics.error(document.root->position,
+                      "a profile must be a mapping of fields (edgecalc: 1, name: ..., workload: ...)");
+    return std::nullopt;
+  }
+  const std::size_t errors_before = diagnostics.size();
+  ReadContext ctx{diagnostics, profile, UnitContext{}};
+  FieldReader top(ctx, document.root.get(), "", document.root->position);
+
+  if (const auto version = top.text("edgecalc", true, "1")) {
+    if (*version != "1") {
+      top.error_at("edgecalc", fmt::format("edgecalc must be 1, the only profile format version; "
+                                           "got \"{}\"",
+                                           *version));
+      return std::nullopt;
+    }
+  }
+  profile.name = top.text("name", true, "doorbell-keyword-spotting").value_or("");
+  if (top.entry("name") && profile.name.empty()) top.error_at("name", "name must not be empty");
+  profile.description = top.text("description", false, "Wake word on a battery doorbell").value_or("");
+  if (const auto currency = top.text("currency", false, "USD")) {
+    if (currency->empty()) top.error_at("currency", "currency must not be empty");
+    else ctx.units.currency = profile.currency = *currency;
+  } else {
+    top.defaulted("currency");
+  }
+  const Parsers p{ctx.units};
+  // `month` first: "36 months" and "$30/month" below are measured in it.
+  profile.month_s = top.quantity_or("month", p.duration(), {28 * 86400.0, false, 31 * 86400.0},
+                                    730 * 3600.0, "730h");
+  ctx.units.month_s = profile.month_s;
+  profile.horizon_s = top.quantity_or("horizon", p.duration(), {0, true, k_max_duration_s},
+                                      36 * profile.month_s, "36 months");
+
+  read_workload(top.section("workload", true), p, profile.workload);
+  FieldReader fleet = top.section("fleet", true);
+  profile.fleet.size = fleet.quantity("size", k_count, {0, true, k_max_count, true}, true, "50000").value_or(0);
+  if (const auto unit = fleet.text("unit", false, "devices")) profile.fleet.unit = *unit;
+  else fleet.defaulted("unit");
+  fleet.finish();
+  read_connectivity(top.section("connectivity", true), p, profile.connectivity);
+  read_data(top.section("data", true), profile.data);
+  read_cloud(top.section("cloud", true), p, profile.workload, profile.cloud);
+  read_edge(top.section("edge", true), p, profile.edge);
+
+  FieldReader hybrid = top.section("hybrid", false);
+  profile.hybrid.escalation = hybrid.quantity("escalation", k_share, k_fraction, false, "5%")
+                                  .value_or(profile.workload.hard_fraction);
+  if (!hybrid.entry("escalation")) hybrid.defaulted("escalation");
+  hybrid.finish();
+  read_budget(top.section("budget", false), p, profile.budget);
+  top.finish();
+
+  if (diagnostics.size() != errors_before) return std::nullopt;
+  return profile;
+}
+
+std::optional<Profile> load_profile(const std::string& path, Diagnostics& diagnostics) {
+  const auto document = load_file(path, diagnostics);
+  if (!document) return std::nullopt;
+  return build_profile(*document, diagnostics);
+}
+
+}  // namespace edgecalc
