@@ -60,6 +60,19 @@ struct CurrencySymbol {
 constexpr CurrencySymbol k_currency_symbols[] = {
     {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}};
 
+constexpr std::string_view k_not_a_number = "is not a number";
+
+// "0.09" -> "$0.09" when the profile's currency has a symbol, for examples in messages.
+std::string with_symbol(std::string_view amount, const UnitContext& ctx) {
+  for (const CurrencySymbol& c : k_currency_symbols) {
+    if (amount.starts_with(c.symbol)) return std::string(amount);
+  }
+  for (const CurrencySymbol& c : k_currency_symbols) {
+    if (c.code == ctx.currency) return fmt::format("{}{}", c.symbol, amount);
+  }
+  return std::string(amount);
+}
+
 // ---- Scanning ------------------------------------------------------------------------------
 
 std::string_view trim(std::string_view s) {
@@ -101,7 +114,7 @@ NumberUnit split_number_unit(std::string_view text) {
     while (i < s.size() && is_digit(s[i])) ++i, ++digits;
   }
   if (digits == 0) {
-    out.error = "is not a number";
+    out.error = std::string(k_not_a_number);
     return out;
   }
   if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
@@ -123,7 +136,7 @@ NumberUnit split_number_unit(std::string_view text) {
     return out;
   }
   if (result.ec != std::errc{} || result.ptr != s.data() + i) {
-    out.error = "is not a number";
+    out.error = std::string(k_not_a_number);
     return out;
   }
   out.unit = trim(s.substr(i));
@@ -143,18 +156,24 @@ std::string unknown_unit(std::string_view kind, std::string_view unit, std::span
   std::vector<std::string> candidates;
   for (const Unit& u : units) candidates.emplace_back(u.name);
   if (const auto best = closest_match(unit, candidates))
-    return fmt::format("has unknown {} unit `{}`; did you mean `{}`?", kind, unit, *best);
+    return fmt::format("has unknown {} unit `{}` (did you mean `{}`?)", kind, unit, *best);
   return fmt::format("has unknown {} unit `{}`; use one of {}", kind, unit, names);
 }
 
 Parsed fail(std::string error) { return Parsed{0, std::move(error)}; }
+
+// The scanner's "is not a number", said as what the field expects ("must be a duration, e.g. 150ms").
+Parsed fail_scan(const NumberUnit& nu, std::string_view expected) {
+  if (nu.error == k_not_a_number) return fail(fmt::format("must be {}", expected));
+  return fail(nu.error);
+}
 
 // number + unit from `units`, e.g. "150ms". A bare 0 is 0 in any unit.
 Parsed parse_with_units(std::string_view text, std::span<const Unit> units,
                         std::string_view kind, std::string_view names,
                         std::string_view example_unit, const UnitContext& ctx) {
   const NumberUnit nu = split_number_unit(text);
-  if (!nu.error.empty()) return fail(nu.error);
+  if (!nu.error.empty()) return fail_scan(nu, fmt::format("a {}, e.g. 150{}", kind, example_unit));
   if (nu.unit.empty()) {
     if (nu.number == 0) return Parsed{0, {}};
     return fail(fmt::format("needs a unit, e.g. {}{}", format_number(nu.number), example_unit));
@@ -190,14 +209,14 @@ std::string format_number(double value) { return fmt::format("{}", value); }
 
 Parsed parse_number(std::string_view text) {
   const NumberUnit nu = split_number_unit(text);
-  if (!nu.error.empty()) return fail(nu.error);
+  if (!nu.error.empty()) return fail_scan(nu, "a number, e.g. 1.5");
   if (!nu.unit.empty()) return fail(fmt::format("must be a plain number, without `{}`", nu.unit));
   return Parsed{nu.number, {}};
 }
 
 Parsed parse_count(std::string_view text) {
   const NumberUnit nu = split_number_unit(text);
-  if (!nu.error.empty()) return fail(nu.error);
+  if (!nu.error.empty()) return fail_scan(nu, "a count, e.g. 50000, 50k or 2.5M");
   const Unit* u = find_unit(k_count_suffixes, nu.unit);
   if (!u) return fail(fmt::format("must be a count, e.g. 50000, 50k or 2.5M; `{}` is not a count suffix", nu.unit));
   return Parsed{nu.number * u->factor, {}};
@@ -220,7 +239,7 @@ Parsed parse_money(std::string_view text, const UnitContext& ctx) {
     break;
   }
   const NumberUnit nu = split_number_unit(sign + std::string(s));
-  if (!nu.error.empty()) return fail(nu.error);
+  if (!nu.error.empty()) return fail_scan(nu, "an amount of money, e.g. $12 or 12");
   std::string_view unit = nu.unit;
   if (unit.ends_with(ctx.currency)) unit = trim(unit.substr(0, unit.size() - ctx.currency.size()));
   const Unit* u = find_unit(k_count_suffixes, unit);
@@ -247,7 +266,7 @@ Parsed parse_rate(std::string_view text, const UnitContext& ctx) {
   std::string_view amount, per;
   if (!split_per(trim(text), amount, per)) {
     const NumberUnit nu = split_number_unit(text);
-    if (!nu.error.empty()) return fail(nu.error);
+    if (!nu.error.empty()) return fail_scan(nu, "a rate, e.g. 60/min");
     if (nu.unit.empty() && nu.number == 0) return Parsed{0, {}};
     return fail(fmt::format("needs a unit, e.g. {}/min", nu.unit.empty() ? format_number(nu.number) : "60"));
   }
@@ -260,7 +279,7 @@ Parsed parse_rate(std::string_view text, const UnitContext& ctx) {
 
 Parsed parse_fraction(std::string_view text) {
   const NumberUnit nu = split_number_unit(text);
-  if (!nu.error.empty()) return fail(nu.error);
+  if (!nu.error.empty()) return fail_scan(nu, "a percentage or a fraction, e.g. 10% or 0.1");
   double value = nu.number;
   if (nu.unit == "%") {
     value /= 100;
@@ -289,7 +308,7 @@ Parsed parse_price_per(std::string_view text, std::span<const Unit> units, std::
     const Parsed money = parse_money(text, ctx);
     if (!money.ok()) return money;
     if (bare_allowed || money.value == 0) return money;
-    return fail(fmt::format("needs a unit, e.g. {}/{}", trim(text), example_unit));
+    return fail(fmt::format("needs a unit, e.g. {}/{}", with_symbol(trim(text), ctx), example_unit));
   }
   const Parsed money = parse_money(amount, ctx);
   if (!money.ok()) return money;

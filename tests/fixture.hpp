@@ -1,0 +1,61 @@
+#pragma once
+
+// A small valid profile and helpers to run the loader on variations of it.
+
+#include <string>
+
+#include <edgecalc/diagnostic.hpp>
+#include <edgecalc/document.hpp>
+#include <edgecalc/profile.hpp>
+
+namespace edgecalc::test {
+
+inline const std::string k_valid_yaml = R"(edgecalc: 1
+name: fixture
+workload:
+  calls: 60/min
+  latency_budget: 100ms
+fleet:
+  size: 1000
+connectivity:
+  network: wifi
+data:
+  sensitivity: public
+cloud:
+  price:
+    per_call: $0.0001
+edge:
+  unit_cost: $4
+  inference_time: 8ms
+)";
+
+// `text` with the first occurrence of `from` replaced by `to` (which must exist).
+inline std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  if (at == std::string::npos) throw std::logic_error("fixture has no " + from);
+  return text.replace(at, from.size(), to);
+}
+
+struct Outcome {
+  std::optional<Profile> profile;
+  std::string errors;  // formatted diagnostics, one per line
+};
+
+inline Outcome load(const std::string& text, SourceFormat format = SourceFormat::yaml,
+                    const std::string& file = "p.yaml") {
+  Diagnostics diagnostics(file);
+  Outcome outcome;
+  if (const auto document = load_text(text, format, diagnostics))
+    outcome.profile = build_profile(*document, diagnostics);
+  outcome.errors = format_diagnostics(diagnostics);
+  return outcome;
+}
+
+// The errors for `text`, which must not load.
+inline std::string errors_of(const std::string& text, SourceFormat format = SourceFormat::yaml) {
+  Outcome outcome = load(text, format, format == SourceFormat::json ? "p.json" : "p.yaml");
+  if (outcome.profile) return "(loaded without errors)";
+  return outcome.errors;
+}
+
+}  // namespace edgecalc::test

@@ -1,0 +1,85 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <edgecalc/cli.hpp>
+#include <edgecalc/version.hpp>
+
+using namespace edgecalc;
+
+namespace {
+
+struct Run {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Run run(const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  const int code = run_cli(args, out, err);
+  return Run{code, out.str(), err.str()};
+}
+
+const std::string k_example = std::string(EDGECALC_SOURCE_DIR) + "/profiles/doorbell-keyword-spotting.yaml";
+
+}  // namespace
+
+TEST_CASE("the --version flag prints the project version", "[cli]") {
+  const Run r = run({"--version"});
+  CHECK(r.code == 0);
+  CHECK(r.out == std::string("edgecalc ") + k_version + "\n");
+}
+
+TEST_CASE("the --help flag lists the commands and exit codes", "[cli]") {
+  const Run r = run({"--help"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("normalize") != std::string::npos);
+  CHECK(r.out.find("Exit codes") != std::string::npos);
+}
+
+TEST_CASE("command-line errors exit 2, never with CLI11's own codes", "[cli]") {
+  CHECK(run({"--frobnicate"}).code == 2);
+  CHECK(run({}).code == 2);
+  CHECK(run({"normalize"}).code == 2);
+  const Run r = run({"normalize", k_example, "--bogus"});
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.rfind("edgecalc: error: ", 0) == 0);
+}
+
+TEST_CASE("normalize writes JSON to stdout or atomically to --output", "[cli]") {
+  const Run direct = run({"normalize", k_example});
+  REQUIRE(direct.code == 0);
+  CHECK(direct.err.empty());
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "edgecalc-cli-test";
+  fs::create_directories(dir);
+  const fs::path file = dir / "normalized.json";
+  { std::ofstream(file) << "old contents"; }
+  const Run to_file = run({"normalize", k_example, "--output", file.string()});
+  CHECK(to_file.code == 0);
+  CHECK(to_file.out.empty());
+  std::ifstream in(file);
+  const std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(written == direct.out);
+  std::size_t leftovers = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) leftovers += entry.path() != file;
+  CHECK(leftovers == 0);  // no temporary file left behind
+  fs::remove_all(dir);
+}
+
+TEST_CASE("an unwritable output file is an error, exit 2", "[cli]") {
+  const Run r = run({"normalize", k_example, "-o", "/nonexistent-dir/x.json"});
+  CHECK(r.code == 2);
+  CHECK(r.err == "edgecalc: error: cannot write /nonexistent-dir/x.json: no such file or directory\n");
+}
+
+TEST_CASE("an invalid profile prints diagnostics only, exit 2", "[cli]") {
+  const Run r = run({"normalize", "no-such-file.yaml"});
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "no-such-file.yaml:1:1: error: cannot open file: no such file\n");
+}

@@ -1,0 +1,276 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include <edgecalc/normalize.hpp>
+
+#include "fixture.hpp"
+
+using namespace edgecalc;
+using namespace edgecalc::test;
+
+namespace {
+
+Profile valid(const std::string& text) {
+  Outcome outcome = load(text);
+  INFO(outcome.errors);
+  REQUIRE(outcome.profile);
+  return *outcome.profile;
+}
+
+bool defaulted(const Profile& p, const std::string& path) {
+  return std::find(p.defaults_applied.begin(), p.defaults_applied.end(), path) !=
+         p.defaults_applied.end();
+}
+
+std::string with(const std::string& from, const std::string& to) {
+  return replaced(k_valid_yaml, from, to);
+}
+
+}  // namespace
+
+TEST_CASE("a minimal profile gets every documented default", "[profile]") {
+  const Profile p = valid(k_valid_yaml);
+  CHECK(p.currency == "USD");
+  CHECK(p.month_s == 730 * 3600.0);
+  CHECK(p.horizon_s == 36 * 730 * 3600.0);
+  CHECK(p.horizon_months() == Approx(36));
+  CHECK(p.workload.calls_per_s == 1);  // 60/min
+  CHECK(p.workload.peak_factor == 1);
+  CHECK(p.workload.latency_budget_s == Approx(0.1));
+  CHECK(p.workload.payload_bytes == 0);
+  CHECK_FALSE(p.workload.tokens);
+  CHECK(p.fleet.size == 1000);
+  CHECK(p.fleet.unit == "devices");
+  CHECK(p.connectivity.network == Network::wifi);
+  CHECK_FALSE(p.connectivity.rtt);
+  CHECK_FALSE(p.connectivity.offline_tolerance_s);  // unlimited
+  CHECK(p.data.leaves_device == LeavesDevice::auto_detect);
+  CHECK_FALSE(p.data.dpa);
+  CHECK(p.cloud.price.form == PriceForm::per_call);
+  CHECK(p.cloud.price.per_call == Approx(0.0001));
+  CHECK(p.edge.deployment == Deployment::device);
+  CHECK(p.edge.utilization == 1);
+  CHECK(p.edge.pue == 1);
+  CHECK_FALSE(p.edge.lifetime_s);
+  CHECK(p.hybrid.escalation == 0);
+  for (const char* path : {"currency", "month", "horizon", "workload.peak_factor", "workload.payload",
+                           "workload.hard_fraction", "fleet.unit", "connectivity.offline_tolerance",
+                           "data.leaves_device", "data.dpa", "cloud.inference_time", "cloud.transfer",
+                           "cloud.fixed", "edge.deployment", "edge.power", "edge.maintenance",
+                           "edge.lifetime", "hybrid.escalation"}) {
+    INFO(path);
+    CHECK(defaulted(p, path));
+  }
+  CHECK_FALSE(defaulted(p, "workload.calls"));
+}
+
+TEST_CASE("every field of the documented example is read", "[profile]") {
+  std::string text = with("  latency_budget: 100ms\n",
+                          "  latency_budget: 100ms\n  peak_factor: 2.5\n  payload: 16KB\n"
+                          "  tokens: {input: 300, output: 200}\n  hard_fraction: 5%\n");
+  text = replaced(text, "  network: wifi\n",
+                  "  network: lte-urban\n  rtt: 80ms..150ms\n  offline_tolerance: 30s\n");
+  text = replaced(text, "    per_call: $0.0001\n",
+                  "    per_1k_tokens: {input: $0.0005, output: $0.0015}\n"
+                  "  inference_time: 30ms\n  transfer: $0.10/GB\n  fixed: $200/month\n");
+  text = replaced(text, "  inference_time: 8ms\n",
+                  "  inference_time: 8ms\n  power: 100mW\n  energy_price: $0.15/kWh\n  pue: 1.2\n"
+                  "  engineering: $40k\n  maintenance: 10%/year\n  fixed: $30/month\n"
+                  "  lifetime: 5 years\nhybrid:\n  escalation: 7%\nbudget:\n"
+                  "  max_monthly_cost: $20000\n  max_total_cost: $500k\n"
+                  "  max_cost_per_1k_calls: $0.50\n  require: edge\n");
+  const Profile p = valid(text);
+  CHECK(p.workload.peak_factor == 2.5);
+  CHECK(p.workload.payload_bytes == 16000);
+  REQUIRE(p.workload.tokens);
+  CHECK(p.workload.tokens->input == 300);
+  CHECK(p.workload.hard_fraction == Approx(0.05));
+  REQUIRE(p.connectivity.rtt);
+  CHECK(p.connectivity.rtt->high_s == Approx(0.150));
+  CHECK(p.connectivity.offline_tolerance_s == 30);
+  CHECK(p.cloud.price.form == PriceForm::per_1k_tokens);
+  CHECK(p.cloud.price.output_per_tokens == Approx(0.0015));
+  CHECK(p.cloud.inference_time_s == Approx(0.030));
+  CHECK(p.cloud.transfer_per_gb == Approx(0.10));
+  CHECK(p.cloud.fixed_per_month == 200);
+  CHECK(p.edge.power_w == Approx(0.1));
+  CHECK(p.edge.energy_price_per_kwh == Approx(0.15));
+  CHECK(p.edge.pue == Approx(1.2));
+  CHECK(p.edge.engineering == 40000);
+  CHECK(p.edge.maintenance.is_share);
+  CHECK(p.edge.maintenance.share_per_year == Approx(0.1));
+  CHECK(p.edge.fixed_per_month == 30);
+  CHECK(p.edge.lifetime_s == Approx(60 * 730 * 3600.0));  // 5 years = 60 billing months
+  CHECK(p.hybrid.escalation == Approx(0.07));
+  CHECK(p.budget.max_total_cost == 500000);
+  CHECK(p.budget.max_cost_per_1k_calls == Approx(0.5));
+  CHECK(p.budget.require == Option::edge);
+  CHECK(p.defaults_applied == std::vector<std::string>{"currency", "month", "horizon",
+                                                       "fleet.unit", "data.leaves_device",
+                                                       "data.dpa", "edge.deployment",
+                                                       "edge.utilization"});
+}
+
+TEST_CASE("hybrid escalation defaults to the hard fraction", "[profile]") {
+  const Profile p = valid(with("  latency_budget: 100ms\n", "  latency_budget: 100ms\n  hard_fraction: 12%\n"));
+  CHECK(p.hybrid.escalation == Approx(0.12));
+}
+
+TEST_CASE("the billing month sets what months and years mean", "[profile]") {
+  const Profile p = valid(with("name: fixture\n", "name: fixture\nmonth: 30d\nhorizon: 2 years\n"));
+  CHECK(p.month_s == 2'592'000);
+  CHECK(p.horizon_s == 24 * 2'592'000.0);
+  CHECK(p.horizon_months() == 24);
+  CHECK(errors_of(with("name: fixture\n", "name: fixture\nmonth: 12h\n")) ==
+        "p.yaml:3:8: error: month must be at least 2419200; got \"12h\"\n");
+}
+
+TEST_CASE("latency budget none and unlimited offline tolerance", "[profile]") {
+  const Profile p = valid(with("latency_budget: 100ms", "latency_budget: none"));
+  CHECK_FALSE(p.workload.latency_budget_s);
+  const Profile q = valid(with("network: wifi", "network: wifi\n  offline_tolerance: unlimited"));
+  CHECK_FALSE(q.connectivity.offline_tolerance_s);
+}
+
+TEST_CASE("instance pricing and server deployment", "[profile]") {
+  std::string text = with("    per_call: $0.0001\n",
+                          "    instance: {hourly: $2.50, capacity: 40/s, utilization: 70%}\n");
+  text = replaced(text, "  unit_cost: $4\n", "  deployment: server\n  unit_cost: $9000\n  capacity: 200/s\n");
+  const Profile p = valid(text);
+  CHECK(p.cloud.price.form == PriceForm::instance);
+  CHECK(p.cloud.price.hourly == 2.5);
+  CHECK(p.cloud.price.capacity_per_s == 40);
+  CHECK(p.cloud.price.min_instances == 1);
+  CHECK(p.cloud.price.utilization == Approx(0.7));
+  CHECK(p.edge.deployment == Deployment::server);
+  CHECK(p.edge.capacity_per_s == 200);
+}
+
+TEST_CASE("unknown keys name the closest valid one", "[profile]") {
+  CHECK(errors_of(with("latency_budget", "latenzy_budget")) ==
+        "p.yaml:3:1: error: missing required field workload.latency_budget (e.g. latency_budget: 100ms)\n"
+        "p.yaml:5:3: error: unknown key `latenzy_budget` in workload; did you mean `latency_budget`?\n");
+  CHECK(errors_of(with("fleet:", "flet:")) ==
+        "p.yaml:1:1: error: missing required section `fleet`\n"
+        "p.yaml:6:1: error: unknown key `flet` at the top level; did you mean `fleet`?\n");
+  CHECK(errors_of(with("  size: 1000\n", "  size: 1000\n  colour: red\n")) ==
+        "p.yaml:8:3: error: unknown key `colour` in fleet; expected one of size, unit\n");
+}
+
+TEST_CASE("wrong types", "[profile]") {
+  CHECK(errors_of(with("  size: 1000", "  size: [1000]")) ==
+        "p.yaml:7:9: error: fleet.size must be a single value, e.g. 50000; got a list\n");
+  CHECK(errors_of(with("fleet:\n  size: 1000", "fleet: 1000")) ==
+        "p.yaml:6:8: error: fleet must be a mapping of fields (key: value); got a single value\n");
+  CHECK(errors_of(with("  sensitivity: public\n", "  sensitivity: public\n  dpa: \"yes\"\n")) ==
+        "p.yaml:12:8: error: data.dpa must be true or false; got \"yes\"\n");
+  CHECK(errors_of("- 1\n- 2\n") ==
+        "p.yaml:1:1: error: a profile must be a mapping of fields (edgecalc: 1, name: ..., workload: ...)\n");
+}
+
+TEST_CASE("missing required fields are reported at their section", "[profile]") {
+  CHECK(errors_of(with("  calls: 60/min\n", "")) ==
+        "p.yaml:3:1: error: missing required field workload.calls (e.g. calls: 60/min)\n");
+  CHECK(errors_of(with("  calls: 60/min\n", "  calls:\n")) ==
+        "p.yaml:3:1: error: missing required field workload.calls (e.g. calls: 60/min)\n");
+  CHECK(errors_of(with("name: fixture\n", "")) ==
+        "p.yaml:1:1: error: missing required field name (e.g. name: doorbell-keyword-spotting)\n");
+}
+
+TEST_CASE("the format version must be 1", "[profile]") {
+  CHECK(errors_of(with("edgecalc: 1", "edgecalc: 2\nbogus: 1")) ==
+        "p.yaml:1:11: error: edgecalc must be 1, the only profile format version; got \"2\"\n");
+  CHECK(errors_of(with("edgecalc: 1\n", "")) ==
+        "p.yaml:1:1: error: missing required field edgecalc (e.g. edgecalc: 1)\n");
+}
+
+TEST_CASE("values that make no sense", "[profile]") {
+  CHECK(errors_of(with("size: 1000", "size: -5")) ==
+        "p.yaml:7:9: error: fleet.size must be greater than zero; got \"-5\"\n");
+  CHECK(errors_of(with("size: 1000", "size: 0")) ==
+        "p.yaml:7:9: error: fleet.size must be greater than zero; got \"0\"\n");
+  CHECK(errors_of(with("size: 1000", "size: 1e308")) ==
+        "p.yaml:7:9: error: fleet.size must be at most 100000000000; got \"1e308\"\n");
+  CHECK(errors_of(with("size: 1000", "size: 10.5")) ==
+        "p.yaml:7:9: error: fleet.size must be a whole number; got \"10.5\"\n");
+  CHECK(errors_of(with("size: 1000", "size: .nan")) ==
+        "p.yaml:7:9: error: fleet.size must be a finite number; got \".nan\"\n");
+  CHECK(errors_of(with("size: 1000", "size: .inf")) ==
+        "p.yaml:7:9: error: fleet.size must be a finite number; got \".inf\"\n");
+  CHECK(errors_of(with("latency_budget: 100ms", "latency_budget: 0ms")) ==
+        "p.yaml:5:19: error: workload.latency_budget must be greater than zero; got \"0ms\"\n");
+  CHECK(errors_of(with("latency_budget: 100ms", "latency_budget: 150")) ==
+        "p.yaml:5:19: error: workload.latency_budget needs a unit, e.g. 150ms; got \"150\"\n");
+  CHECK(errors_of(with("unit_cost: $4", "unit_cost: -$4")) ==
+        "p.yaml:16:14: error: edge.unit_cost must not be negative; got \"-$4\"\n");
+  CHECK(errors_of(with("  inference_time: 8ms\n", "  inference_time: 8ms\n  pue: 0.5\n")) ==
+        "p.yaml:18:8: error: edge.pue must be at least 1; got \"0.5\"\n");
+}
+
+TEST_CASE("fractions outside 0..100%", "[profile]") {
+  CHECK(errors_of(with("latency_budget: 100ms\n", "latency_budget: 100ms\n  hard_fraction: 120%\n")) ==
+        "p.yaml:6:18: error: workload.hard_fraction must be between 0% and 100%; got \"120%\"\n");
+  CHECK(errors_of(with("latency_budget: 100ms\n", "latency_budget: 100ms\nhybrid:\n  escalation: 5\n")) ==
+        "p.yaml:7:15: error: hybrid.escalation must be between 0% and 100% (a plain number is a "
+        "fraction of 1: write 5% for 5 percent); got \"5\"\n");
+}
+
+TEST_CASE("unknown enum values list the valid ones", "[profile]") {
+  CHECK(errors_of(with("network: wifi", "network: wi-fi")) ==
+        "p.yaml:9:12: error: connectivity.network must be one of wired, wifi, lte-urban, lte-rural, "
+        "industrial-cellular, satellite-leo, satellite-geo, none; got \"wi-fi\" (did you mean `wifi`?)\n");
+  CHECK(errors_of(with("sensitivity: public", "sensitivity: secret")) ==
+        "p.yaml:11:16: error: data.sensitivity must be one of public, internal, proprietary, "
+        "personal, biometric, health, audio, video; got \"secret\"\n");
+}
+
+TEST_CASE("price forms: exactly one", "[profile]") {
+  CHECK(errors_of(with("    per_call: $0.0001\n", "    per_call: $0.0001\n    instance: {hourly: $1, capacity: 1/s}\n")) ==
+        "p.yaml:15:15: error: cloud.price has both `per_call` and `instance`; give exactly one price form\n");
+  CHECK(errors_of(with("    per_call: $0.0001\n", "    per_call:\n")) ==
+        "p.yaml:13:3: error: cloud.price needs one of per_call, per_1k_tokens, per_1m_tokens or instance\n");
+  CHECK(errors_of(with("    per_call: $0.0001\n", "    per_1m_tokens: {input: $0.15, output: $0.60}\n")) ==
+        "p.yaml:14:20: error: cloud.price.per_1m_tokens needs workload.tokens (e.g. tokens: {input: "
+        "300, output: 200})\n");
+}
+
+TEST_CASE("server deployment needs a capacity", "[profile]") {
+  CHECK(errors_of(with("  unit_cost: $4\n", "  deployment: server\n  unit_cost: $4\n")) ==
+        "p.yaml:15:1: error: missing required field edge.capacity: deployment: server needs the calls "
+        "one box sustains (e.g. capacity: 200/s)\n");
+}
+
+TEST_CASE("several problems are reported at once, in file order", "[profile]") {
+  std::string text = with("size: 1000", "size: lots");
+  text = replaced(text, "calls: 60/min", "calls: 60");
+  text = replaced(text, "network: wifi", "network: 5g");
+  CHECK(errors_of(text) ==
+        "p.yaml:4:10: error: workload.calls needs a unit, e.g. 60/min; got \"60\"\n"
+        "p.yaml:7:9: error: fleet.size must be a count, e.g. 50000, 50k or 2.5M; got \"lots\"\n"
+        "p.yaml:9:12: error: connectivity.network must be one of wired, wifi, lte-urban, lte-rural, "
+        "industrial-cellular, satellite-leo, satellite-geo, none; got \"5g\"\n");
+}
+
+TEST_CASE("the same profile in YAML and JSON normalises identically", "[profile][render]") {
+  const std::string json = R"({"edgecalc": 1, "name": "fixture",
+    "workload": {"calls": "60/min", "latency_budget": "100ms"},
+    "fleet": {"size": 1000}, "connectivity": {"network": "wifi"},
+    "data": {"sensitivity": "public"}, "cloud": {"price": {"per_call": "$0.0001"}},
+    "edge": {"unit_cost": 4, "inference_time": "8ms"}})";
+  const Outcome from_json = load(json, SourceFormat::json, "p.json");
+  INFO(from_json.errors);
+  REQUIRE(from_json.profile);
+  CHECK(normalized_json(*from_json.profile).dump(2) == normalized_json(valid(k_valid_yaml)).dump(2));
+}
+
+TEST_CASE("normalised JSON is in base units", "[profile][render]") {
+  const auto j = normalized_json(valid(with("latency_budget: 100ms\n",
+                                             "latency_budget: 100ms\n  payload: 2KiB\n")));
+  CHECK(j["workload"]["calls"] == 1.0);                 // 60/min = 1/s
+  CHECK(j["workload"]["latency_budget"] == 0.1);        // seconds
+  CHECK(j["workload"]["payload"] == 2048.0);            // bytes
+  CHECK(j["horizon"] == 36 * 2'628'000.0);              // seconds
+  CHECK(j["connectivity"]["offline_tolerance"].is_null());  // unlimited
+  CHECK(j["cloud"]["price"]["per_call"] == 0.0001);
+}
