@@ -238,7 +238,8 @@ Parsed parse_money(std::string_view text, const UnitContext& ctx) {
     s.remove_prefix(c.symbol.size());
     break;
   }
-  const NumberUnit nu = split_number_unit(sign + std::string(s));
+  const std::string signed_text = sign + std::string(s);  // nu.unit points into it
+  const NumberUnit nu = split_number_unit(signed_text);
   if (!nu.error.empty()) return fail_scan(nu, "an amount of money, e.g. $12 or 12");
   std::string_view unit = nu.unit;
   if (unit.ends_with(ctx.currency)) unit = trim(unit.substr(0, unit.size() - ctx.currency.size()));
