@@ -23,12 +23,15 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
                      diagnostic.position.column, diagnostic.message);
 }
 
-std::string format_diagnostics(const Diagnostics& diagnostics) {
+std::string format_diagnostics(const Diagnostics& diagnostics, std::size_t limit) {
+  const std::vector<Diagnostic> all = diagnostics.sorted();
   std::string text;
-  for (const Diagnostic& d : diagnostics.sorted()) {
-    text += format_diagnostic(d);
+  for (std::size_t i = 0; i < all.size() && i < limit; ++i) {
+    text += format_diagnostic(all[i]);
     text += '\n';
   }
+  if (all.size() > limit)
+    text += fmt::format("{}: note: {} more errors not shown\n", diagnostics.file(), all.size() - limit);
   return text;
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 #include <system_error>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -157,6 +158,7 @@ class TreeBuilder : public YAML::EventHandler {
     bool key_is_valid = true;  // the key was a scalar
     std::string key;
     Position key_position;
+    std::unordered_map<std::string, std::size_t> key_index;  // key -> entry, O(1) duplicate checks
   };
 
   std::shared_ptr<Node> make(Node::Kind kind, const YAML::Mark& mark) {
@@ -176,7 +178,10 @@ class TreeBuilder : public YAML::EventHandler {
       throw LimitExceeded{node->position,
                           fmt::format("document nests deeper than {} levels", m_limits.max_depth)};
     }
-    m_stack.push_back(Frame{std::move(node), anchor, false, true, {}, {}});
+    Frame frame;
+    frame.node = std::move(node);
+    frame.anchor = anchor;
+    m_stack.push_back(std::move(frame));
   }
 
   void close() {
@@ -210,10 +215,11 @@ class TreeBuilder : public YAML::EventHandler {
     }
     top.have_key = false;
     if (!top.key_is_valid) return;
-    if (const MapEntry* first = top.node->find(top.key)) {
+    const auto [slot, inserted] = top.key_index.try_emplace(top.key, top.node->entries.size());
+    if (!inserted) {
       m_diagnostics.error(top.key_position,
                           fmt::format("duplicate key `{}` (first given at line {})", top.key,
-                                      first->key_position.line));
+                                      top.node->entries[slot->second].key_position.line));
       return;
     }
     top.node->entries.push_back(MapEntry{top.key, top.key_position, node});

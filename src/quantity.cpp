@@ -224,9 +224,10 @@ Parsed parse_count(std::string_view text) {
 
 Parsed parse_money(std::string_view text, const UnitContext& ctx) {
   std::string_view s = trim(text);
-  std::string sign;
+  // "-$5": the sign stands before the symbol; put it back before the number.
+  std::string signed_text;
   if (s.starts_with('-') || s.starts_with('+')) {
-    sign = s.substr(0, 1);
+    signed_text.push_back(s.front());
     s.remove_prefix(1);
   }
   for (const CurrencySymbol& c : k_currency_symbols) {
@@ -238,8 +239,8 @@ Parsed parse_money(std::string_view text, const UnitContext& ctx) {
     s.remove_prefix(c.symbol.size());
     break;
   }
-  const std::string signed_text = sign + std::string(s);  // nu.unit points into it
-  const NumberUnit nu = split_number_unit(signed_text);
+  signed_text.append(s);
+  const NumberUnit nu = split_number_unit(signed_text);  // nu.unit points into signed_text
   if (!nu.error.empty()) return fail_scan(nu, "an amount of money, e.g. $12 or 12");
   std::string_view unit = nu.unit;
   if (unit.ends_with(ctx.currency)) unit = trim(unit.substr(0, unit.size() - ctx.currency.size()));

@@ -41,7 +41,11 @@ class Diagnostics {
 // "file:line:col: error: message" (no trailing newline).
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
-// Every diagnostic, sorted, one per line.
-std::string format_diagnostics(const Diagnostics& diagnostics);
+// At most this many diagnostics are printed, like GCC's -fmax-errors.
+inline constexpr std::size_t k_max_reported_errors = 50;
+
+// The diagnostics, sorted, one per line; past `limit`, one line saying how many were left out.
+std::string format_diagnostics(const Diagnostics& diagnostics,
+                               std::size_t limit = k_max_reported_errors);
 
 }  // namespace edgecalc
