@@ -38,7 +38,7 @@ case "${1:-}" in
   run)
     install_deps
     build release
-    ./build/release/src/edgecalc normalize "$example"
+    ./build/release/src/edgecalc "$example"
     ;;
   test)
     install_deps

@@ -26,14 +26,17 @@ ExitCode emit(const std::string& text, const std::string& output, const Streams&
 namespace {
 
 ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
-  CLI::App app("edgecalc: should AI inference run on the device (edge), in the cloud, or both?",
+  CLI::App app("edgecalc: should AI inference run on the device (edge), in the cloud, or both?\n"
+               "Usage: edgecalc PROFILE [--format table|json] [-o FILE], or edgecalc COMMAND ...",
                "edgecalc");
   app.set_version_flag("--version", std::string("edgecalc ") + k_version);
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
   app.footer(
       "Exit codes: 0 ok, 1 a budget gate failed or no option is viable, 2 invalid input or "
       "command line, 3 internal error.");
 
+  EvaluateOptions evaluate;
+  setup_evaluate(app, evaluate);
   NormalizeOptions normalize;
   CLI::App* normalize_cmd = setup_normalize(app, normalize);
 
@@ -54,7 +57,11 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
     return ExitCode::invalid_input;
   }
   if (normalize_cmd->parsed()) return run_normalize(normalize, streams);
-  return ExitCode::invalid_input;
+  if (evaluate.profile.empty()) {
+    streams.err << "edgecalc: error: no profile given\nRun 'edgecalc --help' for usage.\n";
+    return ExitCode::invalid_input;
+  }
+  return run_evaluate(evaluate, streams);
 }
 
 }  // namespace

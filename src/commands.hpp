@@ -21,6 +21,15 @@ struct Streams {
 // Returns ok, or invalid_input after reporting a file that cannot be written.
 ExitCode emit(const std::string& text, const std::string& output, const Streams& streams);
 
+// The default command: `edgecalc PROFILE` evaluates a profile and prints the report.
+struct EvaluateOptions {
+  std::string profile;
+  std::string format = "table";
+  std::string output;
+};
+void setup_evaluate(CLI::App& app, EvaluateOptions& options);
+ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams);
+
 struct NormalizeOptions {
   std::string profile;
   std::string output;

@@ -96,7 +96,8 @@ std::optional<double> duration_or_word(FieldReader& r, std::string_view key, std
 }
 
 void read_workload(FieldReader r, const Parsers& p, Workload& w) {
-  w.calls_per_s = r.quantity("calls", p.rate(), {0, true, k_max_rate}, true, "60/min").value_or(0);
+  // Zero calls is allowed: a what-if with no traffic still has up-front and fixed costs.
+  w.calls_per_s = r.quantity("calls", p.rate(), {0, false, k_max_rate}, true, "60/min").value_or(0);
   w.peak_factor = r.quantity_or("peak_factor", k_number, {1, false, 1e6}, 1, "1.5");
   bool no_limit = false;
   w.latency_budget_s = duration_or_word(r, "latency_budget", "none", p.duration(), k_latency, true,

@@ -1,0 +1,21 @@
+#pragma once
+
+// Render stage: a Report -> text. Renderers never compute costs; they only format what the
+// model produced.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include <edgecalc/report.hpp>
+
+namespace edgecalc {
+
+// The versioned JSON report (shape in docs/report.md), numbers at full precision.
+nlohmann::ordered_json report_json(const Report& report);
+
+// The human-readable table: verdict, options, break-even in words, itemised breakdown.
+// At most 100 columns wide; no colour.
+std::string render_table(const Report& report);
+
+}  // namespace edgecalc

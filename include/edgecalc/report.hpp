@@ -1,0 +1,25 @@
+#pragma once
+
+// Everything a renderer needs about one evaluated profile: the pipeline's output.
+
+#include <edgecalc/break_even.hpp>
+#include <edgecalc/model.hpp>
+#include <edgecalc/profile.hpp>
+#include <edgecalc/verdict.hpp>
+
+namespace edgecalc {
+
+inline constexpr int k_report_version = 1;
+
+struct Report {
+  Profile profile;
+  CostModel costs;
+  BreakEven edge_vs_cloud;
+  BreakEven hybrid_vs_cloud;
+  Verdict verdict;
+};
+
+// Runs the pipeline on a validated profile: model -> break-even -> verdict.
+Report evaluate(const Profile& profile);
+
+}  // namespace edgecalc

@@ -1,0 +1,85 @@
+#include "format.hpp"
+
+#include <cmath>
+#include <string_view>
+
+#include <fmt/format.h>
+
+namespace edgecalc {
+
+namespace {
+
+struct CurrencySign {
+  std::string_view code;
+  std::string_view symbol;
+};
+constexpr CurrencySign k_signs[] = {{"USD", "$"}, {"EUR", "€"}, {"GBP", "£"}, {"JPY", "¥"}};
+
+// "1.2300" -> "1.23", "2.00" -> "2"
+std::string trim_zeros(std::string s) {
+  if (s.find('.') == std::string::npos) return s;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+// Up to `digits` significant digits, trailing zeros trimmed: (1234567, 3) -> "1.23" of a
+// million is done by the caller; here (1.234567, 3) -> "1.23".
+std::string significant(double v, int digits) {
+  const int magnitude = v == 0 ? 0 : static_cast<int>(std::floor(std::log10(std::fabs(v))));
+  const int decimals = std::max(0, digits - 1 - magnitude);
+  return trim_zeros(fmt::format("{:.{}f}", v, decimals));
+}
+
+std::string with_sign(std::string_view currency, const std::string& amount, bool negative) {
+  for (const CurrencySign& s : k_signs)
+    if (s.code == currency) return fmt::format("{}{}{}", negative ? "-" : "", s.symbol, amount);
+  return fmt::format("{}{} {}", negative ? "-" : "", amount, currency);
+}
+
+}  // namespace
+
+std::string group_thousands(double whole) {
+  std::string digits = fmt::format("{:.0f}", std::fabs(whole));
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+    digits.insert(static_cast<std::size_t>(i), ",");
+  return whole < 0 && digits != "0" ? "-" + digits : digits;
+}
+
+std::string format_money(double value, const std::string& currency) {
+  const double v = std::fabs(value);
+  std::string amount;
+  if (v >= 1e9) {
+    amount = significant(v / 1e9, 3) + "B";
+  } else if (v >= 1e6) {
+    amount = significant(v / 1e6, 3) + "M";
+  } else if (v >= 0.01 || v == 0) {
+    const double cents = std::round(v * 100);
+    amount = v == 0 ? "0" : fmt::format("{}.{:02.0f}", group_thousands(std::floor(cents / 100)),
+                                        std::fmod(cents, 100));
+  } else {
+    amount = significant(v, 3);  // $0.000205: small unit prices keep their digits
+  }
+  return with_sign(currency, amount, value < 0 && amount != "0");
+}
+
+std::string format_count(double value) {
+  const double v = std::fabs(value);
+  std::string text;
+  if (v >= 1e9) text = significant(v / 1e9, 4) + "B";
+  else if (v >= 1e6) text = significant(v / 1e6, 4) + "M";
+  else if (v >= 100) text = group_thousands(std::round(v));
+  else text = significant(v, 3);
+  return value < 0 ? "-" + text : text;
+}
+
+std::string format_months(double months) {
+  return fmt::format("{} month{}", trim_zeros(fmt::format("{:.1f}", months)),
+                     std::fabs(months - 1) < 0.05 ? "" : "s");
+}
+
+std::string format_horizon(double months) {
+  return fmt::format("{}-month", trim_zeros(fmt::format("{:.1f}", months)));
+}
+
+}  // namespace edgecalc

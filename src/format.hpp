@@ -1,0 +1,26 @@
+#pragma once
+
+// Display rounding for reports. Full precision stays in the model and in JSON; only text
+// renderers round, always through these functions, so golden files are stable.
+
+#include <string>
+
+namespace edgecalc {
+
+// $0.45, $2,985.70, $107,485.20, $1.2M, $3.45B, $0.000205, -$5.00; "1,234.50 CHF" for
+// currencies without a symbol.
+std::string format_money(double value, const std::string& currency);
+
+// 14.6M, 11.65M, 243,333, 2,000, 959, 12.5, 0.278: at most 4 significant digits above a million.
+std::string format_count(double value);
+
+// 27.5 months
+std::string format_months(double months);
+
+// "36-month" (or "36.5-month") for "over the 36-month horizon".
+std::string format_horizon(double months);
+
+// 12,345 (thousands separators on a whole number).
+std::string group_thousands(double whole);
+
+}  // namespace edgecalc
