@@ -66,11 +66,17 @@ std::string format_money(double value, const std::string& currency) {
 std::string format_count(double value) {
   const double v = std::fabs(value);
   std::string text;
-  if (v >= 1e9) text = significant(v / 1e9, 4) + "B";
+  if (v >= 1e12) text = significant(v / 1e12, 4) + "T";
+  else if (v >= 1e9) text = significant(v / 1e9, 4) + "B";
   else if (v >= 1e6) text = significant(v / 1e6, 4) + "M";
   else if (v >= 100) text = group_thousands(std::round(v));
   else text = significant(v, 3);
   return value < 0 ? "-" + text : text;
+}
+
+std::string format_unit_price(double value, const std::string& currency) {
+  if (std::fabs(value) >= 1 || value == 0) return format_money(value, currency);
+  return with_sign(currency, significant(std::fabs(value), 3), value < 0);
 }
 
 std::string format_months(double months) {

@@ -11,7 +11,10 @@ namespace edgecalc {
 // currencies without a symbol.
 std::string format_money(double value, const std::string& currency);
 
-// 14.6M, 11.65M, 243,333, 2,000, 959, 12.5, 0.278: at most 4 significant digits above a million.
+// Like format_money, but below 1 with 3 significant digits: $0.0243, $0.205 (prices per 1k calls).
+std::string format_unit_price(double value, const std::string& currency);
+
+// 14.6M, 11.65M, 1.278T, 243,333, 2,000, 959, 12.5, 0.278: 4 significant digits above a million.
 std::string format_count(double value);
 
 // 27.5 months

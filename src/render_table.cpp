@@ -69,11 +69,10 @@ void month_sentence(std::string& out, std::string_view name, const BreakEven& be
     out += fmt::format("{} pays for itself after {}, {} the {} horizon\n", name,
                        format_months(*be.month), be.within_horizon ? "inside" : "beyond", horizon);
   } else if (o.monthly >= m.cloud.monthly) {
-    out += fmt::format("{} never pays for itself: it costs {} a month against the cloud's {}\n",
-                       name, format_money(o.monthly, currency), format_money(m.cloud.monthly, currency));
+    out += fmt::format("{} never pays for itself: {}/month against the cloud's {}\n", name,
+                       format_money(o.monthly, currency), format_money(m.cloud.monthly, currency));
   } else {
-    out += fmt::format("{} never pays for itself: each hardware replacement costs more than a "
-                       "lifetime of savings\n",
+    out += fmt::format("{} never pays for itself: a lifetime's savings never cover its hardware\n",
                        name);
   }
 }
@@ -129,7 +128,7 @@ std::string render_table(const Report& r) {
     out += fmt::format("{:<8}{:>14}{:>14}{:>16}{:>14}   {}\n", to_string(o->option),
                        format_money(o->upfront, cur), format_money(o->monthly, cur),
                        format_money(o->total, cur),
-                       o->cost_per_1k_calls ? format_money(*o->cost_per_1k_calls, cur) : "-",
+                       o->cost_per_1k_calls ? format_unit_price(*o->cost_per_1k_calls, cur) : "-",
                        units_text(*o));
   }
   out += fmt::format("hybrid escalates {}% of calls to the cloud\n\n",

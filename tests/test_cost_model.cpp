@@ -1,0 +1,168 @@
+#include <catch2/catch.hpp>
+
+#include <edgecalc/model.hpp>
+
+#include "fixture.hpp"
+
+using namespace edgecalc;
+using namespace edgecalc::test;
+
+namespace {
+
+Profile profile_from(const std::string& path) {
+  Diagnostics d(path);
+  auto p = load_profile(std::string(EDGECALC_SOURCE_DIR) + "/tests/data/model/" + path, d);
+  INFO(format_diagnostics(d));
+  REQUIRE(p);
+  return *p;
+}
+
+double line(const OptionCost& o, const std::string& item, Side side) {
+  for (const CostLine& l : o.breakdown)
+    if (l.item == item && l.side == side) return l.total;
+  FAIL("no line " << item);
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("worked example 1: 2,000 kiosks, per-call cloud", "[cost]") {
+  const CostModel m = price_options(profile_from("kiosk-fleet.yaml"));
+  // calls/month = 10/h x 730 h x 2,000 kiosks = 14,600,000
+  CHECK(m.volume.calls_per_month == Approx(14.6e6));
+  // cloud: 14.6M x $0.0002 = $2,920; transfer 14.6M x 50 KB = 730 GB x $0.09 = $65.70
+  CHECK(m.cloud.monthly == Approx(2985.70));
+  CHECK(line(m.cloud, "per_call_fees", Side::cloud) == Approx(2920 * 36));
+  CHECK(line(m.cloud, "transfer", Side::cloud) == Approx(65.70 * 36));
+  CHECK(m.cloud.upfront == 0);
+  CHECK(m.cloud.total == Approx(107485.20));  // 2,985.70 x 36
+  // edge: up front 2,000 x $25 + $20,000 = $70,000
+  CHECK(m.edge.upfront == Approx(70000));
+  // energy: 2 W x 730 h = 1.46 kWh x $0.15 = $0.219 per kiosk x 2,000 = $438
+  CHECK(m.edge.monthly == Approx(438));
+  CHECK(m.edge.total == Approx(85768));  // 70,000 + 438 x 36; lifetime 60 > 36: no replacement
+  CHECK(m.edge.replacement_count == 0);
+  // hybrid: 438 + 5% x 2,985.70 = 587.285 a month; 70,000 + 587.285 x 36 = 91,142.26
+  CHECK(m.hybrid.monthly == Approx(587.285));
+  CHECK(m.hybrid.total == Approx(91142.26));
+  // per 1k calls: 107,485.20 / (14.6M x 36) x 1000 = $0.2045
+  REQUIRE(m.cloud.cost_per_1k_calls);
+  CHECK(*m.cloud.cost_per_1k_calls == Approx(0.2045));
+  CHECK(m.edge.units == 2000);
+  CHECK(m.edge.units_label == "kiosks");
+}
+
+TEST_CASE("worked example 2: a 40-person team, per-token cloud, one server", "[cost]") {
+  const CostModel m = price_options(profile_from("team-llm-server.yaml"));
+  // calls/month = 200/day x (730/24 days) x 40 = 243,333.33
+  CHECK(m.volume.calls_per_month == Approx(243333.333));
+  // tokens: 243,333.33 x 1,500 = 365M in x $2.50/M = $912.50; x 500 = 121.67M out x $10/M = $1,216.67
+  CHECK(m.cloud.monthly == Approx(2129.1667));
+  CHECK(m.cloud.total == Approx(76650));  // 2,129.17 x 36
+  // peak = 40 x 200 / 86,400 x 3 = 0.2778/s; boxes = ceil(0.2778 / (0.5 x 0.8)) = ceil(0.694) = 1
+  CHECK(m.volume.peak_calls_per_second == Approx(0.27778).epsilon(1e-4));
+  CHECK(m.edge.units == 1);
+  CHECK(m.edge.units_label == "boxes");
+  // energy: 450 W x 730 h = 328.5 kWh x 1.2 pue x $0.20 = $78.84
+  CHECK(line(m.edge, "energy", Side::edge) == Approx(78.84 * 36));
+  // maintenance: 10%/year x $4,000 = $400/year = $33.33/month
+  CHECK(line(m.edge, "maintenance", Side::edge) == Approx(400.0 / 12 * 36));
+  CHECK(m.edge.upfront == Approx(9000));  // 1 x $4,000 + $5,000
+  CHECK(m.edge.total == Approx(13038.24));  // 9,000 + (78.84 + 33.33) x 36
+}
+
+TEST_CASE("instance pricing sizes instances from the peak", "[cost]") {
+  std::string text = replaced(k_valid_yaml, "    per_call: $0.0001\n",
+                              "    instance: {hourly: $2.50, capacity: 40/s, min: 1, utilization: 70%}\n");
+  text = replaced(text, "  size: 1000", "  size: 3000");
+  text = replaced(text, "  latency_budget: 100ms", "  latency_budget: 100ms\n  peak_factor: 2");
+  const Outcome out = load(text);
+  INFO(out.errors);
+  REQUIRE(out.profile);
+  const CostModel m = price_options(*out.profile);
+  // peak = 1/s x 3,000 x 2 = 6,000/s; instances = ceil(6,000 / (40 x 0.7)) = ceil(214.29) = 215
+  REQUIRE(m.cloud.instances);
+  CHECK(*m.cloud.instances == 215);
+  // 215 x $2.50 x 730 h = $392,375 a month
+  CHECK(m.cloud.monthly == Approx(392375));
+  // hybrid escalates nothing: min 1 instance stays, 1 x 2.50 x 730 = $1,825
+  REQUIRE(m.hybrid.instances);
+  CHECK(*m.hybrid.instances == 1);
+  CHECK(line(m.hybrid, "instances", Side::cloud) == Approx(1825 * 36));
+}
+
+TEST_CASE("hardware is bought again at each lifetime inside the horizon", "[cost]") {
+  const std::string text = replaced(k_valid_yaml, "  inference_time: 8ms\n",
+                                    "  inference_time: 8ms\n  lifetime: 12 months\n");
+  const Outcome out = load(text);
+  REQUIRE(out.profile);
+  const CostModel m = price_options(*out.profile);
+  // 36-month horizon, 12-month life: bought at 0, then again at 12 and 24 (36 is the end)
+  CHECK(m.edge.replacement_count == 2);
+  // hardware $4 x 1,000 = $4,000 a round; replacements 2 x 4,000
+  CHECK(m.edge.replacements == Approx(8000));
+  CHECK(m.edge.total == Approx(4000 + 8000));  // no monthly costs in the fixture
+  CHECK(m.edge.monthly == 0);                  // replacements stay out of monthly
+  // the curve jumps at 12 and 24, not at 36
+  CHECK(m.edge.cumulative_at(11.9) == Approx(4000));
+  CHECK(m.edge.cumulative_at(12) == Approx(8000));
+  CHECK(m.edge.cumulative_at(36) == Approx(12000));
+  CHECK(m.edge.cumulative_at(36, false) == Approx(16000));  // past the horizon, the 4th round
+}
+
+TEST_CASE("lifetimes that divide the horizon are not rounded up by noise", "[cost]") {
+  CHECK(ceil_tolerant(3.0000000000004) == 3);
+  CHECK(ceil_tolerant(3.01) == 4);
+  CHECK(units_needed(0.4, 0.5, 0.8) == 1);  // exactly one box, not two
+  CHECK(units_needed(0.41, 0.5, 0.8) == 2);
+  CHECK(units_needed(0, 0.5, 0.8) == 0);
+}
+
+TEST_CASE("zero-volume workloads cost their fixed parts only", "[cost]") {
+  const Outcome out = load(replaced(k_valid_yaml, "calls: 60/min", "calls: 0/min"));
+  REQUIRE(out.profile);
+  const CostModel m = price_options(*out.profile);
+  CHECK(m.volume.calls_per_month == 0);
+  CHECK(m.cloud.total == 0);
+  CHECK_FALSE(m.cloud.cost_per_1k_calls);   // no calls: no price per call
+  CHECK(m.edge.total == Approx(4000));      // 1,000 x $4 still bought
+}
+
+TEST_CASE("the breakdown adds up to the totals", "[cost]") {
+  for (const char* f : {"kiosk-fleet.yaml", "team-llm-server.yaml"}) {
+    const CostModel m = price_options(profile_from(f));
+    for (const OptionCost* o : {&m.cloud, &m.edge, &m.hybrid}) {
+      double total = 0;
+      for (const CostLine& l : o->breakdown) total += l.total;
+      CHECK(total == Approx(o->total));
+      CHECK(o->total == Approx(o->upfront + o->monthly * m.horizon_months + o->replacements));
+      const auto curve = cumulative_curve(*o, m.horizon_months);
+      CHECK(curve.size() == 37);  // months 0..36
+      CHECK(curve.back() == Approx(o->total));
+      CHECK(curve.front() == Approx(o->upfront));
+    }
+  }
+}
+
+TEST_CASE("property: doubling a price doubles its line", "[cost][property]") {
+  Profile p = profile_from("kiosk-fleet.yaml");
+  const CostModel before = price_options(p);
+  p.cloud.price.per_call *= 2;
+  p.cloud.transfer_per_gb *= 2;
+  p.edge.energy_price_per_kwh *= 2;
+  const CostModel after = price_options(p);
+  CHECK(line(after.cloud, "per_call_fees", Side::cloud) == Approx(2 * line(before.cloud, "per_call_fees", Side::cloud)));
+  CHECK(line(after.cloud, "transfer", Side::cloud) == Approx(2 * line(before.cloud, "transfer", Side::cloud)));
+  CHECK(line(after.edge, "energy", Side::edge) == Approx(2 * line(before.edge, "energy", Side::edge)));
+  CHECK(line(after.edge, "hardware", Side::edge) == Approx(line(before.edge, "hardware", Side::edge)));
+}
+
+TEST_CASE("property: per-call cloud cost is proportional to fleet size", "[cost][property]") {
+  Profile p = profile_from("kiosk-fleet.yaml");
+  const double base = price_options(p).cloud.total;
+  for (double factor : {0.5, 3.0, 10.0, 1000.0}) {
+    Profile scaled = p;
+    scaled.fleet.size = p.fleet.size * factor;
+    CHECK(price_options(scaled).cloud.total == Approx(base * factor));
+  }
+}

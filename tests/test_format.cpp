@@ -1,0 +1,48 @@
+#include <catch2/catch.hpp>
+
+#include "../src/format.hpp"
+
+using namespace edgecalc;
+
+TEST_CASE("money is rounded for display only", "[render]") {
+  CHECK(format_money(0.45, "USD") == "$0.45");
+  CHECK(format_money(2985.70, "USD") == "$2,985.70");
+  CHECK(format_money(107485.2, "USD") == "$107,485.20");
+  CHECK(format_money(1.2e6, "USD") == "$1.2M");
+  CHECK(format_money(1234567, "USD") == "$1.23M");
+  CHECK(format_money(3.45e9, "USD") == "$3.45B");
+  CHECK(format_money(0, "USD") == "$0");
+  CHECK(format_money(0.0002045, "USD") == "$0.000205");
+  CHECK(format_money(-5, "USD") == "-$5.00");
+  CHECK(format_money(12.5, "EUR") == "€12.50");
+  CHECK(format_money(1234.5, "CHF") == "1,234.50 CHF");
+  CHECK(format_money(0.999, "USD") == "$1.00");
+}
+
+TEST_CASE("prices per 1k calls keep three significant digits below 1", "[render]") {
+  CHECK(format_unit_price(0.0243, "USD") == "$0.0243");
+  CHECK(format_unit_price(0.2047, "USD") == "$0.205");  // (0.2045 is 0.20449999... in binary)
+  CHECK(format_unit_price(15, "USD") == "$15.00");
+  CHECK(format_unit_price(0, "USD") == "$0");
+}
+
+TEST_CASE("counts are short but exact enough", "[render]") {
+  CHECK(format_count(14.6e6) == "14.6M");
+  CHECK(format_count(11650095) == "11.65M");
+  CHECK(format_count(243333.33) == "243,333");
+  CHECK(format_count(2000) == "2,000");
+  CHECK(format_count(958.84) == "959");
+  CHECK(format_count(12.5) == "12.5");
+  CHECK(format_count(0.27778) == "0.278");
+  CHECK(format_count(0) == "0");
+  CHECK(format_count(2.5e9) == "2.5B");
+  CHECK(format_count(1.278e12) == "1.278T");
+}
+
+TEST_CASE("months and horizons", "[render]") {
+  CHECK(format_months(27.4758) == "27.5 months");
+  CHECK(format_months(1) == "1 month");
+  CHECK(format_horizon(36) == "36-month");
+  CHECK(format_horizon(36.5) == "36.5-month");
+  CHECK(group_thousands(1234567) == "1,234,567");
+}
