@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include <edgecalc/cli.hpp>
 #include <edgecalc/version.hpp>
 
@@ -82,4 +84,34 @@ TEST_CASE("an invalid profile prints diagnostics only, exit 2", "[cli]") {
   CHECK(r.code == 2);
   CHECK(r.out.empty());
   CHECK(r.err == "no-such-file.yaml:1:1: error: cannot open file: no such file\n");
+}
+
+TEST_CASE("edgecalc PROFILE prints the table; --format json the report", "[cli]") {
+  const Run table = run({k_example});
+  CHECK(table.code == 0);
+  CHECK(table.err.empty());
+  CHECK(table.out.rfind("doorbell-keyword-spotting: ", 0) == 0);
+  CHECK(table.out.find("break-even") != std::string::npos);
+  const Run json = run({k_example, "--format", "json"});
+  CHECK(json.code == 0);
+  const auto report = nlohmann::json::parse(json.out);
+  CHECK(report["report_version"] == 1);
+  CHECK(report["profile"] == "doorbell-keyword-spotting");
+  for (const char* option : {"cloud", "edge", "hybrid"}) {
+    INFO(option);
+    CHECK(report["options"][option].contains("total_cost"));
+  }
+}
+
+TEST_CASE("an unknown --format is a usage error, exit 2", "[cli]") {
+  const Run r = run({k_example, "--format", "xml"});
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.rfind("edgecalc: error: --format: xml not in {", 0) == 0);
+}
+
+TEST_CASE("no profile and no command is a usage error", "[cli]") {
+  const Run r = run({"--format", "json"});
+  CHECK(r.code == 2);
+  CHECK(r.err == "edgecalc: error: no profile given\nRun 'edgecalc --help' for usage.\n");
 }
