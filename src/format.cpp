@@ -79,7 +79,43 @@ std::string format_unit_price(double value, const std::string& currency) {
   return with_sign(currency, significant(std::fabs(value), 3), value < 0);
 }
 
+std::string format_rate(double per_second, double month_s) {
+  struct Unit {
+    const char* name;
+    double seconds;
+  };
+  const Unit units[] = {{"s", 1}, {"min", 60}, {"h", 3600}, {"day", 86400}, {"month", month_s}};
+  for (const Unit& u : units) {
+    const double v = per_second * u.seconds;
+    if (v >= 1 && std::fabs(v - std::round(v)) < 1e-9 * v) return fmt::format("{}/{}", format_count(v), u.name);
+  }
+  for (const Unit& u : units)
+    if (per_second * u.seconds >= 1) return fmt::format("{}/{}", format_count(per_second * u.seconds), u.name);
+  return fmt::format("{}/month", format_count(per_second * month_s));
+}
+
+std::string format_duration(double seconds) {
+  const double s = std::fabs(seconds);
+  if (s < 1) return significant(seconds * 1e3, 3) + " ms";
+  if (s < 120) return significant(seconds, 3) + " s";
+  if (s < 7200) return significant(seconds / 60, 3) + " min";
+  if (s < 2 * 86400) return significant(seconds / 3600, 3) + " h";
+  return significant(seconds / 86400, 3) + " days";
+}
+
+std::string format_duration_range(double low_s, double high_s) {
+  const std::string low = format_duration(low_s);
+  const std::string high = format_duration(high_s);
+  const auto space = low.rfind(' ');
+  if (space != std::string::npos && high.ends_with(low.substr(space)))
+    return low.substr(0, space) + "-" + high;
+  return low + "-" + high;
+}
+
+std::string format_percent(double fraction) { return significant(fraction * 100, 3) + "%"; }
+
 std::string format_months(double months) {
+  if (months > 0 && months < 0.95) return significant(months, 2) + " months";
   return fmt::format("{} month{}", trim_zeros(fmt::format("{:.1f}", months)),
                      std::fabs(months - 1) < 0.05 ? "" : "s");
 }

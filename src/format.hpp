@@ -17,7 +17,20 @@ std::string format_unit_price(double value, const std::string& currency);
 // 14.6M, 11.65M, 1.278T, 243,333, 2,000, 959, 12.5, 0.278: 4 significant digits above a million.
 std::string format_count(double value);
 
-// 27.5 months
+// A per-member rate in the first unit that makes it whole ("200/day", "10/h"), else the first
+// that makes it at least 1 ("8.33/h").
+std::string format_rate(double per_second, double month_s);
+
+// 0.18 -> "180 ms", 1.28e-3 -> "1.28 ms", 30 -> "30 s", 300 -> "5 min", 7200 -> "2 h".
+std::string format_duration(double seconds);
+
+// "15-60 ms", "500 ms-1.2 s": a range, the unit once when both ends share it.
+std::string format_duration_range(double low_s, double high_s);
+
+// 0.05 -> "5%", 0.125 -> "12.5%".
+std::string format_percent(double fraction);
+
+// 27.5 months; 0.018 months (two significant digits below one month)
 std::string format_months(double months);
 
 // "36-month" (or "36.5-month") for "over the 36-month horizon".

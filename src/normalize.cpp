@@ -63,10 +63,13 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
   j["connectivity"] = {
       {"network", to_string(p.connectivity.network)},
       {"rtt", rtt ? Json{{"low", rtt->low_s}, {"high", rtt->high_s}} : Json(nullptr)},
+      {"uplink", optional_value(p.connectivity.uplink_bytes_per_s)},
+      {"outage", optional_value(p.connectivity.outage_s)},
       {"offline_tolerance", optional_value(p.connectivity.offline_tolerance_s)}};
   j["data"] = {{"sensitivity", to_string(p.data.sensitivity)},
                {"leaves_device", to_string(p.data.leaves_device)},
-               {"dpa", p.data.dpa}};
+               {"dpa", p.data.dpa},
+               {"escalation_allowed", p.data.escalation_allowed}};
   j["cloud"] = {{"price", price_json(p.cloud.price)},
                 {"inference_time", p.cloud.inference_time_s},
                 {"transfer", p.cloud.transfer_per_gb},
@@ -83,15 +86,23 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
                {"maintenance", maintenance_json(p.edge.maintenance)},
                {"fixed", p.edge.fixed_per_month},
                {"lifetime", optional_value(p.edge.lifetime_s)}};
-  j["hybrid"] = {{"escalation", p.hybrid.escalation}};
+  j["hybrid"] = {{"escalation", p.hybrid.escalation}, {"escalation_sync", p.hybrid.escalation_sync}};
   j["budget"] = {{"max_monthly_cost", optional_value(p.budget.max_monthly_cost)},
                  {"max_total_cost", optional_value(p.budget.max_total_cost)},
                  {"max_cost_per_1k_calls", optional_value(p.budget.max_cost_per_1k_calls)},
                  {"require", p.budget.require ? Json(to_string(*p.budget.require)) : Json(nullptr)}};
+  j["close_call"] = p.close_call;
+  Json rules = Json::object();
+  for (const auto& [id, o] : p.rules) {
+    if (!o.enabled) rules[id] = "off";
+    else rules[id] = {{"threshold", optional_value(o.threshold)}};
+  }
+  j["rules"] = rules;
   j["defaults_applied"] = p.defaults_applied;
   j["units"] = {{"durations", "s"},
                 {"rates", "1/s"},
                 {"sizes", "B"},
+                {"connectivity.uplink", "B/s"},
                 {"power", "W"},
                 {"fractions", "1"},
                 {"money", c},

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include <edgecalc/network.hpp>
+
 #include "profile_reader.hpp"
 
 namespace edgecalc {
@@ -80,6 +82,7 @@ const detail::ParseFn k_count = [](std::string_view t) { return parse_count(t); 
 const detail::ParseFn k_number = [](std::string_view t) { return parse_number(t); };
 const detail::ParseFn k_size = [](std::string_view t) { return parse_size(t); };
 const detail::ParseFn k_power = [](std::string_view t) { return parse_power(t); };
+const detail::ParseFn k_bandwidth = [](std::string_view t) { return parse_bandwidth(t); };
 const detail::ParseFn k_share = [](std::string_view t) { return parse_fraction(t); };
 
 // A duration that may also be written as a word meaning "no limit" (`none`, `unlimited`).
@@ -116,6 +119,7 @@ void read_workload(FieldReader r, const Parsers& p, Workload& w) {
 
 void read_connectivity(FieldReader r, const Parsers& p, Connectivity& c) {
   c.network = r.choice<Network>("network", k_networks, true).value_or(Network::none);
+  const NetworkClass& net = network_class(c.network);
   if (const auto rtt = r.text("rtt", false, "80ms..150ms")) {
     const ParsedRange range = parse_duration_range(*rtt, p.u);
     if (!range.ok())
@@ -124,6 +128,19 @@ void read_connectivity(FieldReader r, const Parsers& p, Connectivity& c) {
       r.error_at("rtt", fmt::format("connectivity.rtt must be at most 60s; got \"{}\"", *rtt));
     else
       c.rtt = DurationRange{range.low, range.high};
+  }
+  c.uplink_bytes_per_s = r.quantity("uplink", k_bandwidth, {0, true, 1e12}, false, "5Mbit/s");
+  c.outage_s = r.quantity("outage", p.duration(), {0, false, k_max_duration_s}, false, "30s");
+  // The network class fills what the profile leaves out; `none` has no link to describe.
+  for (const char* key : {"rtt", "uplink", "outage"}) {
+    if (!r.entry(key) && net.has_link) r.defaulted(key);
+    if (r.entry(key) && !net.has_link)
+      r.error_at(key, fmt::format("connectivity.{} needs a network link; network is none", key));
+  }
+  if (net.has_link) {
+    if (!c.rtt) c.rtt = DurationRange{net.rtt_low_s, net.rtt_high_s};
+    if (!c.uplink_bytes_per_s) c.uplink_bytes_per_s = net.uplink_bytes_per_s;
+    if (!c.outage_s) c.outage_s = net.outage_s;
   }
   bool unlimited = false;
   c.offline_tolerance_s = duration_or_word(r, "offline_tolerance", "unlimited", p.duration(),
@@ -140,6 +157,8 @@ void read_data(FieldReader r, DataPolicy& d) {
                         .value_or(LeavesDevice::auto_detect);
   if (!r.entry("dpa")) r.defaulted("dpa");
   d.dpa = r.boolean("dpa").value_or(false);
+  if (!r.entry("escalation_allowed")) r.defaulted("escalation_allowed");
+  d.escalation_allowed = r.boolean("escalation_allowed").value_or(false);
   r.finish();
 }
 
@@ -313,8 +332,12 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   profile.hybrid.escalation = hybrid.quantity("escalation", k_share, k_fraction, false, "5%")
                                   .value_or(profile.workload.hard_fraction);
   if (!hybrid.entry("escalation")) hybrid.defaulted("escalation");
+  if (!hybrid.entry("escalation_sync")) hybrid.defaulted("escalation_sync");
+  profile.hybrid.escalation_sync = hybrid.boolean("escalation_sync").value_or(false);
   hybrid.finish();
   read_budget(top.section("budget", false), p, profile.budget);
+  profile.close_call = top.quantity_or("close_call", k_share, k_fraction, 0.1, "10%");
+  detail::read_rule_overrides(top.section("rules", false), profile.rules);
   top.finish();
 
   if (diagnostics.size() != errors_before) return std::nullopt;

@@ -4,6 +4,7 @@
 // unknown-key check (with "did you mean") needs no separate list of valid keys.
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -40,6 +41,8 @@ class FieldReader {
   FieldReader(ReadContext& ctx, const Node* node, std::string path, Position where);
 
   bool present() const { return m_node != nullptr; }
+  const Node* node() const { return m_node; }
+  ReadContext& context() const { return m_ctx; }
   std::string path_of(std::string_view key) const;
 
   // The entry for `key`, or nullptr when it is absent or written as null. Marks it known.
@@ -96,5 +99,8 @@ std::optional<E> FieldReader::choice(std::string_view key, std::span<const EnumN
     if (n.name == *chosen) return n.value;
   return std::nullopt;
 }
+
+// Reads `rules:`: each key a rule id, each value `off`, `on` or {threshold: X, enabled: bool}.
+void read_rule_overrides(FieldReader r, std::map<std::string, RuleOverride>& overrides);
 
 }  // namespace edgecalc::detail

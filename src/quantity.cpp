@@ -41,6 +41,14 @@ constexpr Unit k_size_units[] = {{"B", 1},          {"byte", 1},         {"bytes
                                  {"MiB", 1048576.0}, {"GiB", 1073741824.0}, {"TiB", 1099511627776.0}};
 constexpr std::string_view k_size_names = "B, KB, MB, GB, TB, KiB, MiB, GiB, TiB";
 
+// Base: bytes per second. Networks are quoted in bits (Mbit/s, Mbps), storage in bytes (MB/s).
+constexpr Unit k_bandwidth_units[] = {
+    {"bit/s", 1 / 8.0}, {"bps", 1 / 8.0},   {"kbit/s", 1e3 / 8}, {"kbps", 1e3 / 8},
+    {"Mbit/s", 1e6 / 8}, {"Mbps", 1e6 / 8}, {"Gbit/s", 1e9 / 8}, {"Gbps", 1e9 / 8},
+    {"B/s", 1},          {"kB/s", 1e3},     {"KB/s", 1e3},       {"MB/s", 1e6},
+    {"GB/s", 1e9}};
+constexpr std::string_view k_bandwidth_names = "kbit/s, Mbit/s, Gbit/s (or kbps, Mbps, Gbps), KB/s, MB/s, GB/s";
+
 // Base: watts.
 constexpr Unit k_power_units[] = {{"mW", 1e-3}, {"W", 1}, {"kW", 1e3}, {"MW", 1e6}};
 constexpr std::string_view k_power_names = "mW, W, kW, MW";
@@ -258,6 +266,10 @@ Parsed parse_duration(std::string_view text, const UnitContext& ctx) {
 
 Parsed parse_size(std::string_view text) {
   return parse_with_units(text, k_size_units, "size", k_size_names, "KB", UnitContext{});
+}
+
+Parsed parse_bandwidth(std::string_view text) {
+  return parse_with_units(text, k_bandwidth_units, "bandwidth", k_bandwidth_names, "Mbit/s", UnitContext{});
 }
 
 Parsed parse_power(std::string_view text) {

@@ -36,6 +36,22 @@ Json option_json(const OptionCost& o, double horizon_months) {
           {"cumulative", cumulative_curve(o, horizon_months)}};
 }
 
+Json ms_or_null(const std::optional<double>& seconds) {
+  return seconds ? Json(*seconds * 1000) : Json(nullptr);
+}
+
+// Feasibility and latency of one option, from the rules and the latency model.
+void add_status(Json& j, const OptionStatus& s, const OptionLatency& l,
+                const std::optional<double>& budget_s) {
+  j["feasible"] = s.feasible();
+  j["applicable"] = s.applicable;
+  j["not_applicable_reason"] = s.applicable ? Json(nullptr) : Json(s.not_applicable_reason);
+  j["blocked_by"] = s.blocked_by;
+  j["favored_by"] = s.favored_by;
+  j["latency_ms"] = {{"p50", ms_or_null(l.p50_s)}, {"p95", ms_or_null(l.p95_s)}};
+  j["within_budget"] = !l.p95_s ? Json(nullptr) : Json(!budget_s || *l.p95_s <= *budget_s);
+}
+
 Json crossing_json(const std::optional<Crossing>& c) {
   if (!c) return nullptr;
   return c->value;
@@ -78,10 +94,35 @@ nlohmann::ordered_json report_json(const Report& r) {
                   {"edge", option_json(m.edge, m.horizon_months)},
                   {"hybrid", option_json(m.hybrid, m.horizon_months)}};
   j["options"]["hybrid"]["escalation"] = r.profile.hybrid.escalation;
+  const auto& budget = r.profile.workload.latency_budget_s;
+  add_status(j["options"]["cloud"], r.verdict.of(Option::cloud), r.latency.cloud, budget);
+  add_status(j["options"]["edge"], r.verdict.of(Option::edge), r.latency.edge, budget);
+  add_status(j["options"]["hybrid"], r.verdict.of(Option::hybrid), r.latency.hybrid, budget);
+  const Connectivity& c = r.profile.connectivity;
+  j["latency_budget_ms"] = ms_or_null(budget);
+  j["network"] = {{"class", to_string(c.network)},
+                  {"rtt_ms", c.rtt ? Json{{"low", c.rtt->low_s * 1000}, {"high", c.rtt->high_s * 1000}}
+                                   : Json(nullptr)},
+                  {"uplink_bits_per_second", c.uplink_bytes_per_s ? Json(*c.uplink_bytes_per_s * 8) : Json(nullptr)},
+                  {"outage_s", or_null(c.outage_s)},
+                  {"upload_ms", r.latency.upload_s * 1000}};
   j["break_even"] = {{"edge_vs_cloud", break_even_json(r.edge_vs_cloud)},
                      {"hybrid_vs_cloud", break_even_json(r.hybrid_vs_cloud)}};
   j["verdict"] = r.verdict.choice ? Json(to_string(*r.verdict.choice)) : Json("none");
-  j["verdict_reason"] = r.verdict.reason;
+  j["close_call"] = r.verdict.close_call;
+  j["runner_up"] = r.verdict.runner_up ? Json(to_string(*r.verdict.runner_up)) : Json(nullptr);
+  j["summary"] = r.verdict.summary;
+  Json fired = Json::array();
+  for (const FiredRule& f : r.fired) {
+    fired.push_back({{"id", f.rule->id},
+                     {"effect", to_string(f.rule->effect)},
+                     {"option", to_string(f.option)},
+                     {"message", f.message},
+                     {"source", f.rule->source},
+                     {"threshold", f.rule->threshold_kind == ThresholdKind::none ? Json(nullptr)
+                                                                                  : Json(f.threshold)}});
+  }
+  j["rules"] = fired;
   return j;
 }
 

@@ -26,23 +26,6 @@ std::string label_of(const std::string& item) {
   return item;
 }
 
-// "10/h", "1.5/s", "200/day": a per-member rate in the first unit that makes it a whole number,
-// else the first that makes it at least 1.
-std::string format_rate(double per_second, double month_s) {
-  struct Unit {
-    const char* name;
-    double seconds;
-  };
-  const Unit units[] = {{"s", 1}, {"min", 60}, {"h", 3600}, {"day", 86400}, {"month", month_s}};
-  for (const Unit& u : units) {
-    const double v = per_second * u.seconds;
-    if (v >= 1 && std::fabs(v - std::round(v)) < 1e-9 * v) return fmt::format("{}/{}", format_count(v), u.name);
-  }
-  for (const Unit& u : units)
-    if (per_second * u.seconds >= 1) return fmt::format("{}/{}", format_count(per_second * u.seconds), u.name);
-  return fmt::format("{}/month", format_count(per_second * month_s));
-}
-
 std::string units_text(const OptionCost& o) {
   if (!o.units) return "-";
   std::string label = o.units_label;
@@ -99,6 +82,50 @@ void break_even_block(std::string& out, const Report& r, Option option, const Br
   crossing_sentence(out, name, be.fleet_size, "fleet size", r.profile.fleet.size, r.profile.fleet.unit);
 }
 
+
+// `text` in lines of at most `width` characters, each starting with `indent` spaces.
+std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
+  const std::string pad(indent, ' ');
+  std::string out, line;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    if (!line.empty() && indent + line.size() + 1 + word.size() > width) {
+      out += pad + line + "\n";
+      line.clear();
+    }
+    if (!line.empty()) line += ' ';
+    line += word;
+    start = end + 1;
+  }
+  if (!line.empty()) out += pad + line + "\n";
+  return out;
+}
+
+std::string status_text(const OptionStatus& s) {
+  if (!s.applicable) return "n/a";
+  return s.blocked_by.empty() ? "ok" : "blocked";
+}
+
+std::string latency_text(const std::optional<double>& seconds) {
+  return seconds ? format_duration(*seconds) : "-";
+}
+
+void rules_block(std::string& out, const Report& r) {
+  if (r.fired.empty()) {
+    out += "rules    none fired\n";
+    return;
+  }
+  out += "rules\n";
+  for (const FiredRule& f : r.fired) {
+    out += fmt::format("  {:<6}{:<8} {}\n", to_string(f.rule->effect), to_string(f.option), f.rule->id);
+    out += wrap(f.message, 100, 17);
+    out += wrap("source: " + std::string(f.rule->source), 100, 17);
+  }
+}
+
 }  // namespace
 
 std::string render_table(const Report& r) {
@@ -106,9 +133,9 @@ std::string render_table(const Report& r) {
   const CostModel& m = r.costs;
   const std::string& cur = p.currency;
   std::string out;
-  out += fmt::format("{}: {}\n", p.name, r.verdict.choice ? to_string(*r.verdict.choice) : "none");
-  out += fmt::format("  {}\n", r.verdict.reason);
-  out += "  (costs only: latency, connectivity and privacy rules are not applied yet)\n\n";
+  out += fmt::format("{}: {}{}\n", p.name, r.verdict.choice ? to_string(*r.verdict.choice) : "none",
+                     r.verdict.close_call ? " (close call)" : "");
+  out += wrap(r.verdict.summary, 100, 2) + "\n";
 
   out += fmt::format("volume   {} calls/month: {} {} x {} each; peak {} calls/s\n",
                      format_count(m.volume.calls_per_month), format_count(p.fleet.size), p.fleet.unit,
@@ -118,22 +145,42 @@ std::string render_table(const Report& r) {
     out += fmt::format("tokens   {} tokens/month ({} in, {} out)\n", format_count(m.volume.tokens_per_month()),
                        format_count(m.volume.input_tokens_per_month),
                        format_count(m.volume.output_tokens_per_month));
-  out += fmt::format("horizon  {} of {} h, money in {}\n\n", format_months(m.horizon_months),
+  out += fmt::format("horizon  {} of {} h, money in {}\n", format_months(m.horizon_months),
                      format_count(m.hours_per_month), cur);
+  const Connectivity& c = p.connectivity;
+  const std::string budget = p.workload.latency_budget_s ? format_duration(*p.workload.latency_budget_s) : "none";
+  if (c.rtt && c.uplink_bytes_per_s)
+    out += fmt::format("latency  budget {}; {} round trip {}, upload {} at {}/s\n", budget,
+                       to_string(c.network), format_duration_range(c.rtt->low_s, c.rtt->high_s),
+                       format_duration(r.latency.upload_s),
+                       format_count(*c.uplink_bytes_per_s * 8 / 1e6) + " Mbit");
+  else
+    out += fmt::format("latency  budget {}; no network link\n", budget);
+  out += "\n";
 
   const std::string total_header = fmt::format("total {} mo", format_count(m.horizon_months));
-  out += fmt::format("{:<8}{:>14}{:>14}{:>16}{:>14}   {}\n", "option", "up front", "per month",
-                     total_header, "per 1k calls", "units");
+  out += fmt::format("{:<7}{:<8}{:>8}{:>8}{:>13}{:>12}{:>13}{:>11}  {}\n", "option", "status", "p50",
+                     "p95", "up front", "per month", total_header, "per 1k", "units");
   for (const OptionCost* o : {&m.cloud, &m.edge, &m.hybrid}) {
-    out += fmt::format("{:<8}{:>14}{:>14}{:>16}{:>14}   {}\n", to_string(o->option),
+    const OptionLatency& l = o->option == Option::cloud  ? r.latency.cloud
+                             : o->option == Option::edge ? r.latency.edge
+                                                         : r.latency.hybrid;
+    out += fmt::format("{:<7}{:<8}{:>8}{:>8}{:>13}{:>12}{:>13}{:>11}  {}\n", to_string(o->option),
+                       status_text(r.verdict.of(o->option)), latency_text(l.p50_s), latency_text(l.p95_s),
                        format_money(o->upfront, cur), format_money(o->monthly, cur),
                        format_money(o->total, cur),
                        o->cost_per_1k_calls ? format_unit_price(*o->cost_per_1k_calls, cur) : "-",
                        units_text(*o));
   }
-  out += fmt::format("hybrid escalates {}% of calls to the cloud\n\n",
-                     format_count(p.hybrid.escalation * 100));
+  const OptionStatus& hybrid = r.verdict.of(Option::hybrid);
+  if (hybrid.applicable)
+    out += fmt::format("hybrid escalates {} of calls to the cloud{}\n\n", format_percent(p.hybrid.escalation),
+                       p.hybrid.escalation_sync ? " and waits for the answer" : "");
+  else
+    out += wrap(hybrid.not_applicable_reason, 100, 2) + "\n";
 
+  rules_block(out, r);
+  out += "\n";
   out += "break-even\n";
   break_even_block(out, r, Option::edge, r.edge_vs_cloud);
   break_even_block(out, r, Option::hybrid, r.hybrid_vs_cloud);

@@ -43,7 +43,16 @@ TEST_CASE("a minimal profile gets every documented default", "[profile]") {
   CHECK(p.fleet.size == 1000);
   CHECK(p.fleet.unit == "devices");
   CHECK(p.connectivity.network == Network::wifi);
-  CHECK_FALSE(p.connectivity.rtt);
+  // the wifi network class fills what the profile leaves out (docs/networks.md)
+  REQUIRE(p.connectivity.rtt);
+  CHECK(p.connectivity.rtt->low_s == Approx(0.015));
+  CHECK(p.connectivity.rtt->high_s == Approx(0.060));
+  CHECK(p.connectivity.uplink_bytes_per_s == Approx(10e6 / 8));  // 10 Mbit/s
+  CHECK(p.connectivity.outage_s == 30);
+  CHECK_FALSE(p.data.escalation_allowed);
+  CHECK_FALSE(p.hybrid.escalation_sync);
+  CHECK(p.close_call == Approx(0.1));
+  CHECK(p.rules.empty());
   CHECK_FALSE(p.connectivity.offline_tolerance_s);  // unlimited
   CHECK(p.data.leaves_device == LeavesDevice::auto_detect);
   CHECK_FALSE(p.data.dpa);
@@ -55,6 +64,8 @@ TEST_CASE("a minimal profile gets every documented default", "[profile]") {
   CHECK_FALSE(p.edge.lifetime_s);
   CHECK(p.hybrid.escalation == 0);
   for (const char* path : {"currency", "month", "horizon", "workload.peak_factor", "workload.payload",
+                           "connectivity.rtt", "connectivity.uplink", "connectivity.outage",
+                           "data.escalation_allowed", "hybrid.escalation_sync", "close_call",
                            "workload.hard_fraction", "fleet.unit", "connectivity.offline_tolerance",
                            "data.leaves_device", "data.dpa", "cloud.inference_time", "cloud.transfer",
                            "cloud.fixed", "edge.deployment", "edge.power", "edge.maintenance",
@@ -70,14 +81,19 @@ TEST_CASE("every field of the documented example is read", "[profile]") {
                           "  latency_budget: 100ms\n  peak_factor: 2.5\n  payload: 16KB\n"
                           "  tokens: {input: 300, output: 200}\n  hard_fraction: 5%\n");
   text = replaced(text, "  network: wifi\n",
-                  "  network: lte-urban\n  rtt: 80ms..150ms\n  offline_tolerance: 30s\n");
+                  "  network: lte-urban\n  rtt: 80ms..150ms\n  uplink: 2Mbit/s\n  outage: 2min\n"
+                  "  offline_tolerance: 30s\n");
+  text = replaced(text, "  sensitivity: public\n",
+                  "  sensitivity: public\n  dpa: true\n  escalation_allowed: true\n");
   text = replaced(text, "    per_call: $0.0001\n",
                   "    per_1k_tokens: {input: $0.0005, output: $0.0015}\n"
                   "  inference_time: 30ms\n  transfer: $0.10/GB\n  fixed: $200/month\n");
   text = replaced(text, "  inference_time: 8ms\n",
                   "  inference_time: 8ms\n  power: 100mW\n  energy_price: $0.15/kWh\n  pue: 1.2\n"
                   "  engineering: $40k\n  maintenance: 10%/year\n  fixed: $30/month\n"
-                  "  lifetime: 5 years\nhybrid:\n  escalation: 7%\nbudget:\n"
+                  "  lifetime: 5 years\nhybrid:\n  escalation: 7%\n  escalation_sync: true\n"
+                  "close_call: 5%\nrules:\n  scale.fleet: off\n"
+                  "  latency.cloud-floor: {threshold: 15ms}\nbudget:\n"
                   "  max_monthly_cost: $20000\n  max_total_cost: $500k\n"
                   "  max_cost_per_1k_calls: $0.50\n  require: edge\n");
   const Profile p = valid(text);
@@ -89,6 +105,15 @@ TEST_CASE("every field of the documented example is read", "[profile]") {
   REQUIRE(p.connectivity.rtt);
   CHECK(p.connectivity.rtt->high_s == Approx(0.150));
   CHECK(p.connectivity.offline_tolerance_s == 30);
+  CHECK(p.connectivity.uplink_bytes_per_s == Approx(250000));  // 2 Mbit/s / 8
+  CHECK(p.connectivity.outage_s == 120);
+  CHECK(p.data.dpa);
+  CHECK(p.data.escalation_allowed);
+  CHECK(p.hybrid.escalation_sync);
+  CHECK(p.close_call == Approx(0.05));
+  REQUIRE(p.rules.size() == 2);
+  CHECK_FALSE(p.rules.at("scale.fleet").enabled);
+  CHECK(p.rules.at("latency.cloud-floor").threshold == Approx(0.015));
   CHECK(p.cloud.price.form == PriceForm::per_1k_tokens);
   CHECK(p.cloud.price.output_per_tokens == Approx(0.0015));
   CHECK(p.cloud.inference_time_s == Approx(0.030));
@@ -108,8 +133,7 @@ TEST_CASE("every field of the documented example is read", "[profile]") {
   CHECK(p.budget.require == Option::edge);
   CHECK(p.defaults_applied == std::vector<std::string>{"currency", "month", "horizon",
                                                        "fleet.unit", "data.leaves_device",
-                                                       "data.dpa", "edge.deployment",
-                                                       "edge.utilization"});
+                                                       "edge.deployment", "edge.utilization"});
 }
 
 TEST_CASE("hybrid escalation defaults to the hard fraction", "[profile]") {

@@ -86,7 +86,10 @@ struct Fleet {
 
 struct Connectivity {
   Network network = Network::none;
-  std::optional<DurationRange> rtt;           // nullopt: the network class's range
+  // Filled from the network class unless the profile overrides them; nullopt for `none`.
+  std::optional<DurationRange> rtt;
+  std::optional<double> uplink_bytes_per_s;
+  std::optional<double> outage_s;             // typical length of one outage
   std::optional<double> offline_tolerance_s;  // nullopt: unlimited
 };
 
@@ -94,6 +97,7 @@ struct DataPolicy {
   Sensitivity sensitivity = Sensitivity::public_data;
   LeavesDevice leaves_device = LeavesDevice::auto_detect;
   bool dpa = false;
+  bool escalation_allowed = false;  // the hybrid may send escalated inputs to the cloud
 };
 
 struct Cloud {
@@ -120,6 +124,13 @@ struct Edge {
 
 struct Hybrid {
   double escalation = 0;
+  bool escalation_sync = false;  // escalated calls are answered by the cloud, within the budget
+};
+
+// A profile's change to one rule: `rules: {id: off}` or `rules: {id: {threshold: 15ms}}`.
+struct RuleOverride {
+  bool enabled = true;
+  std::optional<double> threshold;  // in the rule's base unit
 };
 
 struct Budget {
@@ -144,6 +155,8 @@ struct Profile {
   Edge edge;
   Hybrid hybrid;
   Budget budget;
+  double close_call = 0.1;                     // totals this close (relative) are a close call
+  std::map<std::string, RuleOverride> rules;   // rule id -> override
 
   std::string file;                           // as named by the user
   std::map<std::string, Position> positions;  // field path ("workload.calls") -> where written

@@ -41,6 +41,8 @@ Parsed parse_duration(std::string_view text, const UnitContext& ctx);
 Parsed parse_rate(std::string_view text, const UnitContext& ctx);
 // Bytes: 16KB, 2MB, 1GB (powers of 1000); KiB, MiB, GiB (powers of 1024); 512B.
 Parsed parse_size(std::string_view text);
+// Bytes per second: 5Mbit/s, 5Mbps, 500kbit/s, 1Gbit/s, 2MB/s.
+Parsed parse_bandwidth(std::string_view text);
 // Watts: 100mW, 0.1W, 450W, 1kW.
 Parsed parse_power(std::string_view text);
 // A fraction 0..1: 10% or 0.1.

@@ -2,9 +2,13 @@
 
 // Everything a renderer needs about one evaluated profile: the pipeline's output.
 
+#include <vector>
+
 #include <edgecalc/break_even.hpp>
+#include <edgecalc/latency.hpp>
 #include <edgecalc/model.hpp>
 #include <edgecalc/profile.hpp>
+#include <edgecalc/rules.hpp>
 #include <edgecalc/verdict.hpp>
 
 namespace edgecalc {
@@ -14,12 +18,15 @@ inline constexpr int k_report_version = 1;
 struct Report {
   Profile profile;
   CostModel costs;
+  Latency latency;
   BreakEven edge_vs_cloud;
   BreakEven hybrid_vs_cloud;
+  std::vector<FiredRule> fired;
   Verdict verdict;
 };
 
-// Runs the pipeline on a validated profile: model -> break-even -> verdict.
+// Runs the pipeline on a validated profile: model (costs, latency) -> break-even -> rules ->
+// verdict.
 Report evaluate(const Profile& profile);
 
 }  // namespace edgecalc
