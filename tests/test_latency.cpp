@@ -1,0 +1,73 @@
+#include <catch2/catch.hpp>
+
+#include <edgecalc/latency.hpp>
+
+#include "fixture.hpp"
+
+using namespace edgecalc;
+using namespace edgecalc::test;
+
+namespace {
+
+Profile fixture_with(const std::string& from, const std::string& to) {
+  const Outcome out = load(replaced(k_valid_yaml, from, to));
+  INFO(out.errors);
+  REQUIRE(out.profile);
+  return *out.profile;
+}
+
+}  // namespace
+
+TEST_CASE("cloud latency: round trip + upload + inference", "[latency]") {
+  const Profile p = fixture_with("network: wifi", "network: lte-urban\n  uplink: 2Mbit/s");
+  Profile q = p;
+  q.workload.payload_bytes = 50'000;
+  q.cloud.inference_time_s = 0.030;
+  const Latency l = latency_of(q);
+  // upload: 50,000 B / (2 Mbit/s = 250,000 B/s) = 0.2 s
+  CHECK(l.upload_s == Approx(0.2));
+  // p50 = 80 ms + 200 ms + 30 ms = 310 ms; p95 = 150 + 200 + 30 = 380 ms
+  CHECK(*l.cloud.p50_s == Approx(0.310));
+  CHECK(*l.cloud.p95_s == Approx(0.380));
+  CHECK(*l.edge.p95_s == Approx(0.008));
+  CHECK(*l.hybrid.p95_s == Approx(0.008));  // asynchronous escalation
+}
+
+TEST_CASE("connectivity.rtt overrides the class's range", "[latency]") {
+  const Latency l = latency_of(fixture_with("network: wifi", "network: wifi\n  rtt: 5..9ms"));
+  CHECK(*l.cloud.p50_s == Approx(0.005));
+  CHECK(*l.cloud.p95_s == Approx(0.009));
+}
+
+TEST_CASE("a synchronous hybrid answers escalated calls at cloud speed", "[latency]") {
+  Profile p = fixture_with("network: wifi", "network: wifi");
+  p.hybrid.escalation_sync = true;
+  p.hybrid.escalation = 0.05;  // not more than 5%: the 95th percentile is still a local call
+  CHECK(*latency_of(p).hybrid.p95_s == Approx(0.008));
+  p.hybrid.escalation = 0.06;
+  CHECK(*latency_of(p).hybrid.p95_s == Approx(0.060));  // wifi p95
+  CHECK(*latency_of(p).hybrid.p50_s == Approx(0.008));
+  p.hybrid.escalation = 0.6;  // more than half: the median is a cloud call
+  CHECK(*latency_of(p).hybrid.p50_s == Approx(0.015));
+}
+
+TEST_CASE("no link: the cloud has no latency to report", "[latency]") {
+  const Latency l = latency_of(fixture_with("network: wifi", "network: none"));
+  CHECK_FALSE(l.cloud.p50_s);
+  CHECK_FALSE(l.cloud.p95_s);
+  CHECK(*l.edge.p95_s == Approx(0.008));
+}
+
+TEST_CASE("every network class has sources and a sane range", "[latency]") {
+  for (const NetworkClass& n : network_classes()) {
+    INFO(to_string(n.network));
+    CHECK(n.rtt_low_s <= n.rtt_high_s);
+    CHECK_FALSE(n.rtt_source.empty());
+    CHECK_FALSE(n.uplink_source.empty());
+    CHECK_FALSE(n.outage_source.empty());
+    CHECK(n.has_link == (n.network != Network::none));
+  }
+  CHECK(network_classes().size() == network_names().size());
+  CHECK(network_class(Network::lte_urban).rtt_low_s == Approx(0.080));
+  CHECK(network_class(Network::lte_rural).rtt_high_s == Approx(0.450));  // 150 + 300 ms
+}
