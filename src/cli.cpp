@@ -39,6 +39,8 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   setup_evaluate(app, evaluate);
   NormalizeOptions normalize;
   CLI::App* normalize_cmd = setup_normalize(app, normalize);
+  RulesOptions rules;
+  CLI::App* rules_cmd = setup_rules(app, rules);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
   try {
@@ -57,6 +59,7 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
     return ExitCode::invalid_input;
   }
   if (normalize_cmd->parsed()) return run_normalize(normalize, streams);
+  if (rules_cmd->parsed()) return run_rules(rules, streams);
   if (evaluate.profile.empty()) {
     streams.err << "edgecalc: error: no profile given\nRun 'edgecalc --help' for usage.\n";
     return ExitCode::invalid_input;

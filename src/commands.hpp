@@ -37,4 +37,10 @@ struct NormalizeOptions {
 CLI::App* setup_normalize(CLI::App& app, NormalizeOptions& options);
 ExitCode run_normalize(const NormalizeOptions& options, const Streams& streams);
 
+struct RulesOptions {
+  std::string format = "table";
+};
+CLI::App* setup_rules(CLI::App& app, RulesOptions& options);
+ExitCode run_rules(const RulesOptions& options, const Streams& streams);
+
 }  // namespace edgecalc

@@ -76,7 +76,11 @@ std::string format_count(double value) {
 
 std::string format_unit_price(double value, const std::string& currency) {
   if (std::fabs(value) >= 1 || value == 0) return format_money(value, currency);
-  return with_sign(currency, significant(std::fabs(value), 3), value < 0);
+  std::string digits = significant(std::fabs(value), 3);  // "0.1" -> "0.10": cents at least
+  const auto dot = digits.find('.');
+  if (dot == std::string::npos) digits += ".00";
+  else if (digits.size() - dot < 3) digits.append(3 - (digits.size() - dot), '0');
+  return with_sign(currency, digits, value < 0);
 }
 
 std::string format_rate(double per_second, double month_s) {
@@ -113,6 +117,27 @@ std::string format_duration_range(double low_s, double high_s) {
 }
 
 std::string format_percent(double fraction) { return significant(fraction * 100, 3) + "%"; }
+
+// `text` in lines of at most `width` characters, each starting with `indent` spaces.
+std::string wrap_text(std::string_view text, std::size_t width, std::size_t indent) {
+  const std::string pad(indent, ' ');
+  std::string out, line;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    if (!line.empty() && indent + line.size() + 1 + word.size() > width) {
+      out += pad + line + "\n";
+      line.clear();
+    }
+    if (!line.empty()) line += ' ';
+    line += word;
+    start = end + 1;
+  }
+  if (!line.empty()) out += pad + line + "\n";
+  return out;
+}
 
 std::string format_months(double months) {
   if (months > 0 && months < 0.95) return significant(months, 2) + " months";

@@ -4,6 +4,7 @@
 // renderers round, always through these functions, so golden files are stable.
 
 #include <string>
+#include <string_view>
 
 namespace edgecalc {
 
@@ -35,6 +36,9 @@ std::string format_months(double months);
 
 // "36-month" (or "36.5-month") for "over the 36-month horizon".
 std::string format_horizon(double months);
+
+// `text` in lines of at most `width` characters, each starting with `indent` spaces.
+std::string wrap_text(std::string_view text, std::size_t width, std::size_t indent);
 
 // 12,345 (thousands separators on a whole number).
 std::string group_thousands(double whole);

@@ -83,27 +83,6 @@ void break_even_block(std::string& out, const Report& r, Option option, const Br
 }
 
 
-// `text` in lines of at most `width` characters, each starting with `indent` spaces.
-std::string wrap(std::string_view text, std::size_t width, std::size_t indent) {
-  const std::string pad(indent, ' ');
-  std::string out, line;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view word = text.substr(start, end - start);
-    if (!line.empty() && indent + line.size() + 1 + word.size() > width) {
-      out += pad + line + "\n";
-      line.clear();
-    }
-    if (!line.empty()) line += ' ';
-    line += word;
-    start = end + 1;
-  }
-  if (!line.empty()) out += pad + line + "\n";
-  return out;
-}
-
 std::string status_text(const OptionStatus& s) {
   if (!s.applicable) return "n/a";
   return s.blocked_by.empty() ? "ok" : "blocked";
@@ -121,8 +100,8 @@ void rules_block(std::string& out, const Report& r) {
   out += "rules\n";
   for (const FiredRule& f : r.fired) {
     out += fmt::format("  {:<6}{:<8} {}\n", to_string(f.rule->effect), to_string(f.option), f.rule->id);
-    out += wrap(f.message, 100, 17);
-    out += wrap("source: " + std::string(f.rule->source), 100, 17);
+    out += wrap_text(f.message, 100, 17);
+    out += wrap_text("source: " + std::string(f.rule->source), 100, 17);
   }
 }
 
@@ -135,7 +114,7 @@ std::string render_table(const Report& r) {
   std::string out;
   out += fmt::format("{}: {}{}\n", p.name, r.verdict.choice ? to_string(*r.verdict.choice) : "none",
                      r.verdict.close_call ? " (close call)" : "");
-  out += wrap(r.verdict.summary, 100, 2) + "\n";
+  out += wrap_text(r.verdict.summary, 100, 2) + "\n";
 
   out += fmt::format("volume   {} calls/month: {} {} x {} each; peak {} calls/s\n",
                      format_count(m.volume.calls_per_month), format_count(p.fleet.size), p.fleet.unit,
@@ -177,7 +156,7 @@ std::string render_table(const Report& r) {
     out += fmt::format("hybrid escalates {} of calls to the cloud{}\n\n", format_percent(p.hybrid.escalation),
                        p.hybrid.escalation_sync ? " and waits for the answer" : "");
   else
-    out += wrap(hybrid.not_applicable_reason, 100, 2) + "\n";
+    out += wrap_text(hybrid.not_applicable_reason, 100, 2) + "\n";
 
   rules_block(out, r);
   out += "\n";

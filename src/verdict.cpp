@@ -47,6 +47,8 @@ std::string cost_comparison(Option winner, Option other, const CostModel& m) {
   const std::string over = fmt::format("over {}", format_months(m.horizon_months));
   if (w <= 0) return fmt::format("{} costs nothing {}", to_string(winner), over);
   const double ratio = r / w;
+  if (ratio >= 10)
+    return fmt::format("{} is {:.0f}x cheaper than {} {}", to_string(winner), ratio, to_string(other), over);
   if (ratio >= 1.5)
     return fmt::format("{} is {:.1f}x cheaper than {} {}", to_string(winner), ratio, to_string(other), over);
   if (ratio >= 1)

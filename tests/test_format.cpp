@@ -24,6 +24,8 @@ TEST_CASE("prices per 1k calls keep three significant digits below 1", "[render]
   CHECK(format_unit_price(0.2047, "USD") == "$0.205");  // (0.2045 is 0.20449999... in binary)
   CHECK(format_unit_price(15, "USD") == "$15.00");
   CHECK(format_unit_price(0, "USD") == "$0");
+  CHECK(format_unit_price(0.1, "USD") == "$0.10");
+  CHECK(format_unit_price(0.5, "USD") == "$0.50");
 }
 
 TEST_CASE("counts are short but exact enough", "[render]") {

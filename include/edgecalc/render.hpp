@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <edgecalc/report.hpp>
+#include <edgecalc/rules.hpp>
 
 namespace edgecalc {
 
@@ -17,5 +18,9 @@ nlohmann::ordered_json report_json(const Report& report);
 // The human-readable table: verdict, options, break-even in words, itemised breakdown.
 // At most 100 columns wide; no colour.
 std::string render_table(const Report& report);
+
+// `edgecalc rules`: every rule with its effect, threshold, what it checks and its source.
+std::string render_rules_table();
+nlohmann::ordered_json rules_json();
 
 }  // namespace edgecalc
