@@ -23,6 +23,13 @@ ExitCode emit(const std::string& text, const std::string& output, const Streams&
   return ExitCode::ok;
 }
 
+std::optional<Profile> load_or_report(const std::string& path, const Streams& streams) {
+  Diagnostics diagnostics(path);
+  auto profile = load_profile(path, diagnostics);
+  if (!profile) streams.err << format_diagnostics(diagnostics);
+  return profile;
+}
+
 namespace {
 
 ExitCode run(const std::vector<std::string>& args, const Streams& streams) {

@@ -17,12 +17,8 @@ void setup_evaluate(CLI::App& app, EvaluateOptions& options) {
 }
 
 ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
-  Diagnostics diagnostics(options.profile);
-  const auto profile = load_profile(options.profile, diagnostics);
-  if (!profile) {
-    streams.err << format_diagnostics(diagnostics);
-    return ExitCode::invalid_input;
-  }
+  const auto profile = load_or_report(options.profile, streams);
+  if (!profile) return ExitCode::invalid_input;
   const Report report = evaluate(*profile);
   const std::string text =
       options.format == "json" ? report_json(report).dump(2) + "\n" : render_table(report);

@@ -18,12 +18,8 @@ CLI::App* setup_normalize(CLI::App& app, NormalizeOptions& options) {
 }
 
 ExitCode run_normalize(const NormalizeOptions& options, const Streams& streams) {
-  Diagnostics diagnostics(options.profile);
-  const auto profile = load_profile(options.profile, diagnostics);
-  if (!profile) {
-    streams.err << format_diagnostics(diagnostics);
-    return ExitCode::invalid_input;
-  }
+  const auto profile = load_or_report(options.profile, streams);
+  if (!profile) return ExitCode::invalid_input;
   return emit(normalized_json(*profile).dump(2) + "\n", options.output, streams);
 }
 

@@ -4,11 +4,13 @@
 // CLI11 subcommand, and a run_X that does the work and returns the exit code.
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
 #include <edgecalc/exit_code.hpp>
+#include <edgecalc/profile.hpp>
 
 namespace edgecalc {
 
@@ -29,6 +31,10 @@ struct EvaluateOptions {
 };
 void setup_evaluate(CLI::App& app, EvaluateOptions& options);
 ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams);
+
+// Loads and validates `path`; on failure prints the diagnostics to streams.err and returns
+// nullopt (the caller exits with invalid_input).
+std::optional<Profile> load_or_report(const std::string& path, const Streams& streams);
 
 struct NormalizeOptions {
   std::string profile;

@@ -2,16 +2,13 @@
 
 #include <string>
 
+#include "json_util.hpp"
+
 namespace edgecalc {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-template <class T>
-Json optional_value(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
 
 Json price_json(const CloudPrice& price) {
   Json form;
@@ -52,7 +49,7 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
   j["workload"] = {
       {"calls", p.workload.calls_per_s},
       {"peak_factor", p.workload.peak_factor},
-      {"latency_budget", optional_value(p.workload.latency_budget_s)},
+      {"latency_budget", or_null(p.workload.latency_budget_s)},
       {"payload", p.workload.payload_bytes},
       {"tokens", p.workload.tokens ? Json{{"input", p.workload.tokens->input},
                                           {"output", p.workload.tokens->output}}
@@ -63,9 +60,9 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
   j["connectivity"] = {
       {"network", to_string(p.connectivity.network)},
       {"rtt", rtt ? Json{{"low", rtt->low_s}, {"high", rtt->high_s}} : Json(nullptr)},
-      {"uplink", optional_value(p.connectivity.uplink_bytes_per_s)},
-      {"outage", optional_value(p.connectivity.outage_s)},
-      {"offline_tolerance", optional_value(p.connectivity.offline_tolerance_s)}};
+      {"uplink", or_null(p.connectivity.uplink_bytes_per_s)},
+      {"outage", or_null(p.connectivity.outage_s)},
+      {"offline_tolerance", or_null(p.connectivity.offline_tolerance_s)}};
   j["data"] = {{"sensitivity", to_string(p.data.sensitivity)},
                {"leaves_device", to_string(p.data.leaves_device)},
                {"dpa", p.data.dpa},
@@ -76,7 +73,7 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
                 {"fixed", p.cloud.fixed_per_month}};
   j["edge"] = {{"deployment", to_string(p.edge.deployment)},
                {"unit_cost", p.edge.unit_cost},
-               {"capacity", optional_value(p.edge.capacity_per_s)},
+               {"capacity", or_null(p.edge.capacity_per_s)},
                {"utilization", p.edge.utilization},
                {"inference_time", p.edge.inference_time_s},
                {"power", p.edge.power_w},
@@ -85,17 +82,17 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
                {"engineering", p.edge.engineering},
                {"maintenance", maintenance_json(p.edge.maintenance)},
                {"fixed", p.edge.fixed_per_month},
-               {"lifetime", optional_value(p.edge.lifetime_s)}};
+               {"lifetime", or_null(p.edge.lifetime_s)}};
   j["hybrid"] = {{"escalation", p.hybrid.escalation}, {"escalation_sync", p.hybrid.escalation_sync}};
-  j["budget"] = {{"max_monthly_cost", optional_value(p.budget.max_monthly_cost)},
-                 {"max_total_cost", optional_value(p.budget.max_total_cost)},
-                 {"max_cost_per_1k_calls", optional_value(p.budget.max_cost_per_1k_calls)},
+  j["budget"] = {{"max_monthly_cost", or_null(p.budget.max_monthly_cost)},
+                 {"max_total_cost", or_null(p.budget.max_total_cost)},
+                 {"max_cost_per_1k_calls", or_null(p.budget.max_cost_per_1k_calls)},
                  {"require", p.budget.require ? Json(to_string(*p.budget.require)) : Json(nullptr)}};
   j["close_call"] = p.close_call;
   Json rules = Json::object();
   for (const auto& [id, o] : p.rules) {
     if (!o.enabled) rules[id] = "off";
-    else rules[id] = {{"threshold", optional_value(o.threshold)}};
+    else rules[id] = {{"threshold", or_null(o.threshold)}};
   }
   j["rules"] = rules;
   j["defaults_applied"] = p.defaults_applied;

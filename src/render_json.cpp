@@ -1,15 +1,12 @@
 #include <edgecalc/render.hpp>
 
+#include "json_util.hpp"
+
 namespace edgecalc {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-template <class T>
-Json or_null(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
 
 std::string_view side_name(Side s) { return s == Side::cloud ? "cloud" : "edge"; }
 

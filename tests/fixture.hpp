@@ -2,6 +2,7 @@
 
 // A small valid profile and helpers to run the loader on variations of it.
 
+#include <stdexcept>
 #include <string>
 
 #include <edgecalc/diagnostic.hpp>
@@ -56,6 +57,14 @@ inline std::string errors_of(const std::string& text, SourceFormat format = Sour
   Outcome outcome = load(text, format, format == SourceFormat::json ? "p.json" : "p.yaml");
   if (outcome.profile) return "(loaded without errors)";
   return outcome.errors;
+}
+
+// A profile from tests/data/<dir>/<file>, which must load.
+inline Profile data_profile(const std::string& dir, const std::string& file) {
+  Diagnostics d(file);
+  auto p = load_profile(std::string(EDGECALC_SOURCE_DIR) + "/tests/data/" + dir + "/" + file, d);
+  if (!p) throw std::runtime_error(format_diagnostics(d));
+  return *p;
 }
 
 }  // namespace edgecalc::test

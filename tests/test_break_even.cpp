@@ -11,14 +11,6 @@ using namespace edgecalc::test;
 
 namespace {
 
-Profile profile_from(const std::string& path) {
-  Diagnostics d(path);
-  auto p = load_profile(std::string(EDGECALC_SOURCE_DIR) + "/tests/data/model/" + path, d);
-  INFO(format_diagnostics(d));
-  REQUIRE(p);
-  return *p;
-}
-
 OptionCost option(double upfront, double monthly, double hardware = 0,
                   std::optional<double> life = std::nullopt) {
   OptionCost o;
@@ -33,7 +25,7 @@ OptionCost option(double upfront, double monthly, double hardware = 0,
 }  // namespace
 
 TEST_CASE("worked example 1: edge breaks even at month 27.4758", "[break_even]") {
-  const Profile p = profile_from("kiosk-fleet.yaml");
+  const Profile p = data_profile("model", "kiosk-fleet.yaml");
   const CostModel m = price_options(p);
   const BreakEven be = break_even(p, m, Option::edge);
   // 70,000 / (2,985.70 - 438) = 27.4758 months
@@ -56,7 +48,7 @@ TEST_CASE("worked example 1: edge breaks even at month 27.4758", "[break_even]")
 }
 
 TEST_CASE("worked example 2: the team server breaks even at month 4.462", "[break_even]") {
-  const Profile p = profile_from("team-llm-server.yaml");
+  const Profile p = data_profile("model", "team-llm-server.yaml");
   const CostModel m = price_options(p);
   const BreakEven be = break_even(p, m, Option::edge);
   // 9,000 / (2,129.17 - 112.17) = 4.462
@@ -71,7 +63,7 @@ TEST_CASE("worked example 2: the team server breaks even at month 4.462", "[brea
 
 TEST_CASE("property: the cumulative curves cross at the reported month", "[break_even][property]") {
   for (const char* f : {"kiosk-fleet.yaml", "team-llm-server.yaml"}) {
-    const Profile p = profile_from(f);
+    const Profile p = data_profile("model", f);
     const CostModel m = price_options(p);
     const auto month = break_even(p, m, Option::edge).month;
     REQUIRE(month);

@@ -9,14 +9,6 @@ using namespace edgecalc::test;
 
 namespace {
 
-Profile profile_from(const std::string& path) {
-  Diagnostics d(path);
-  auto p = load_profile(std::string(EDGECALC_SOURCE_DIR) + "/tests/data/model/" + path, d);
-  INFO(format_diagnostics(d));
-  REQUIRE(p);
-  return *p;
-}
-
 double line(const OptionCost& o, const std::string& item, Side side) {
   for (const CostLine& l : o.breakdown)
     if (l.item == item && l.side == side) return l.total;
@@ -27,7 +19,7 @@ double line(const OptionCost& o, const std::string& item, Side side) {
 }  // namespace
 
 TEST_CASE("worked example 1: 2,000 kiosks, per-call cloud", "[cost]") {
-  const CostModel m = price_options(profile_from("kiosk-fleet.yaml"));
+  const CostModel m = price_options(data_profile("model", "kiosk-fleet.yaml"));
   // calls/month = 10/h x 730 h x 2,000 kiosks = 14,600,000
   CHECK(m.volume.calls_per_month == Approx(14.6e6));
   // cloud: 14.6M x $0.0002 = $2,920; transfer 14.6M x 50 KB = 730 GB x $0.09 = $65.70
@@ -53,7 +45,7 @@ TEST_CASE("worked example 1: 2,000 kiosks, per-call cloud", "[cost]") {
 }
 
 TEST_CASE("worked example 2: a 40-person team, per-token cloud, one server", "[cost]") {
-  const CostModel m = price_options(profile_from("team-llm-server.yaml"));
+  const CostModel m = price_options(data_profile("model", "team-llm-server.yaml"));
   // calls/month = 200/day x (730/24 days) x 40 = 243,333.33
   CHECK(m.volume.calls_per_month == Approx(243333.333));
   // tokens: 243,333.33 x 1,500 = 365M in x $2.50/M = $912.50; x 500 = 121.67M out x $10/M = $1,216.67
@@ -130,7 +122,7 @@ TEST_CASE("zero-volume workloads cost their fixed parts only", "[cost]") {
 
 TEST_CASE("the breakdown adds up to the totals", "[cost]") {
   for (const char* f : {"kiosk-fleet.yaml", "team-llm-server.yaml"}) {
-    const CostModel m = price_options(profile_from(f));
+    const CostModel m = price_options(data_profile("model", f));
     for (const OptionCost* o : {&m.cloud, &m.edge, &m.hybrid}) {
       double total = 0;
       for (const CostLine& l : o->breakdown) total += l.total;
@@ -145,7 +137,7 @@ TEST_CASE("the breakdown adds up to the totals", "[cost]") {
 }
 
 TEST_CASE("property: doubling a price doubles its line", "[cost][property]") {
-  Profile p = profile_from("kiosk-fleet.yaml");
+  Profile p = data_profile("model", "kiosk-fleet.yaml");
   const CostModel before = price_options(p);
   p.cloud.price.per_call *= 2;
   p.cloud.transfer_per_gb *= 2;
@@ -158,7 +150,7 @@ TEST_CASE("property: doubling a price doubles its line", "[cost][property]") {
 }
 
 TEST_CASE("property: per-call cloud cost is proportional to fleet size", "[cost][property]") {
-  Profile p = profile_from("kiosk-fleet.yaml");
+  Profile p = data_profile("model", "kiosk-fleet.yaml");
   const double base = price_options(p).cloud.total;
   for (double factor : {0.5, 3.0, 10.0, 1000.0}) {
     Profile scaled = p;
