@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <exception>
+#include <istream>
 #include <ostream>
+#include <sstream>
+
+#include <fmt/format.h>
 
 #include <edgecalc/version.hpp>
 
@@ -23,11 +27,39 @@ ExitCode emit(const std::string& text, const std::string& output, const Streams&
   return ExitCode::ok;
 }
 
-std::optional<Profile> load_or_report(const std::string& path, const Streams& streams) {
-  Diagnostics diagnostics(path);
-  auto profile = load_profile(path, diagnostics);
+std::optional<Profile> load_or_report(const std::string& path, const Streams& streams,
+                                      const std::vector<Override>& overrides) {
+  Diagnostics diagnostics(path == "-" ? "<stdin>" : path);
+  std::optional<Profile> profile;
+  if (path == "-") {
+    // Standard input is read once, bounded like a file, and parsed as YAML (JSON is YAML).
+    const std::size_t limit = LoadLimits{}.max_bytes;
+    std::string text(limit + 1, '\0');
+    streams.in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(streams.in.gcount()));
+    if (text.size() > limit)
+      diagnostics.error(Position{}, fmt::format("input is more than {} bytes; profiles are limited to {} bytes",
+                                                limit, limit));
+    else
+      profile = load_profile_text(text, SourceFormat::yaml, diagnostics, overrides);
+  } else {
+    profile = load_profile(path, diagnostics, overrides);
+  }
   if (!profile) streams.err << format_diagnostics(diagnostics);
   return profile;
+}
+
+ExitCode worst(ExitCode a, ExitCode b) {
+  const auto rank = [](ExitCode c) {
+    switch (c) {
+      case ExitCode::ok: return 0;
+      case ExitCode::gate_failed: return 1;
+      case ExitCode::invalid_input: return 2;
+      case ExitCode::internal_error: return 3;
+    }
+    return 3;
+  };
+  return rank(a) >= rank(b) ? a : b;
 }
 
 namespace {
@@ -67,7 +99,7 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   }
   if (normalize_cmd->parsed()) return run_normalize(normalize, streams);
   if (rules_cmd->parsed()) return run_rules(rules, streams);
-  if (evaluate.profile.empty()) {
+  if (evaluate.profiles.empty()) {
     streams.err << "edgecalc: error: no profile given\nRun 'edgecalc --help' for usage.\n";
     return ExitCode::invalid_input;
   }
@@ -77,8 +109,14 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
 }  // namespace
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::istringstream no_input;
+  return run_cli(args, no_input, out, err);
+}
+
+int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+            std::ostream& err) {
   try {
-    return to_int(run(args, Streams{out, err}));
+    return to_int(run(args, Streams{in, out, err}));
   } catch (const std::exception& e) {
     err << "edgecalc: internal error: " << e.what() << '\n';
   } catch (...) {

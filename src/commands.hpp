@@ -15,6 +15,7 @@
 namespace edgecalc {
 
 struct Streams {
+  std::istream& in;
   std::ostream& out;
   std::ostream& err;
 };
@@ -23,18 +24,29 @@ struct Streams {
 // Returns ok, or invalid_input after reporting a file that cannot be written.
 ExitCode emit(const std::string& text, const std::string& output, const Streams& streams);
 
-// The default command: `edgecalc PROFILE` evaluates a profile and prints the report.
+// The default command: `edgecalc PROFILE...` evaluates profiles and prints the reports.
 struct EvaluateOptions {
-  std::string profile;
+  std::vector<std::string> profiles;
   std::string format = "table";
   std::string output;
+  std::vector<std::string> sets;           // --set key.path=value
+  std::string max_monthly_cost;            // gate flags, applied as --set budget.X=...
+  std::string max_total_cost;
+  std::string max_cost_per_1k_calls;
+  std::string require;
+  bool fail_on_warn = false;
 };
 void setup_evaluate(CLI::App& app, EvaluateOptions& options);
 ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams);
 
-// Loads and validates `path`; on failure prints the diagnostics to streams.err and returns
-// nullopt (the caller exits with invalid_input).
-std::optional<Profile> load_or_report(const std::string& path, const Streams& streams);
+// Loads and validates `path` ("-" reads standard input) with `overrides`; on failure
+// prints the diagnostics to streams.err and returns nullopt (the caller exits with
+// invalid_input).
+std::optional<Profile> load_or_report(const std::string& path, const Streams& streams,
+                                      const std::vector<Override>& overrides = {});
+
+// The worse of two exit codes (invalid input > gate failed > ok).
+ExitCode worst(ExitCode a, ExitCode b);
 
 struct NormalizeOptions {
   std::string profile;

@@ -7,6 +7,11 @@
 namespace edgecalc {
 
 void Diagnostics::error(Position position, std::string message) {
+  const auto k = static_cast<std::size_t>(position.column);
+  if (position.line == 0 && k >= 1 && k <= m_origins.size()) {
+    m_items.push_back(Diagnostic{m_origins[k - 1], position, std::move(message)});
+    return;
+  }
   m_items.push_back(Diagnostic{m_file, position, std::move(message)});
 }
 
@@ -19,6 +24,7 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
 }
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
+  if (diagnostic.position.line == 0) return fmt::format("{}: error: {}", diagnostic.file, diagnostic.message);
   return fmt::format("{}:{}:{}: error: {}", diagnostic.file, diagnostic.position.line,
                      diagnostic.position.column, diagnostic.message);
 }

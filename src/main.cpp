@@ -5,5 +5,6 @@
 #include <edgecalc/cli.hpp>
 
 int main(int argc, char** argv) {
-  return edgecalc::run_cli(std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr);
+  return edgecalc::run_cli(std::vector<std::string>(argv + 1, argv + argc), std::cin, std::cout,
+                           std::cerr);
 }

@@ -84,10 +84,15 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
                {"fixed", p.edge.fixed_per_month},
                {"lifetime", or_null(p.edge.lifetime_s)}};
   j["hybrid"] = {{"escalation", p.hybrid.escalation}, {"escalation_sync", p.hybrid.escalation_sync}};
-  j["budget"] = {{"max_monthly_cost", or_null(p.budget.max_monthly_cost)},
-                 {"max_total_cost", or_null(p.budget.max_total_cost)},
-                 {"max_cost_per_1k_calls", or_null(p.budget.max_cost_per_1k_calls)},
-                 {"require", p.budget.require ? Json(to_string(*p.budget.require)) : Json(nullptr)}};
+  const auto limit = [](const std::optional<MoneyLimit>& l) {
+    return l ? Json{{"limit", l->limit}, {"level", to_string(l->level)}} : Json(nullptr);
+  };
+  j["budget"] = {{"max_monthly_cost", limit(p.budget.max_monthly_cost)},
+                 {"max_total_cost", limit(p.budget.max_total_cost)},
+                 {"max_cost_per_1k_calls", limit(p.budget.max_cost_per_1k_calls)},
+                 {"require", p.budget.require ? Json{{"option", to_string(*p.budget.require)},
+                                                     {"level", to_string(p.budget.require_level)}}
+                                              : Json(nullptr)}};
   j["close_call"] = p.close_call;
   Json rules = Json::object();
   for (const auto& [id, o] : p.rules) {

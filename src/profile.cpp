@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include <edgecalc/network.hpp>
+#include <edgecalc/overrides.hpp>
 
 #include "profile_reader.hpp"
 
@@ -255,12 +256,37 @@ void read_edge(FieldReader r, const Parsers& p, Edge& e) {
   r.finish();
 }
 
+constexpr EnumName<GateLevel> k_levels[] = {{GateLevel::fail, "fail"}, {GateLevel::warn, "warn"}};
+
+// `key: $500k` or `key: {limit: $500k, level: warn}`.
+std::optional<MoneyLimit> read_limit(FieldReader& r, std::string_view key, const Parsers& p,
+                                     std::string_view example) {
+  const MapEntry* e = r.entry(key);
+  if (!e) return std::nullopt;
+  if (e->value->kind != Node::Kind::map) {
+    const auto v = r.quantity(key, p.money(), k_positive_money, false, example);
+    return v ? std::optional<MoneyLimit>(MoneyLimit{*v, GateLevel::fail}) : std::nullopt;
+  }
+  FieldReader m = r.section(key, false);
+  const auto limit = m.quantity("limit", p.money(), k_positive_money, true, example);
+  const auto level = m.choice<GateLevel>("level", k_levels, false).value_or(GateLevel::fail);
+  m.finish();
+  return limit ? std::optional<MoneyLimit>(MoneyLimit{*limit, level}) : std::nullopt;
+}
+
 void read_budget(FieldReader r, const Parsers& p, Budget& b) {
-  b.max_monthly_cost = r.quantity("max_monthly_cost", p.money(), k_positive_money, false, "$20000");
-  b.max_total_cost = r.quantity("max_total_cost", p.money(), k_positive_money, false, "$500000");
-  b.max_cost_per_1k_calls =
-      r.quantity("max_cost_per_1k_calls", p.money(), k_positive_money, false, "$0.50");
-  b.require = r.choice<Option>("require", k_options, false);
+  b.max_monthly_cost = read_limit(r, "max_monthly_cost", p, "$20000");
+  b.max_total_cost = read_limit(r, "max_total_cost", p, "$500000");
+  b.max_cost_per_1k_calls = read_limit(r, "max_cost_per_1k_calls", p, "$0.50");
+  const MapEntry* e = r.entry("require");
+  if (e && e->value->kind == Node::Kind::map) {
+    FieldReader m = r.section("require", false);
+    b.require = m.choice<Option>("option", k_options, true);
+    b.require_level = m.choice<GateLevel>("level", k_levels, false).value_or(GateLevel::fail);
+    m.finish();
+  } else {
+    b.require = r.choice<Option>("require", k_options, false);
+  }
   r.finish();
 }
 
@@ -279,6 +305,7 @@ std::string_view to_string(LeavesDevice v) { return name_in<LeavesDevice>(k_leav
 std::string_view to_string(Deployment v) { return name_in<Deployment>(k_deployments, v); }
 std::string_view to_string(Option v) { return name_in<Option>(k_options, v); }
 std::string_view to_string(PriceForm v) { return name_in<PriceForm>(k_price_forms, v); }
+std::string_view to_string(GateLevel v) { return name_in<GateLevel>(k_levels, v); }
 
 std::optional<Profile> build_profile(const Document& document, Diagnostics& diagnostics) {
   Profile profile;
@@ -344,10 +371,26 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   return profile;
 }
 
-std::optional<Profile> load_profile(const std::string& path, Diagnostics& diagnostics) {
-  const auto document = load_file(path, diagnostics);
+namespace {
+
+std::optional<Profile> finish_loading(std::optional<Document> document, Diagnostics& diagnostics,
+                                      const std::vector<Override>& overrides) {
   if (!document) return std::nullopt;
+  if (!apply_overrides(*document, overrides, diagnostics)) return std::nullopt;
   return build_profile(*document, diagnostics);
+}
+
+}  // namespace
+
+std::optional<Profile> load_profile(const std::string& path, Diagnostics& diagnostics,
+                                    const std::vector<Override>& overrides) {
+  return finish_loading(load_file(path, diagnostics), diagnostics, overrides);
+}
+
+std::optional<Profile> load_profile_text(std::string_view text, SourceFormat format,
+                                         Diagnostics& diagnostics,
+                                         const std::vector<Override>& overrides) {
+  return finish_loading(load_text(text, format, diagnostics), diagnostics, overrides);
 }
 
 }  // namespace edgecalc

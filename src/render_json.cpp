@@ -120,6 +120,18 @@ nlohmann::ordered_json report_json(const Report& r) {
                                                                                   : Json(f.threshold)}});
   }
   j["rules"] = fired;
+  Json gates = Json::array();
+  for (const GateResult& g : r.gates) {
+    gates.push_back({{"name", g.name},
+                     {"level", to_string(g.level)},
+                     {"status", to_string(g.status)},
+                     {"limit", or_null(g.limit)},
+                     {"actual", or_null(g.actual)},
+                     {"margin", or_null(g.margin)},
+                     {"message", g.message},
+                     {"field", g.field}});
+  }
+  j["gates"] = gates;
   return j;
 }
 

@@ -114,7 +114,10 @@ std::string render_table(const Report& r) {
   std::string out;
   out += fmt::format("{}: {}{}\n", p.name, r.verdict.choice ? to_string(*r.verdict.choice) : "none",
                      r.verdict.close_call ? " (close call)" : "");
-  out += wrap_text(r.verdict.summary, 100, 2) + "\n";
+  out += wrap_text(r.verdict.summary, 100, 2);
+  for (const GateResult& g : r.gates)
+    out += fmt::format("  gate {:<7} {}\n", to_string(g.status), g.message);
+  out += "\n";
 
   out += fmt::format("volume   {} calls/month: {} {} x {} each; peak {} calls/s\n",
                      format_count(m.volume.calls_per_month), format_count(p.fleet.size), p.fleet.unit,

@@ -133,6 +133,7 @@ Report evaluate(const Profile& profile) {
   r.hybrid_vs_cloud = break_even(profile, r.costs, Option::hybrid);
   r.fired = apply_rules(profile, r.costs, r.latency);
   r.verdict = decide(profile, r.costs, r.fired);
+  r.gates = check_gates(profile, r.costs, r.verdict);
   return r;
 }
 

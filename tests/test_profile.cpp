@@ -128,8 +128,11 @@ TEST_CASE("every field of the documented example is read", "[profile]") {
   CHECK(p.edge.fixed_per_month == 30);
   CHECK(p.edge.lifetime_s == Approx(60 * 730 * 3600.0));  // 5 years = 60 billing months
   CHECK(p.hybrid.escalation == Approx(0.07));
-  CHECK(p.budget.max_total_cost == 500000);
-  CHECK(p.budget.max_cost_per_1k_calls == Approx(0.5));
+  REQUIRE(p.budget.max_total_cost);
+  CHECK(p.budget.max_total_cost->limit == 500000);
+  CHECK(p.budget.max_total_cost->level == GateLevel::fail);
+  REQUIRE(p.budget.max_cost_per_1k_calls);
+  CHECK(p.budget.max_cost_per_1k_calls->limit == Approx(0.5));
   CHECK(p.budget.require == Option::edge);
   CHECK(p.defaults_applied == std::vector<std::string>{"currency", "month", "horizon",
                                                        "fleet.unit", "data.leaves_device",
@@ -297,4 +300,21 @@ TEST_CASE("normalised JSON is in base units", "[profile][render]") {
   CHECK(j["horizon"] == 36 * 2'628'000.0);              // seconds
   CHECK(j["connectivity"]["offline_tolerance"].is_null());  // unlimited
   CHECK(j["cloud"]["price"]["per_call"] == 0.0001);
+}
+
+TEST_CASE("budget limits take a level", "[profile]") {
+  const Profile p = valid(replaced(k_valid_yaml, "edgecalc: 1\n",
+                                   "edgecalc: 1\nbudget:\n  max_total_cost: {limit: $500k, level: warn}\n"
+                                   "  require: {option: cloud, level: warn}\n"));
+  REQUIRE(p.budget.max_total_cost);
+  CHECK(p.budget.max_total_cost->limit == 500000);
+  CHECK(p.budget.max_total_cost->level == GateLevel::warn);
+  CHECK(p.budget.require == Option::cloud);
+  CHECK(p.budget.require_level == GateLevel::warn);
+  CHECK(errors_of(replaced(k_valid_yaml, "edgecalc: 1\n",
+                           "edgecalc: 1\nbudget:\n  max_total_cost: {limit: $500k, level: loud}\n")) ==
+        "p.yaml:3:41: error: budget.max_total_cost.level must be one of fail, warn; got \"loud\"\n");
+  CHECK(errors_of(replaced(k_valid_yaml, "edgecalc: 1\n",
+                           "edgecalc: 1\nbudget:\n  max_total_cost: {level: warn}\n")) ==
+        "p.yaml:3:3: error: missing required field budget.max_total_cost.limit (e.g. limit: $500000)\n");
 }

@@ -13,7 +13,8 @@ struct Position {
   friend auto operator<=>(const Position&, const Position&) = default;
 };
 
-// One GCC-style problem report: "file:line:col: error: message".
+// One GCC-style problem report: "file:line:col: error: message". Line 0 means the problem is
+// not in the file: "file: error: message" (file is then the override, "--set path=value").
 struct Diagnostic {
   std::string file;
   Position position;
@@ -26,6 +27,10 @@ class Diagnostics {
   explicit Diagnostics(std::string file) : m_file(std::move(file)) {}
 
   void error(Position position, std::string message);
+
+  // Problems at line 0, column k come from the k-th command-line override; they are reported
+  // as "<origins[k-1]>: error: ..." (e.g. "--set fleet.size=x") instead of at a place in the file.
+  void set_origins(std::vector<std::string> origins) { m_origins = std::move(origins); }
   bool empty() const { return m_items.empty(); }
   std::size_t size() const { return m_items.size(); }
   const std::string& file() const { return m_file; }
@@ -35,6 +40,7 @@ class Diagnostics {
 
  private:
   std::string m_file;
+  std::vector<std::string> m_origins;
   std::vector<Diagnostic> m_items;
 };
 

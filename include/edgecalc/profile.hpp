@@ -13,6 +13,7 @@
 
 #include <edgecalc/diagnostic.hpp>
 #include <edgecalc/document.hpp>
+#include <edgecalc/overrides.hpp>
 
 namespace edgecalc {
 
@@ -133,11 +134,21 @@ struct RuleOverride {
   std::optional<double> threshold;  // in the rule's base unit
 };
 
+enum class GateLevel { fail, warn };
+std::string_view to_string(GateLevel value);
+
+// A budget limit: `max_total_cost: $500k` (level fail) or `{limit: $500k, level: warn}`.
+struct MoneyLimit {
+  double limit = 0;
+  GateLevel level = GateLevel::fail;
+};
+
 struct Budget {
-  std::optional<double> max_monthly_cost;
-  std::optional<double> max_total_cost;
-  std::optional<double> max_cost_per_1k_calls;
+  std::optional<MoneyLimit> max_monthly_cost;
+  std::optional<MoneyLimit> max_total_cost;
+  std::optional<MoneyLimit> max_cost_per_1k_calls;
   std::optional<Option> require;
+  GateLevel require_level = GateLevel::fail;
 };
 
 struct Profile {
@@ -171,7 +182,14 @@ struct Profile {
 // `diagnostics`.
 std::optional<Profile> build_profile(const Document& document, Diagnostics& diagnostics);
 
-// load_file + build_profile.
-std::optional<Profile> load_profile(const std::string& path, Diagnostics& diagnostics);
+// load_file + apply_overrides + build_profile.
+std::optional<Profile> load_profile(const std::string& path, Diagnostics& diagnostics,
+                                    const std::vector<Override>& overrides = {});
+
+// The same for text already read (standard input, named `name` in diagnostics; parsed as
+// YAML, which accepts JSON).
+std::optional<Profile> load_profile_text(std::string_view text, SourceFormat format,
+                                         Diagnostics& diagnostics,
+                                         const std::vector<Override>& overrides = {});
 
 }  // namespace edgecalc

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <edgecalc/break_even.hpp>
+#include <edgecalc/gates.hpp>
 #include <edgecalc/latency.hpp>
 #include <edgecalc/model.hpp>
 #include <edgecalc/profile.hpp>
@@ -23,10 +24,11 @@ struct Report {
   BreakEven hybrid_vs_cloud;
   std::vector<FiredRule> fired;
   Verdict verdict;
+  std::vector<GateResult> gates;
 };
 
 // Runs the pipeline on a validated profile: model (costs, latency) -> break-even -> rules ->
-// verdict.
+// verdict -> gates.
 Report evaluate(const Profile& profile);
 
 }  // namespace edgecalc
