@@ -1,5 +1,7 @@
 #include <edgecalc/render.hpp>
 
+#include <edgecalc/assumptions.hpp>
+
 #include "json_util.hpp"
 
 namespace edgecalc {
@@ -31,6 +33,15 @@ Json option_json(const OptionCost& o, double horizon_months) {
           {"lifetime_months", or_null(o.lifetime_months)},
           {"breakdown", breakdown},
           {"cumulative", cumulative_curve(o, horizon_months)}};
+}
+
+// Where `field` was written: {field, line, column}; the profile's first line when it was not
+// written (a default) or came from the command line.
+Json location(const Profile& p, std::string_view field) {
+  Position at{1, 1};
+  if (const auto it = p.positions.find(std::string(field)); it != p.positions.end() && it->second.line > 0)
+    at = it->second;
+  return {{"field", field}, {"line", at.line}, {"column", at.column}};
 }
 
 Json ms_or_null(const std::optional<double>& seconds) {
@@ -73,6 +84,7 @@ nlohmann::ordered_json report_json(const Report& r) {
   Json j;
   j["report_version"] = k_report_version;
   j["profile"] = r.profile.name;
+  j["file"] = r.profile.file;
   j["description"] = r.profile.description;
   j["horizon_months"] = m.horizon_months;
   j["hours_per_month"] = m.hours_per_month;
@@ -80,6 +92,7 @@ nlohmann::ordered_json report_json(const Report& r) {
   j["workload"] = {
       {"calls_per_month", m.volume.calls_per_month},
       {"calls_per_second", m.volume.calls_per_second},
+      {"calls_per_member_per_second", r.profile.workload.calls_per_s},
       {"peak_calls_per_second", m.volume.peak_calls_per_second},
       {"tokens_per_month", r.profile.workload.tokens ? Json(m.volume.tokens_per_month()) : Json(nullptr)},
       {"input_tokens_per_month", r.profile.workload.tokens ? Json(m.volume.input_tokens_per_month) : Json(nullptr)},
@@ -91,6 +104,7 @@ nlohmann::ordered_json report_json(const Report& r) {
                   {"edge", option_json(m.edge, m.horizon_months)},
                   {"hybrid", option_json(m.hybrid, m.horizon_months)}};
   j["options"]["hybrid"]["escalation"] = r.profile.hybrid.escalation;
+  j["options"]["hybrid"]["escalation_sync"] = r.profile.hybrid.escalation_sync;
   const auto& budget = r.profile.workload.latency_budget_s;
   add_status(j["options"]["cloud"], r.verdict.of(Option::cloud), r.latency.cloud, budget);
   add_status(j["options"]["edge"], r.verdict.of(Option::edge), r.latency.edge, budget);
@@ -116,6 +130,7 @@ nlohmann::ordered_json report_json(const Report& r) {
                      {"option", to_string(f.option)},
                      {"message", f.message},
                      {"source", f.rule->source},
+                     {"location", location(r.profile, f.rule->field)},
                      {"threshold", f.rule->threshold_kind == ThresholdKind::none ? Json(nullptr)
                                                                                   : Json(f.threshold)}});
   }
@@ -129,9 +144,14 @@ nlohmann::ordered_json report_json(const Report& r) {
                      {"actual", or_null(g.actual)},
                      {"margin", or_null(g.margin)},
                      {"message", g.message},
-                     {"field", g.field}});
+                     {"field", g.field},
+                     {"location", location(r.profile, g.field)}});
   }
   j["gates"] = gates;
+  Json assumed = Json::array();
+  for (const Assumption& a : assumptions_of(r.profile))
+    assumed.push_back({{"field", a.field}, {"value", a.value}, {"source", a.source}});
+  j["assumptions"] = assumed;
   return j;
 }
 

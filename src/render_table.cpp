@@ -1,3 +1,5 @@
+// The table: rendered from the JSON report, so a saved report renders the same as a fresh one.
+
 #include <edgecalc/render.hpp>
 
 #include <cmath>
@@ -10,6 +12,10 @@ namespace edgecalc {
 
 namespace {
 
+using Json = nlohmann::ordered_json;
+
+constexpr const char* k_options[] = {"cloud", "edge", "hybrid"};
+
 struct ItemLabel {
   std::string_view item;
   std::string_view label;
@@ -20,163 +26,200 @@ constexpr ItemLabel k_item_labels[] = {
     {"engineering", "engineering"},     {"energy", "energy"},           {"maintenance", "maintenance"},
     {"replacements", "replacements"}};
 
+// ANSI colours: green edge, blue cloud, yellow hybrid, red none; the same for gate statuses.
+std::string paint(std::string_view text, std::string_view what, bool color) {
+  if (!color) return std::string(text);
+  const char* code = what == "edge" || what == "pass"    ? "32"
+                     : what == "cloud"                   ? "34"
+                     : what == "hybrid" || what == "warn" ? "33"
+                                                         : "31";
+  return fmt::format("\x1b[1;{}m{}\x1b[0m", code, text);
+}
+
 std::string label_of(const std::string& item) {
   for (const ItemLabel& l : k_item_labels)
     if (l.item == item) return std::string(l.label);
   return item;
 }
 
-std::string units_text(const OptionCost& o) {
-  if (!o.units) return "-";
-  std::string label = o.units_label;
-  if (*o.units == 1 && label == "boxes") label = "box";
-  if (*o.units == 1 && label == "instances") label = "instance";
-  return fmt::format("{} {}", format_count(*o.units), label);
+double num(const Json& j) { return j.get<double>(); }
+std::optional<double> opt(const Json& j) { return j.is_null() ? std::nullopt : std::optional<double>(num(j)); }
+std::string str(const Json& j) { return j.get<std::string>(); }
+
+std::string units_text(const Json& o) {
+  if (o["units"].is_null()) return "-";
+  std::string label = str(o["units_label"]);
+  const double n = num(o["units"]);
+  if (n == 1 && label == "boxes") label = "box";
+  if (n == 1 && label == "instances") label = "instance";
+  return fmt::format("{} {}", format_count(n), label);
 }
 
-std::string line_label(const CostLine& line, const OptionCost& o, bool show_side) {
-  std::string label = label_of(line.item);
-  if (line.item == "instances" && o.instances) label += fmt::format(" ({})", format_count(*o.instances));
-  if (line.item == "hardware" && o.units) label += fmt::format(" ({})", units_text(o));
-  if (line.item == "replacements") label += fmt::format(" ({} x)", o.replacement_count);
-  if (show_side) label = fmt::format("{}: {}", line.side == Side::cloud ? "cloud" : "edge", label);
+std::string line_label(const Json& line, const Json& o, bool show_side) {
+  const std::string item = str(line["item"]);
+  std::string label = label_of(item);
+  if (item == "instances" && !o["instances"].is_null()) label += fmt::format(" ({})", format_count(num(o["instances"])));
+  if (item == "hardware" && !o["units"].is_null()) label += fmt::format(" ({})", units_text(o));
+  if (item == "replacements") label += fmt::format(" ({} x)", o["replacement_count"].get<int>());
+  if (show_side) label = fmt::format("{}: {}", str(line["side"]), label);
   return label;
 }
 
-void month_sentence(std::string& out, std::string_view name, const BreakEven& be,
-                    const OptionCost& o, const CostModel& m, const std::string& currency) {
-  const std::string horizon = format_horizon(m.horizon_months);
-  if (be.month && *be.month == 0) {
-    out += fmt::format("{} costs no more than the cloud from month 0\n", name);
-  } else if (be.month) {
-    out += fmt::format("{} pays for itself after {}, {} the {} horizon\n", name,
-                       format_months(*be.month), be.within_horizon ? "inside" : "beyond", horizon);
-  } else if (o.monthly >= m.cloud.monthly) {
-    out += fmt::format("{} never pays for itself: {}/month against the cloud's {}\n", name,
-                       format_money(o.monthly, currency), format_money(m.cloud.monthly, currency));
-  } else {
-    out += fmt::format("{} never pays for itself: a lifetime's savings never cover its hardware\n",
-                       name);
-  }
+std::string status_text(const Json& o) {
+  if (!o["applicable"].get<bool>()) return "n/a";
+  return o["blocked_by"].empty() ? "ok" : "blocked";
 }
 
-void crossing_sentence(std::string& out, std::string_view name, const std::optional<Crossing>& c,
-                       std::string_view what, double now, std::string_view unit) {
-  if (!c) {
-    out += fmt::format("no {} makes {} and cloud cost the same\n", what, name);
-    return;
-  }
-  out += fmt::format("{} is cheaper {} {} {} (now {})\n", name, c->cheaper_above ? "above" : "below",
-                     format_count(c->value), unit, format_count(now));
-}
+std::string latency_text(const Json& ms) { return ms.is_null() ? "-" : format_duration(num(ms) / 1000); }
 
-void break_even_block(std::string& out, const Report& r, Option option, const BreakEven& be) {
-  const CostModel& m = r.costs;
-  const std::string name(to_string(option));
+void break_even_block(std::string& out, const Json& r, const std::string& name) {
+  const Json& be = r["break_even"][name + "_vs_cloud"];
+  const Json& o = r["options"][name];
+  const Json& cloud = r["options"]["cloud"];
+  const std::string& cur = r["currency"].get_ref<const std::string&>();
+  const std::string horizon = format_horizon(num(r["horizon_months"]));
   const std::string indent(19, ' ');
   out += fmt::format("  {:<17}", name + " vs cloud");
-  month_sentence(out, name, be, m.option(option), m, r.profile.currency);
-  out += indent;
-  crossing_sentence(out, name, be.calls_per_month, "call volume", m.volume.calls_per_month, "calls/month");
-  out += indent;
-  crossing_sentence(out, name, be.fleet_size, "fleet size", r.profile.fleet.size, r.profile.fleet.unit);
+  if (!be["month"].is_null() && num(be["month"]) == 0) {
+    out += fmt::format("{} costs no more than the cloud from month 0\n", name);
+  } else if (!be["month"].is_null()) {
+    out += fmt::format("{} pays for itself after {}, {} the {} horizon\n", name, format_months(num(be["month"])),
+                       be["within_horizon"].get<bool>() ? "inside" : "beyond", horizon);
+  } else if (num(o["monthly_cost"]) >= num(cloud["monthly_cost"])) {
+    out += fmt::format("{} never pays for itself: {}/month against the cloud's {}\n", name,
+                       format_money(num(o["monthly_cost"]), cur), format_money(num(cloud["monthly_cost"]), cur));
+  } else {
+    out += fmt::format("{} never pays for itself: a lifetime's savings never cover its hardware\n", name);
+  }
+  const auto crossing = [&](const char* key, const char* side, std::string_view what, double now,
+                            std::string_view unit) {
+    out += indent;
+    if (be[key].is_null()) {
+      out += fmt::format("no {} makes {} and cloud cost the same\n", what, name);
+      return;
+    }
+    out += fmt::format("{} is cheaper {} {} {} (now {})\n", name, str(be[side]), format_count(num(be[key])), unit,
+                       format_count(now));
+  };
+  const Json& w = r["workload"];
+  crossing("calls_per_month", "cheaper_calls_per_month", "call volume", num(w["calls_per_month"]), "calls/month");
+  crossing("fleet_size", "cheaper_fleet_size", "fleet size", num(w["fleet_size"]), str(w["fleet_unit"]));
 }
 
-
-std::string status_text(const OptionStatus& s) {
-  if (!s.applicable) return "n/a";
-  return s.blocked_by.empty() ? "ok" : "blocked";
+void header(std::string& out, const Json& r, const RenderOptions& style) {
+  const std::string verdict = str(r["verdict"]);
+  out += fmt::format("{}: {}{}\n", str(r["profile"]), paint(verdict, verdict, style.color),
+                     r["close_call"].get<bool>() ? " (close call)" : "");
+  out += wrap_text(str(r["summary"]), 100, 2);
+  for (const Json& g : r["gates"]) {
+    const std::string status = str(g["status"]);
+    out += fmt::format("  gate {} {}\n", paint(fmt::format("{:<7}", status), status, style.color), str(g["message"]));
+  }
+  out += "\n";
 }
 
-std::string latency_text(const std::optional<double>& seconds) {
-  return seconds ? format_duration(*seconds) : "-";
+void volume(std::string& out, const Json& r) {
+  const Json& w = r["workload"];
+  const double month_s = num(r["hours_per_month"]) * 3600;
+  out += fmt::format("volume   {} calls/month: {} {} x {} each; peak {} calls/s\n",
+                     format_count(num(w["calls_per_month"])), format_count(num(w["fleet_size"])), str(w["fleet_unit"]),
+                     format_rate(num(w["calls_per_member_per_second"]), month_s),
+                     format_count(num(w["peak_calls_per_second"])));
+  if (!w["tokens_per_month"].is_null())
+    out += fmt::format("tokens   {} tokens/month ({} in, {} out)\n", format_count(num(w["tokens_per_month"])),
+                       format_count(num(w["input_tokens_per_month"])), format_count(num(w["output_tokens_per_month"])));
+  out += fmt::format("horizon  {} of {} h, money in {}\n", format_months(num(r["horizon_months"])),
+                     format_count(num(r["hours_per_month"])), str(r["currency"]));
+  const Json& n = r["network"];
+  const std::string budget = r["latency_budget_ms"].is_null() ? "none" : latency_text(r["latency_budget_ms"]);
+  if (!n["rtt_ms"].is_null())
+    out += fmt::format("latency  budget {}; {} round trip {}, upload {} at {} Mbit/s\n", budget, str(n["class"]),
+                       format_duration_range(num(n["rtt_ms"]["low"]) / 1000, num(n["rtt_ms"]["high"]) / 1000),
+                       latency_text(n["upload_ms"]), format_count(num(n["uplink_bits_per_second"]) / 1e6));
+  else
+    out += fmt::format("latency  budget {}; no network link\n", budget);
+  out += "\n";
 }
 
-void rules_block(std::string& out, const Report& r) {
-  if (r.fired.empty()) {
+void options_block(std::string& out, const Json& r) {
+  const std::string& cur = r["currency"].get_ref<const std::string&>();
+  const std::string total_header = fmt::format("total {} mo", format_count(num(r["horizon_months"])));
+  out += fmt::format("{:<7}{:<8}{:>8}{:>8}{:>13}{:>12}{:>13}{:>11}  {}\n", "option", "status", "p50", "p95",
+                     "up front", "per month", total_header, "per 1k", "units");
+  for (const char* name : k_options) {
+    const Json& o = r["options"][name];
+    const auto per_1k = opt(o["cost_per_1k_calls"]);
+    out += fmt::format("{:<7}{:<8}{:>8}{:>8}{:>13}{:>12}{:>13}{:>11}  {}\n", name, status_text(o),
+                       latency_text(o["latency_ms"]["p50"]), latency_text(o["latency_ms"]["p95"]),
+                       format_money(num(o["upfront_cost"]), cur), format_money(num(o["monthly_cost"]), cur),
+                       format_money(num(o["total_cost"]), cur), per_1k ? format_unit_price(*per_1k, cur) : "-",
+                       units_text(o));
+  }
+  const Json& hybrid = r["options"]["hybrid"];
+  if (hybrid["applicable"].get<bool>())
+    out += fmt::format("hybrid escalates {} of calls to the cloud{}\n\n", format_percent(num(hybrid["escalation"])),
+                       hybrid["escalation_sync"].get<bool>() ? " and waits for the answer" : "");
+  else
+    out += wrap_text(str(hybrid["not_applicable_reason"]), 100, 2) + "\n";
+}
+
+void rules_block(std::string& out, const Json& r) {
+  if (r["rules"].empty()) {
     out += "rules    none fired\n";
     return;
   }
   out += "rules\n";
-  for (const FiredRule& f : r.fired) {
-    out += fmt::format("  {:<6}{:<8} {}\n", to_string(f.rule->effect), to_string(f.option), f.rule->id);
-    out += wrap_text(f.message, 100, 17);
-    out += wrap_text("source: " + std::string(f.rule->source), 100, 17);
+  for (const Json& f : r["rules"]) {
+    out += fmt::format("  {:<6}{:<8} {}\n", str(f["effect"]), str(f["option"]), str(f["id"]));
+    out += wrap_text(str(f["message"]), 100, 17);
+    out += wrap_text("source: " + str(f["source"]), 100, 17);
+  }
+}
+
+void assumptions_block(std::string& out, const Json& r) {
+  if (r["assumptions"].empty()) return;
+  out += "\nassumptions (defaults applied; set them in the profile to change them)\n";
+  for (const Json& a : r["assumptions"]) {
+    // field and value in columns, the source wrapped under its own column
+    const std::string lead = fmt::format("  {:<32} {:<12} ", str(a["field"]), str(a["value"]));
+    std::string text = wrap_text(str(a["source"]), 100, lead.size());
+    text.replace(0, lead.size(), lead);
+    out += text;
+  }
+}
+
+void breakdown_block(std::string& out, const Json& r) {
+  const std::string& cur = r["currency"].get_ref<const std::string&>();
+  out += fmt::format("\n{:<36}{:>14}{:>14}{:>16}\n", "breakdown", "up front", "per month", "total");
+  for (const char* name : k_options) {
+    const Json& o = r["options"][name];
+    out += fmt::format("  {}\n", name);
+    for (const Json& line : o["breakdown"]) {
+      out += fmt::format("    {:<32}{:>14}{:>14}{:>16}\n", line_label(line, o, std::string_view(name) == "hybrid"),
+                         format_money(num(line["upfront"]), cur), format_money(num(line["monthly"]), cur),
+                         format_money(num(line["total"]), cur));
+    }
   }
 }
 
 }  // namespace
 
-std::string render_table(const Report& r) {
-  const Profile& p = r.profile;
-  const CostModel& m = r.costs;
-  const std::string& cur = p.currency;
+std::string render_table(const nlohmann::ordered_json& report, const RenderOptions& style) {
   std::string out;
-  out += fmt::format("{}: {}{}\n", p.name, r.verdict.choice ? to_string(*r.verdict.choice) : "none",
-                     r.verdict.close_call ? " (close call)" : "");
-  out += wrap_text(r.verdict.summary, 100, 2);
-  for (const GateResult& g : r.gates)
-    out += fmt::format("  gate {:<7} {}\n", to_string(g.status), g.message);
-  out += "\n";
-
-  out += fmt::format("volume   {} calls/month: {} {} x {} each; peak {} calls/s\n",
-                     format_count(m.volume.calls_per_month), format_count(p.fleet.size), p.fleet.unit,
-                     format_rate(p.workload.calls_per_s, p.month_s),
-                     format_count(m.volume.peak_calls_per_second));
-  if (p.workload.tokens)
-    out += fmt::format("tokens   {} tokens/month ({} in, {} out)\n", format_count(m.volume.tokens_per_month()),
-                       format_count(m.volume.input_tokens_per_month),
-                       format_count(m.volume.output_tokens_per_month));
-  out += fmt::format("horizon  {} of {} h, money in {}\n", format_months(m.horizon_months),
-                     format_count(m.hours_per_month), cur);
-  const Connectivity& c = p.connectivity;
-  const std::string budget = p.workload.latency_budget_s ? format_duration(*p.workload.latency_budget_s) : "none";
-  if (c.rtt && c.uplink_bytes_per_s)
-    out += fmt::format("latency  budget {}; {} round trip {}, upload {} at {}/s\n", budget,
-                       to_string(c.network), format_duration_range(c.rtt->low_s, c.rtt->high_s),
-                       format_duration(r.latency.upload_s),
-                       format_count(*c.uplink_bytes_per_s * 8 / 1e6) + " Mbit");
-  else
-    out += fmt::format("latency  budget {}; no network link\n", budget);
-  out += "\n";
-
-  const std::string total_header = fmt::format("total {} mo", format_count(m.horizon_months));
-  out += fmt::format("{:<7}{:<8}{:>8}{:>8}{:>13}{:>12}{:>13}{:>11}  {}\n", "option", "status", "p50",
-                     "p95", "up front", "per month", total_header, "per 1k", "units");
-  for (const OptionCost* o : {&m.cloud, &m.edge, &m.hybrid}) {
-    const OptionLatency& l = o->option == Option::cloud  ? r.latency.cloud
-                             : o->option == Option::edge ? r.latency.edge
-                                                         : r.latency.hybrid;
-    out += fmt::format("{:<7}{:<8}{:>8}{:>8}{:>13}{:>12}{:>13}{:>11}  {}\n", to_string(o->option),
-                       status_text(r.verdict.of(o->option)), latency_text(l.p50_s), latency_text(l.p95_s),
-                       format_money(o->upfront, cur), format_money(o->monthly, cur),
-                       format_money(o->total, cur),
-                       o->cost_per_1k_calls ? format_unit_price(*o->cost_per_1k_calls, cur) : "-",
-                       units_text(*o));
-  }
-  const OptionStatus& hybrid = r.verdict.of(Option::hybrid);
-  if (hybrid.applicable)
-    out += fmt::format("hybrid escalates {} of calls to the cloud{}\n\n", format_percent(p.hybrid.escalation),
-                       p.hybrid.escalation_sync ? " and waits for the answer" : "");
-  else
-    out += wrap_text(hybrid.not_applicable_reason, 100, 2) + "\n";
-
-  rules_block(out, r);
-  out += "\n";
-  out += "break-even\n";
-  break_even_block(out, r, Option::edge, r.edge_vs_cloud);
-  break_even_block(out, r, Option::hybrid, r.hybrid_vs_cloud);
-
-  out += fmt::format("\n{:<36}{:>14}{:>14}{:>16}\n", "breakdown", "up front", "per month", "total");
-  for (const OptionCost* o : {&m.cloud, &m.edge, &m.hybrid}) {
-    out += fmt::format("  {}\n", to_string(o->option));
-    for (const CostLine& line : o->breakdown) {
-      out += fmt::format("    {:<32}{:>14}{:>14}{:>16}\n", line_label(line, *o, o->option == Option::hybrid),
-                         format_money(line.upfront, cur), format_money(line.monthly, cur),
-                         format_money(line.total, cur));
-    }
-  }
+  header(out, report, style);
+  volume(out, report);
+  options_block(out, report);
+  rules_block(out, report);
+  out += "\nbreak-even\n";
+  break_even_block(out, report, "edge");
+  break_even_block(out, report, "hybrid");
+  breakdown_block(out, report);
+  assumptions_block(out, report);
   return out;
+}
+
+std::string render_table(const Report& report, const RenderOptions& style) {
+  return render_table(report_json(report), style);
 }
 
 }  // namespace edgecalc

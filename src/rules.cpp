@@ -140,7 +140,7 @@ const Rule k_rules[] = {
      "the {budget} budget (no round trip fits under {threshold})",
      "edgecalc domain data: latency under 20 ms rules the cloud out; wired round trips alone take "
      "10-40 ms (FCC Measuring Broadband America 2023)",
-     cloud_floor},
+     "workload.latency_budget", cloud_floor},
     {"latency.cloud-rtt", Effect::block, "cloud, synchronous hybrid", ThresholdKind::none, 0,
      "the cloud's p95 latency (round trip + upload + inference) is over the budget",
      "cloud p95 is {p95} ({network} round trip {rtt} + upload {upload} + inference {inference}), over "
@@ -148,37 +148,37 @@ const Rule k_rules[] = {
      "the {budget} budget ({network} p95 {p95})",
      "latency model: network class table (docs/networks.md) or connectivity.rtt/uplink; "
      "cloud.inference_time",
-     cloud_rtt},
+     "workload.latency_budget", cloud_rtt},
     {"latency.edge-time", Effect::block, "edge, hybrid", ThresholdKind::none, 0,
      "edge inference takes longer than the budget",
      "edge inference takes {time}, over the {budget} budget",
      "edge inference time ({time} against {budget})",
-     "profile: edge.inference_time against workload.latency_budget", edge_time},
+     "profile: edge.inference_time against workload.latency_budget", "edge.inference_time", edge_time},
     {"connectivity.none", Effect::block, "cloud", ThresholdKind::none, 0,
      "there is no network link",
      "connectivity.network is none: the cloud cannot be reached (a hybrid answers locally and "
      "queues its escalations)",
-     "no network link", "profile: connectivity.network", no_network},
+     "no network link", "profile: connectivity.network", "connectivity.network", no_network},
     {"connectivity.offline", Effect::block, "cloud", ThresholdKind::none, 0,
      "the product tolerates shorter outages than the network's typical one",
      "the product must keep working through {tolerance} outages; {network} links drop for {outage}",
      "{network} outages of {outage} (the product tolerates {tolerance})",
      "network class table (docs/networks.md) or connectivity.outage, against "
      "connectivity.offline_tolerance",
-     offline},
+     "connectivity.offline_tolerance", offline},
     {"privacy.raw-data", Effect::block, "cloud, hybrid unless data.escalation_allowed",
      ThresholdKind::none, 0, "raw input may not leave the device",
      "raw {sensitivity} data may not leave the device ({why})",
      "{sensitivity} data that may not leave the device",
      "edgecalc domain data: sensitive raw data (audio, video, biometric, health) stays on the "
      "device; personal data leaves it only under a data-processing agreement (GDPR Art. 28)",
-     raw_data},
+     "data.sensitivity", raw_data},
     {"capability.hard-fraction", Effect::block, "edge", ThresholdKind::fraction, 0,
      "a share of calls above the threshold needs the cloud model",
      "{share} of calls need the cloud model (workload.hard_fraction): edge alone cannot answer them",
      "{share} of calls that need the cloud model",
      "profile: workload.hard_fraction; the hybrid escalates them (hybrid.escalation defaults to it)",
-     hard_fraction},
+     "workload.hard_fraction", hard_fraction},
     {"scale.fleet", Effect::favor, "edge", ThresholdKind::count, 5000,
      "the fleet is larger than the threshold",
      "{fleet} {unit} (more than {threshold}): hardware bought once amortises while per-call cloud "
@@ -186,19 +186,19 @@ const Rule k_rules[] = {
      "a fleet of {fleet} {unit}",
      "edgecalc domain data: per-call cloud cost grows linearly with fleet and rate; edge cost is "
      "mostly up front",
-     fleet_scale},
+     "fleet.size", fleet_scale},
     {"rate.low-frequency", Effect::favor, "cloud", ThresholdKind::rate, 1 / 3600.0,
      "few calls per member (at most the threshold), a budget of 1 s or more, an always-on link",
      "{rate} (at most {threshold}), a {budget} budget and an always-on link: dedicated hardware "
      "would sit idle",
      "{rate}, latency-tolerant and always connected",
      "assumption: below about one call an hour an accelerator idles; 1 s budgets absorb any round trip",
-     low_frequency},
+     "workload.calls", low_frequency},
     {"rate.high-frequency", Effect::favor, "edge", ThresholdKind::rate, 1.0,
      "many calls per member (at least the threshold)",
      "{rate} (at least {threshold}): every cloud call is paid for and waited on",
      "{rate}",
-     "edgecalc domain data: per-call cloud cost grows linearly with the call rate", high_frequency},
+     "edgecalc domain data: per-call cloud cost grows linearly with the call rate", "workload.calls", high_frequency},
 };
 
 }  // namespace

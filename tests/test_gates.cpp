@@ -134,7 +134,7 @@ TEST_CASE("bad flag values are input errors, exit 2, named as typed", "[gates][c
   CHECK(r.err == "--set fleet.size=: error: fleet.size has no value; write --set fleet.size=VALUE\n");
 }
 
-TEST_CASE("--set changes what is computed", "[cli]") {
+TEST_CASE("overrides with --set change what is computed", "[cli]") {
   const Run base = run({k_kiosk, "--format", "json"});
   const Run doubled = run({k_kiosk, "--format", "json", "--set", "fleet.size=4k"});
   const auto a = nlohmann::json::parse(base.out);

@@ -15,9 +15,14 @@ namespace edgecalc {
 // The versioned JSON report (shape in docs/report.md), numbers at full precision.
 nlohmann::ordered_json report_json(const Report& report);
 
-// The human-readable table: verdict, options, break-even in words, itemised breakdown.
-// At most 100 columns wide; no colour.
-std::string render_table(const Report& report);
+struct RenderOptions {
+  bool color = false;  // ANSI colours (green edge, blue cloud, yellow hybrid, red none)
+};
+
+// The human-readable table: verdict and gates, options, fired rules, break-even in words, the
+// itemised breakdown and the assumptions. At most 100 columns wide.
+std::string render_table(const nlohmann::ordered_json& report, const RenderOptions& style = {});
+std::string render_table(const Report& report, const RenderOptions& style = {});
 
 // `edgecalc rules`: every rule with its effect, threshold, what it checks and its source.
 std::string render_rules_table();

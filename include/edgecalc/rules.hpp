@@ -44,6 +44,7 @@ struct Rule {
   std::string_view message;     // fmt template with named fields, e.g. {budget}, {threshold}
   std::string_view reason;      // short template for the verdict's summary sentence
   std::string_view source;
+  std::string_view field;       // the profile field it is about, for locations (SARIF)
   std::optional<Firing> (*condition)(const RuleContext& ctx, double threshold);
 };
 
