@@ -1,6 +1,7 @@
 #include <edgecalc/cli.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <exception>
 #include <istream>
 #include <ostream>
@@ -49,6 +50,27 @@ std::optional<Profile> load_or_report(const std::string& path, const Streams& st
   return profile;
 }
 
+Environment Environment::from_process(bool stdout_is_terminal) {
+  Environment env;
+  env.stdout_is_terminal = stdout_is_terminal;
+  for (const char* name : {"EDGECALC_COLOR", "NO_COLOR", "GITHUB_ACTIONS"})
+    if (const char* value = std::getenv(name)) env.variables[name] = value;
+  return env;
+}
+
+bool use_color(const std::string& color, const std::string& format, const std::string& output,
+               const Environment& env) {
+  if (format != "table" || !output.empty()) return false;
+  std::string mode = color;
+  if (mode.empty()) {
+    const auto it = env.variables.find("EDGECALC_COLOR");
+    mode = it == env.variables.end() ? "auto" : it->second;
+  }
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  return env.stdout_is_terminal && !env.variables.contains("NO_COLOR");
+}
+
 ExitCode worst(ExitCode a, ExitCode b) {
   const auto rank = [](ExitCode c) {
     switch (c) {
@@ -80,6 +102,8 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   CLI::App* normalize_cmd = setup_normalize(app, normalize);
   RulesOptions rules;
   CLI::App* rules_cmd = setup_rules(app, rules);
+  RenderCommandOptions render;
+  CLI::App* render_cmd = setup_render(app, render);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
   try {
@@ -99,6 +123,7 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   }
   if (normalize_cmd->parsed()) return run_normalize(normalize, streams);
   if (rules_cmd->parsed()) return run_rules(rules, streams);
+  if (render_cmd->parsed()) return run_render(render, streams);
   if (evaluate.profiles.empty()) {
     streams.err << "edgecalc: error: no profile given\nRun 'edgecalc --help' for usage.\n";
     return ExitCode::invalid_input;
@@ -114,9 +139,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 }
 
 int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
-            std::ostream& err) {
+            std::ostream& err, const Environment& env) {
   try {
-    return to_int(run(args, Streams{in, out, err}));
+    return to_int(run(args, Streams{in, out, err, env}));
   } catch (const std::exception& e) {
     err << "edgecalc: internal error: " << e.what() << '\n';
   } catch (...) {

@@ -10,9 +10,11 @@ namespace edgecalc {
 void setup_evaluate(CLI::App& app, EvaluateOptions& options) {
   app.add_option("profiles", options.profiles,
                  "Profiles to evaluate (YAML, or JSON if the name ends in .json; - reads stdin)");
-  app.add_option("-f,--format", options.format, "Report format")
-      ->check(CLI::IsMember({"table", "json"}))
+  app.add_option("-f,--format", options.format, "Report format: table, json, markdown, junit or sarif")
+      ->check(CLI::IsMember(k_formats))
       ->default_str("table");
+  app.add_option("--color", options.color, "Colour the table: auto (a terminal without NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("-o,--output", options.output, "Write the report to FILE (atomically)");
   app.add_option("--set", options.sets,
                  "Override a profile field, validated like the file: --set fleet.size=200k")
@@ -64,14 +66,10 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
     code = worst(code, gate_exit_code(reports.back().gates, reports.back().verdict, options.fail_on_warn));
   }
   if (reports.empty()) return code;
-  std::string text;
-  if (options.format == "json") {
-    nlohmann::ordered_json j = nlohmann::ordered_json::array();
-    for (const Report& r : reports) j.push_back(report_json(r));
-    text = (options.profiles.size() == 1 ? j[0] : j).dump(2) + "\n";
-  } else {
-    for (std::size_t i = 0; i < reports.size(); ++i) text += (i ? "\n" : "") + render_table(reports[i]);
-  }
+  std::vector<nlohmann::ordered_json> json;
+  for (const Report& r : reports) json.push_back(report_json(r));
+  const RenderOptions style{use_color(options.color, options.format, options.output, streams.env)};
+  const std::string text = render_reports(json, options.format, options.profiles.size() > 1, style);
   return worst(code, emit(text, options.output, streams));
 }
 

@@ -14,11 +14,22 @@
 
 namespace edgecalc {
 
+struct Environment;
+
 struct Streams {
   std::istream& in;
   std::ostream& out;
   std::ostream& err;
+  const Environment& env;
 };
+
+// Report formats every reporting command accepts.
+inline const std::vector<std::string> k_formats = {"table", "json", "markdown", "junit", "sarif"};
+
+// Whether to colour a table: --color always|never|auto (default from EDGECALC_COLOR); auto
+// colours a terminal unless NO_COLOR is set. Never colours a file or another format.
+bool use_color(const std::string& color, const std::string& format, const std::string& output,
+               const Environment& env);
 
 // Writes `text` to `output` (atomically) when it is set, else to `streams.out`.
 // Returns ok, or invalid_input after reporting a file that cannot be written.
@@ -35,6 +46,7 @@ struct EvaluateOptions {
   std::string max_cost_per_1k_calls;
   std::string require;
   bool fail_on_warn = false;
+  std::string color;  // auto, always, never; empty: EDGECALC_COLOR or auto
 };
 void setup_evaluate(CLI::App& app, EvaluateOptions& options);
 ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams);
@@ -54,6 +66,16 @@ struct NormalizeOptions {
 };
 CLI::App* setup_normalize(CLI::App& app, NormalizeOptions& options);
 ExitCode run_normalize(const NormalizeOptions& options, const Streams& streams);
+
+// `edgecalc render REPORT.json...`: re-render saved reports without recomputing.
+struct RenderCommandOptions {
+  std::vector<std::string> reports;
+  std::string format = "table";
+  std::string output;
+  std::string color;
+};
+CLI::App* setup_render(CLI::App& app, RenderCommandOptions& options);
+ExitCode run_render(const RenderCommandOptions& options, const Streams& streams);
 
 struct RulesOptions {
   std::string format = "table";

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "format.hpp"
+#include "render_text.hpp"
 
 namespace edgecalc {
 
@@ -46,15 +47,6 @@ double num(const Json& j) { return j.get<double>(); }
 std::optional<double> opt(const Json& j) { return j.is_null() ? std::nullopt : std::optional<double>(num(j)); }
 std::string str(const Json& j) { return j.get<std::string>(); }
 
-std::string units_text(const Json& o) {
-  if (o["units"].is_null()) return "-";
-  std::string label = str(o["units_label"]);
-  const double n = num(o["units"]);
-  if (n == 1 && label == "boxes") label = "box";
-  if (n == 1 && label == "instances") label = "instance";
-  return fmt::format("{} {}", format_count(n), label);
-}
-
 std::string line_label(const Json& line, const Json& o, bool show_side) {
   const std::string item = str(line["item"]);
   std::string label = label_of(item);
@@ -73,37 +65,9 @@ std::string status_text(const Json& o) {
 std::string latency_text(const Json& ms) { return ms.is_null() ? "-" : format_duration(num(ms) / 1000); }
 
 void break_even_block(std::string& out, const Json& r, const std::string& name) {
-  const Json& be = r["break_even"][name + "_vs_cloud"];
-  const Json& o = r["options"][name];
-  const Json& cloud = r["options"]["cloud"];
-  const std::string& cur = r["currency"].get_ref<const std::string&>();
-  const std::string horizon = format_horizon(num(r["horizon_months"]));
-  const std::string indent(19, ' ');
-  out += fmt::format("  {:<17}", name + " vs cloud");
-  if (!be["month"].is_null() && num(be["month"]) == 0) {
-    out += fmt::format("{} costs no more than the cloud from month 0\n", name);
-  } else if (!be["month"].is_null()) {
-    out += fmt::format("{} pays for itself after {}, {} the {} horizon\n", name, format_months(num(be["month"])),
-                       be["within_horizon"].get<bool>() ? "inside" : "beyond", horizon);
-  } else if (num(o["monthly_cost"]) >= num(cloud["monthly_cost"])) {
-    out += fmt::format("{} never pays for itself: {}/month against the cloud's {}\n", name,
-                       format_money(num(o["monthly_cost"]), cur), format_money(num(cloud["monthly_cost"]), cur));
-  } else {
-    out += fmt::format("{} never pays for itself: a lifetime's savings never cover its hardware\n", name);
-  }
-  const auto crossing = [&](const char* key, const char* side, std::string_view what, double now,
-                            std::string_view unit) {
-    out += indent;
-    if (be[key].is_null()) {
-      out += fmt::format("no {} makes {} and cloud cost the same\n", what, name);
-      return;
-    }
-    out += fmt::format("{} is cheaper {} {} {} (now {})\n", name, str(be[side]), format_count(num(be[key])), unit,
-                       format_count(now));
-  };
-  const Json& w = r["workload"];
-  crossing("calls_per_month", "cheaper_calls_per_month", "call volume", num(w["calls_per_month"]), "calls/month");
-  crossing("fleet_size", "cheaper_fleet_size", "fleet size", num(w["fleet_size"]), str(w["fleet_unit"]));
+  const std::vector<std::string> sentences = break_even_sentences(r, name);
+  for (std::size_t i = 0; i < sentences.size(); ++i)
+    out += fmt::format("  {:<17}{}\n", i == 0 ? name + " vs cloud" : "", sentences[i]);
 }
 
 void header(std::string& out, const Json& r, const RenderOptions& style) {
@@ -203,6 +167,47 @@ void breakdown_block(std::string& out, const Json& r) {
 }
 
 }  // namespace
+
+std::string units_text(const nlohmann::ordered_json& o) {
+  if (o["units"].is_null()) return "-";
+  std::string label = str(o["units_label"]);
+  const double n = num(o["units"]);
+  if (n == 1 && label == "boxes") label = "box";
+  if (n == 1 && label == "instances") label = "instance";
+  return fmt::format("{} {}", format_count(n), label);
+}
+
+std::vector<std::string> break_even_sentences(const nlohmann::ordered_json& r, const std::string& name) {
+  const Json& be = r["break_even"][name + "_vs_cloud"];
+  const Json& o = r["options"][name];
+  const Json& cloud = r["options"]["cloud"];
+  const std::string& cur = r["currency"].get_ref<const std::string&>();
+  std::vector<std::string> out;
+  if (!be["month"].is_null() && num(be["month"]) == 0) {
+    out.push_back(fmt::format("{} costs no more than the cloud from month 0", name));
+  } else if (!be["month"].is_null()) {
+    out.push_back(fmt::format("{} pays for itself after {}, {} the {} horizon", name, format_months(num(be["month"])),
+                              be["within_horizon"].get<bool>() ? "inside" : "beyond",
+                              format_horizon(num(r["horizon_months"]))));
+  } else if (num(o["monthly_cost"]) >= num(cloud["monthly_cost"])) {
+    out.push_back(fmt::format("{} never pays for itself: {}/month against the cloud's {}", name,
+                              format_money(num(o["monthly_cost"]), cur), format_money(num(cloud["monthly_cost"]), cur)));
+  } else {
+    out.push_back(fmt::format("{} never pays for itself: a lifetime's savings never cover its hardware", name));
+  }
+  const Json& w = r["workload"];
+  const auto crossing = [&](const char* key, const char* side, std::string_view what, double now,
+                            std::string_view unit) {
+    if (be[key].is_null())
+      out.push_back(fmt::format("no {} makes {} and cloud cost the same", what, name));
+    else
+      out.push_back(fmt::format("{} is cheaper {} {} {} (now {})", name, str(be[side]), format_count(num(be[key])),
+                                unit, format_count(now)));
+  };
+  crossing("calls_per_month", "cheaper_calls_per_month", "call volume", num(w["calls_per_month"]), "calls/month");
+  crossing("fleet_size", "cheaper_fleet_size", "fleet size", num(w["fleet_size"]), str(w["fleet_unit"]));
+  return out;
+}
 
 std::string render_table(const nlohmann::ordered_json& report, const RenderOptions& style) {
   std::string out;

@@ -1,0 +1,83 @@
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include <edgecalc/document.hpp>
+#include <edgecalc/render.hpp>
+#include <edgecalc/report.hpp>
+
+#include "commands.hpp"
+#include "fs_util.hpp"
+
+namespace edgecalc {
+
+namespace {
+
+// Saved reports can hold a large batch; they are still read with a bound.
+constexpr std::size_t k_max_report_bytes = 256u * 1024 * 1024;
+
+// The reports in `path` (one report or an array of them), or an error already printed.
+std::optional<std::vector<nlohmann::ordered_json>> read_reports(const std::string& path, const Streams& streams) {
+  std::string text;
+  Diagnostics d(path);
+  if (const std::string problem = read_file_bounded(path, k_max_report_bytes, text); !problem.empty()) {
+    d.error(Position{}, problem);
+  } else {
+    try {
+      auto j = nlohmann::ordered_json::parse(text);
+      std::vector<nlohmann::ordered_json> reports;
+      if (j.is_array()) {
+        for (auto& r : j) reports.push_back(std::move(r));
+      } else {
+        reports.push_back(std::move(j));
+      }
+      for (const auto& r : reports) {
+        if (!r.is_object() || !r.contains("report_version") || r["report_version"] != k_report_version) {
+          d.error(Position{}, fmt::format("not an edgecalc report of report_version {} (edgecalc --format json "
+                                          "writes them)",
+                                          k_report_version));
+          break;
+        }
+      }
+      if (d.empty()) return reports;
+    } catch (const nlohmann::json::parse_error& e) {
+      d.error(position_of_offset(text, e.byte > 0 ? e.byte - 1 : 0), "invalid JSON in the saved report");
+    }
+  }
+  streams.err << format_diagnostics(d);
+  return std::nullopt;
+}
+
+}  // namespace
+
+CLI::App* setup_render(CLI::App& app, RenderCommandOptions& options) {
+  CLI::App* cmd = app.add_subcommand("render", "Re-render saved JSON reports in another format, without recomputing");
+  cmd->add_option("reports", options.reports, "Reports written by edgecalc --format json")->required();
+  cmd->add_option("-f,--format", options.format, "Output format: table, json, markdown, junit or sarif")
+      ->check(CLI::IsMember(k_formats))
+      ->default_str("table");
+  cmd->add_option("-o,--output", options.output, "Write to FILE (atomically)");
+  cmd->add_option("--color", options.color, "Colour the table: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  return cmd;
+}
+
+ExitCode run_render(const RenderCommandOptions& options, const Streams& streams) {
+  std::vector<nlohmann::ordered_json> all;
+  for (const std::string& path : options.reports) {
+    auto reports = read_reports(path, streams);
+    if (!reports) return ExitCode::invalid_input;
+    for (auto& r : *reports) all.push_back(std::move(r));
+  }
+  std::string text;
+  try {
+    const RenderOptions style{use_color(options.color, options.format, options.output, streams.env)};
+    text = render_reports(all, options.format, all.size() > 1, style);
+  } catch (const nlohmann::json::exception& e) {
+    streams.err << fmt::format("edgecalc: error: a saved report is incomplete or hand-edited: {}\n", e.what());
+    return ExitCode::invalid_input;
+  }
+  return emit(text, options.output, streams);
+}
+
+}  // namespace edgecalc

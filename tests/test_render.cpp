@@ -1,0 +1,86 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include <edgecalc/cli.hpp>
+#include <edgecalc/render.hpp>
+
+#include "fixture.hpp"
+
+using namespace edgecalc;
+using namespace edgecalc::test;
+
+namespace {
+
+nlohmann::ordered_json report_named(const std::string& name) {
+  const Outcome out = load(replaced(k_valid_yaml, "name: fixture", "name: \"" + name + "\""));
+  REQUIRE(out.profile);
+  return report_json(evaluate(*out.profile));
+}
+
+struct Run {
+  int code;
+  std::string out;
+};
+
+Run run(const std::vector<std::string>& args, const Environment& env) {
+  std::istringstream in;
+  std::ostringstream out, err;
+  const int code = run_cli(args, in, out, err, env);
+  return Run{code, out.str()};
+}
+
+const std::string k_kiosk = std::string(EDGECALC_SOURCE_DIR) + "/tests/data/model/kiosk-fleet.yaml";
+const std::string k_escape = "\x1b[";
+
+}  // namespace
+
+TEST_CASE("JUnit escapes XML", "[render]") {
+  const std::string xml = render_junit({report_named("a<b>&\\\"c")});
+  CHECK(xml.find("name=\"a&lt;b&gt;&amp;&quot;c\"") != std::string::npos);
+  CHECK(xml.find("a<b") == std::string::npos);
+}
+
+TEST_CASE("Markdown escapes table cells", "[render]") {
+  auto r = report_named("fixture");
+  r["summary"] = "x";
+  r["assumptions"] = nlohmann::ordered_json::array({{{"field", "f"}, {"value", "a|b"}, {"source", "s"}}});
+  CHECK(render_markdown({r}).find("| `f` | a\\|b | s |") != std::string::npos);
+}
+
+TEST_CASE("SARIF is version 2.1.0 with a result per failed gate", "[render]") {
+  auto r = report_named("fixture");
+  r["gates"] = nlohmann::ordered_json::array({{{"name", "max_total_cost"}, {"status", "fail"}, {"message", "m"},
+                                               {"location", {{"line", 7}, {"column", 3}}}}});
+  const auto sarif = nlohmann::json::parse(render_sarif({r}));
+  CHECK(sarif["version"] == "2.1.0");
+  const auto& result = sarif["runs"][0]["results"][0];
+  CHECK(result["ruleId"] == "gate.max_total_cost");
+  CHECK(result["level"] == "error");
+  CHECK(result["locations"][0]["physicalLocation"]["region"]["startLine"] == 7);
+}
+
+TEST_CASE("colour only on a terminal, never with NO_COLOR, in files or other formats", "[render][cli]") {
+  Environment tty;
+  tty.stdout_is_terminal = true;
+  CHECK(run({k_kiosk}, tty).out.find(k_escape) != std::string::npos);
+  CHECK(run({k_kiosk}, Environment{}).out.find(k_escape) == std::string::npos);  // a pipe
+  Environment no_color = tty;
+  no_color.variables["NO_COLOR"] = "1";
+  CHECK(run({k_kiosk}, no_color).out.find(k_escape) == std::string::npos);
+  CHECK(run({k_kiosk, "--color", "never"}, tty).out.find(k_escape) == std::string::npos);
+  CHECK(run({k_kiosk, "--color", "always"}, Environment{}).out.find(k_escape) != std::string::npos);
+  Environment forced;
+  forced.variables["EDGECALC_COLOR"] = "always";
+  CHECK(run({k_kiosk}, forced).out.find(k_escape) != std::string::npos);
+  CHECK(run({k_kiosk, "--format", "markdown", "--color", "always"}, tty).out.find(k_escape) == std::string::npos);
+}
+
+TEST_CASE("render refuses what is not a report", "[render][cli]") {
+  std::istringstream in;
+  std::ostringstream out, err;
+  CHECK(run_cli({"render", k_kiosk}, in, out, err) == 2);  // a YAML profile is not JSON
+  CHECK(err.str().find("invalid JSON in the saved report") != std::string::npos);
+}
