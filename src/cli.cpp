@@ -104,6 +104,8 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   CLI::App* rules_cmd = setup_rules(app, rules);
   RenderCommandOptions render;
   CLI::App* render_cmd = setup_render(app, render);
+  DiffOptions diff;
+  CLI::App* diff_cmd = setup_diff(app, diff);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
   try {
@@ -124,6 +126,7 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   if (normalize_cmd->parsed()) return run_normalize(normalize, streams);
   if (rules_cmd->parsed()) return run_rules(rules, streams);
   if (render_cmd->parsed()) return run_render(render, streams);
+  if (diff_cmd->parsed()) return run_diff(diff, streams);
   if (evaluate.profiles.empty()) {
     streams.err << "edgecalc: error: no profile given\nRun 'edgecalc --help' for usage.\n";
     return ExitCode::invalid_input;

@@ -28,6 +28,12 @@ void setup_evaluate(CLI::App& app, EvaluateOptions& options) {
   app.add_option("--require", options.require, "Gate: fail unless the verdict is this option")
       ->check(CLI::IsMember({"edge", "cloud", "hybrid"}));
   app.add_flag("--fail-on-warn", options.fail_on_warn, "Exit 1 when a warn-level gate is crossed");
+  app.add_option("--compare-to", options.compare_to,
+                 "Compare with a baseline report saved with --format json (or a profile); matched by profile name");
+  app.add_option("--max-increase", options.max_increase,
+                 "Gate with --compare-to: fail when the chosen option's total grows by more than this (10% or $5000)");
+  app.add_flag("--fail-on-verdict-change", options.fail_on_verdict_change,
+               "Gate with --compare-to: fail when the verdict differs from the baseline's");
 }
 
 namespace {
@@ -52,24 +58,62 @@ std::vector<Override> overrides_of(const EvaluateOptions& o) {
 
 }  // namespace
 
+namespace {
+
+// The baseline report for `head`: the one with the same profile name, or the only one.
+const nlohmann::ordered_json* baseline_for(const nlohmann::ordered_json& head,
+                                           const std::vector<nlohmann::ordered_json>& baselines) {
+  for (const auto& b : baselines)
+    if (b["profile"] == head["profile"]) return &b;
+  return baselines.size() == 1 ? &baselines[0] : nullptr;
+}
+
+}  // namespace
+
 ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
+  if ((!options.max_increase.empty() || options.fail_on_verdict_change) && options.compare_to.empty()) {
+    streams.err << "edgecalc: error: --max-increase and --fail-on-verdict-change need --compare-to BASE.json\n";
+    return ExitCode::invalid_input;
+  }
+  std::optional<std::vector<nlohmann::ordered_json>> baselines;
+  if (!options.compare_to.empty()) {
+    baselines = load_reports_or_profile(options.compare_to, streams);
+    if (!baselines) return ExitCode::invalid_input;
+  }
   const std::vector<Override> overrides = overrides_of(options);
   ExitCode code = ExitCode::ok;
-  std::vector<Report> reports;
+  std::vector<nlohmann::ordered_json> reports;
   for (const std::string& path : options.profiles) {
     const auto profile = load_or_report(path, streams, overrides);
     if (!profile) {
       code = worst(code, ExitCode::invalid_input);
       continue;
     }
-    reports.push_back(evaluate(*profile));
-    code = worst(code, gate_exit_code(reports.back().gates, reports.back().verdict, options.fail_on_warn));
+    nlohmann::ordered_json report = report_json(evaluate(*profile));
+    if (baselines) {
+      if (const auto* base = baseline_for(report, *baselines)) {
+        DiffLimits limits;
+        limits.fail_on_verdict_change = options.fail_on_verdict_change;
+        if (!options.max_increase.empty()) {
+          if (const auto problem = parse_max_increase(options.max_increase, report["currency"], limits);
+              !problem.empty()) {
+            streams.err << "edgecalc: error: " << problem << "\n";
+            return ExitCode::invalid_input;
+          }
+        }
+        report["comparison"] = diff_reports(*base, report);
+        for (auto& g : diff_gates(report["comparison"], limits)) report["gates"].push_back(std::move(g));
+      } else {
+        streams.err << "edgecalc: note: " << options.compare_to << " has no report for profile "
+                    << report["profile"].get<std::string>() << "; not compared\n";
+      }
+    }
+    code = worst(code, report_exit_code(report, options.fail_on_warn));
+    reports.push_back(std::move(report));
   }
   if (reports.empty()) return code;
-  std::vector<nlohmann::ordered_json> json;
-  for (const Report& r : reports) json.push_back(report_json(r));
   const RenderOptions style{use_color(options.color, options.format, options.output, streams.env)};
-  const std::string text = render_reports(json, options.format, options.profiles.size() > 1, style);
+  const std::string text = render_reports(reports, options.format, options.profiles.size() > 1, style);
   return worst(code, emit(text, options.output, streams));
 }
 

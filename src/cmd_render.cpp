@@ -16,8 +16,10 @@ namespace {
 // Saved reports can hold a large batch; they are still read with a bound.
 constexpr std::size_t k_max_report_bytes = 256u * 1024 * 1024;
 
-// The reports in `path` (one report or an array of them), or an error already printed.
-std::optional<std::vector<nlohmann::ordered_json>> read_reports(const std::string& path, const Streams& streams) {
+}  // namespace
+
+std::optional<std::vector<nlohmann::ordered_json>> read_saved_reports(const std::string& path,
+                                                                      const Streams& streams) {
   std::string text;
   Diagnostics d(path);
   if (const std::string problem = read_file_bounded(path, k_max_report_bytes, text); !problem.empty()) {
@@ -48,8 +50,6 @@ std::optional<std::vector<nlohmann::ordered_json>> read_reports(const std::strin
   return std::nullopt;
 }
 
-}  // namespace
-
 CLI::App* setup_render(CLI::App& app, RenderCommandOptions& options) {
   CLI::App* cmd = app.add_subcommand("render", "Re-render saved JSON reports in another format, without recomputing");
   cmd->add_option("reports", options.reports, "Reports written by edgecalc --format json")->required();
@@ -65,7 +65,7 @@ CLI::App* setup_render(CLI::App& app, RenderCommandOptions& options) {
 ExitCode run_render(const RenderCommandOptions& options, const Streams& streams) {
   std::vector<nlohmann::ordered_json> all;
   for (const std::string& path : options.reports) {
-    auto reports = read_reports(path, streams);
+    auto reports = read_saved_reports(path, streams);
     if (!reports) return ExitCode::invalid_input;
     for (auto& r : *reports) all.push_back(std::move(r));
   }

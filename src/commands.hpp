@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <edgecalc/diff.hpp>
 #include <edgecalc/exit_code.hpp>
 #include <edgecalc/profile.hpp>
 
@@ -47,6 +48,9 @@ struct EvaluateOptions {
   std::string require;
   bool fail_on_warn = false;
   std::string color;  // auto, always, never; empty: EDGECALC_COLOR or auto
+  std::string compare_to;    // a saved report (or profile) to compare with
+  std::string max_increase;  // diff gate on the chosen option's total: "10%" or "$5000"
+  bool fail_on_verdict_change = false;
 };
 void setup_evaluate(CLI::App& app, EvaluateOptions& options);
 ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams);
@@ -76,6 +80,29 @@ struct RenderCommandOptions {
 };
 CLI::App* setup_render(CLI::App& app, RenderCommandOptions& options);
 ExitCode run_render(const RenderCommandOptions& options, const Streams& streams);
+
+// The reports saved in `path` (one report or an array), or nullopt after printing the problem.
+std::optional<std::vector<nlohmann::ordered_json>> read_saved_reports(const std::string& path,
+                                                                      const Streams& streams);
+
+// A report to compare: a saved JSON report (report_version 1; an array holds several), or a
+// profile, evaluated now. Errors are printed; nullopt then.
+std::optional<std::vector<nlohmann::ordered_json>> load_reports_or_profile(const std::string& path,
+                                                                           const Streams& streams);
+
+// --max-increase "10%" or "$5000" (in `currency`) into `limits`; an error message otherwise.
+std::string parse_max_increase(const std::string& text, const std::string& currency, DiffLimits& limits);
+
+struct DiffOptions {
+  std::string base;
+  std::string head;
+  std::string format = "table";
+  std::string output;
+  std::string max_increase;
+  bool fail_on_verdict_change = false;
+};
+CLI::App* setup_diff(CLI::App& app, DiffOptions& options);
+ExitCode run_diff(const DiffOptions& options, const Streams& streams);
 
 struct RulesOptions {
   std::string format = "table";

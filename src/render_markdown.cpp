@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <edgecalc/diff.hpp>
+
 #include "format.hpp"
 #include "render_text.hpp"
 
@@ -83,6 +85,7 @@ void one_report(std::string& out, const Json& r) {
       out += fmt::format("| `{}` | {} | {} |\n", str(a["field"]), cell(str(a["value"])), cell(str(a["source"])));
     out += "\n</details>\n\n";
   }
+  if (r.contains("comparison")) out += render_diff_markdown(r["comparison"]);
 }
 
 }  // namespace

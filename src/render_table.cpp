@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <edgecalc/diff.hpp>
+
 #include "format.hpp"
 #include "render_text.hpp"
 
@@ -220,6 +222,7 @@ std::string render_table(const nlohmann::ordered_json& report, const RenderOptio
   break_even_block(out, report, "hybrid");
   breakdown_block(out, report);
   assumptions_block(out, report);
+  if (report.contains("comparison")) out += "\ncompared with a baseline\n" + render_diff_table(report["comparison"]);
   return out;
 }
 

@@ -1,0 +1,39 @@
+#pragma once
+
+// Baselines and diffs: what changed between two reports (verdict, per-option costs, fired
+// rules), and the diff gates CI sets on it. Works on JSON reports, so a saved baseline needs no
+// recomputation.
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include <edgecalc/exit_code.hpp>
+
+namespace edgecalc {
+
+inline constexpr int k_diff_version = 1;
+
+struct DiffLimits {
+  std::optional<double> max_increase_fraction;  // --max-increase 10%
+  std::optional<double> max_increase_money;     // --max-increase $5000
+  bool fail_on_verdict_change = false;
+  std::string max_increase_text;                // as typed, for messages
+};
+
+// The change from `base` to `head` (shape in docs/report.md#diff).
+nlohmann::ordered_json diff_reports(const nlohmann::ordered_json& base, const nlohmann::ordered_json& head);
+
+// The diff gates as gate objects of the report's `gates` array (status pass or fail).
+nlohmann::ordered_json diff_gates(const nlohmann::ordered_json& diff, const DiffLimits& limits);
+
+// Exit code of a JSON report: 1 for a verdict of none, a failed gate, or a warning with
+// `fail_on_warn`; 0 otherwise.
+ExitCode report_exit_code(const nlohmann::ordered_json& report, bool fail_on_warn);
+
+// Text and Markdown renderings of a diff.
+std::string render_diff_table(const nlohmann::ordered_json& diff);
+std::string render_diff_markdown(const nlohmann::ordered_json& diff);
+
+}  // namespace edgecalc

@@ -1,0 +1,190 @@
+#include <edgecalc/diff.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "format.hpp"
+
+namespace edgecalc {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr const char* k_options[] = {"cloud", "edge", "hybrid"};
+constexpr std::pair<const char*, const char*> k_metrics[] = {
+    {"upfront_cost", "up front"}, {"monthly_cost", "per month"}, {"total_cost", "total"}};
+
+std::string str(const Json& j) { return j.get<std::string>(); }
+double num(const Json& j) { return j.get<double>(); }
+
+Json change(double base, double head) {
+  const double delta = head - base;
+  return {{"base", base},
+          {"head", head},
+          {"change", delta},
+          {"percent", base != 0 ? Json(delta / base * 100) : (delta == 0 ? Json(0.0) : Json(nullptr))}};
+}
+
+std::set<std::string> fired(const Json& report) {
+  std::set<std::string> out;
+  for (const Json& f : report["rules"])
+    out.insert(fmt::format("{} {} {}", str(f["effect"]), str(f["option"]), str(f["id"])));
+  return out;
+}
+
+// "+$4,232.00 (+4.93%)"
+std::string signed_change(const Json& c, const std::string& currency) {
+  const double d = num(c["change"]);
+  std::string text = (d > 0 ? "+" : "") + format_money(d, currency);
+  if (!c["percent"].is_null()) {
+    const double p = num(c["percent"]);
+    text += fmt::format(" ({}{})", p > 0 ? "+" : p < 0 ? "-" : "", format_percent(std::fabs(p) / 100));
+  } else {
+    text += " (new)";
+  }
+  return text;
+}
+
+}  // namespace
+
+nlohmann::ordered_json diff_reports(const nlohmann::ordered_json& base, const nlohmann::ordered_json& head) {
+  Json d;
+  d["diff_version"] = k_diff_version;
+  d["base"] = {{"profile", base["profile"]}, {"file", base["file"]}, {"verdict", base["verdict"]}};
+  d["head"] = {{"profile", head["profile"]}, {"file", head["file"]}, {"verdict", head["verdict"]}};
+  d["currency"] = head["currency"];
+  d["verdict_changed"] = base["verdict"] != head["verdict"];
+  Json options;
+  for (const char* o : k_options) {
+    for (const auto& [key, label] : k_metrics) {
+      (void)label;
+      options[o][key] = change(num(base["options"][o][key]), num(head["options"][o][key]));
+    }
+  }
+  d["options"] = options;
+  // The chosen option's total: the baseline's choice against the head's choice.
+  const auto chosen_total = [](const Json& r) {
+    return str(r["verdict"]) == "none" ? Json(nullptr) : r["options"][str(r["verdict"])]["total_cost"];
+  };
+  const Json b = chosen_total(base), h = chosen_total(head);
+  d["chosen_total"] = b.is_null() || h.is_null() ? Json(nullptr) : change(num(b), num(h));
+  const std::set<std::string> before = fired(base), after = fired(head);
+  Json started = Json::array(), stopped = Json::array();
+  for (const std::string& f : after)
+    if (!before.contains(f)) started.push_back(f);
+  for (const std::string& f : before)
+    if (!after.contains(f)) stopped.push_back(f);
+  d["rules_started"] = started;
+  d["rules_stopped"] = stopped;
+  return d;
+}
+
+nlohmann::ordered_json diff_gates(const nlohmann::ordered_json& diff, const DiffLimits& limits) {
+  Json gates = Json::array();
+  const std::string cur = str(diff["currency"]);
+  const auto gate = [&](const std::string& name, bool passed, Json limit, Json actual, Json margin, std::string message) {
+    gates.push_back({{"name", name},
+                     {"level", "fail"},
+                     {"status", passed ? "pass" : "fail"},
+                     {"limit", limit},
+                     {"actual", actual},
+                     {"margin", margin},
+                     {"message", message},
+                     {"field", "--" + name},
+                     {"location", {{"field", "--" + name}, {"line", 1}, {"column", 1}}}});
+  };
+  if (limits.max_increase_fraction || limits.max_increase_money) {
+    const Json& c = diff["chosen_total"];
+    if (c.is_null()) {
+      gate("max-increase", false, nullptr, nullptr, nullptr,
+           "max-increase: not checked, a report has no viable option");
+    } else {
+      const double delta = num(c["change"]);
+      const double base = num(c["base"]);
+      double limit = 0;
+      double actual = delta;
+      if (limits.max_increase_fraction) {
+        limit = *limits.max_increase_fraction;
+        actual = base != 0 ? delta / base : (delta > 0 ? INFINITY : 0);
+      } else {
+        limit = *limits.max_increase_money;
+      }
+      const bool passed = actual <= limit;
+      gate("max-increase", passed, limit, std::isfinite(actual) ? Json(actual) : Json(nullptr),
+           limit != 0 ? Json((actual - limit) / limit) : Json(nullptr),
+           fmt::format("max-increase: chosen total {} -> {}, {} {} {}", format_money(base, cur),
+                       format_money(num(c["head"]), cur), signed_change(c, cur), passed ? "<=" : ">",
+                       limits.max_increase_text));
+    }
+  }
+  if (limits.fail_on_verdict_change) {
+    const bool changed = diff["verdict_changed"].get<bool>();
+    gate("fail-on-verdict-change", !changed, nullptr, nullptr, nullptr,
+         fmt::format("verdict {} -> {}{}", str(diff["base"]["verdict"]), str(diff["head"]["verdict"]),
+                     changed ? " changed" : ", unchanged"));
+  }
+  return gates;
+}
+
+ExitCode report_exit_code(const nlohmann::ordered_json& report, bool fail_on_warn) {
+  if (str(report["verdict"]) == "none") return ExitCode::gate_failed;
+  for (const Json& g : report["gates"]) {
+    const std::string s = str(g["status"]);
+    if (s == "fail" || (s == "warn" && fail_on_warn)) return ExitCode::gate_failed;
+  }
+  return ExitCode::ok;
+}
+
+std::string render_diff_table(const nlohmann::ordered_json& d) {
+  const std::string cur = str(d["currency"]);
+  std::string out = fmt::format("diff {} -> {}\n", str(d["base"]["file"]), str(d["head"]["file"]));
+  out += fmt::format("verdict  {} -> {}{}\n", str(d["base"]["verdict"]), str(d["head"]["verdict"]),
+                     d["verdict_changed"].get<bool>() ? " (changed)" : " (unchanged)");
+  if (!d["chosen_total"].is_null())
+    out += fmt::format("chosen   total {} -> {}: {}\n", format_money(num(d["chosen_total"]["base"]), cur),
+                       format_money(num(d["chosen_total"]["head"]), cur), signed_change(d["chosen_total"], cur));
+  out += fmt::format("\n{:<8}{:<11}{:>16}{:>16}  {}\n", "option", "cost", "base", "head", "change");
+  for (const char* o : k_options) {
+    bool first = true;
+    for (const auto& [key, label] : k_metrics) {
+      const Json& c = d["options"][o][key];
+      out += fmt::format("{:<8}{:<11}{:>16}{:>16}  {}\n", first ? o : "", label, format_money(num(c["base"]), cur),
+                         format_money(num(c["head"]), cur), signed_change(c, cur));
+      first = false;
+    }
+  }
+  for (const auto& [key, label] : {std::pair{"rules_started", "started firing"}, std::pair{"rules_stopped", "stopped firing"}}) {
+    if (d[key].empty()) continue;
+    out += fmt::format("\nrules {}\n", label);
+    for (const Json& f : d[key]) out += "  " + str(f) + "\n";
+  }
+  return out;
+}
+
+std::string render_diff_markdown(const nlohmann::ordered_json& d) {
+  const std::string cur = str(d["currency"]);
+  std::string out = fmt::format("#### Compared with `{}`\n\n", str(d["base"]["file"]));
+  out += fmt::format("Verdict: **{}** → **{}**{}\n\n", str(d["base"]["verdict"]), str(d["head"]["verdict"]),
+                     d["verdict_changed"].get<bool>() ? " (changed)" : "");
+  out += "| option | cost | base | head | change |\n| --- | --- | ---: | ---: | ---: |\n";
+  for (const char* o : k_options)
+    for (const auto& [key, label] : k_metrics) {
+      const Json& c = d["options"][o][key];
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", o, label, format_money(num(c["base"]), cur),
+                         format_money(num(c["head"]), cur), signed_change(c, cur));
+    }
+  for (const auto& [key, label] : {std::pair{"rules_started", "Rules started firing"}, std::pair{"rules_stopped", "Rules stopped firing"}}) {
+    if (d[key].empty()) continue;
+    out += fmt::format("\n{}: ", label);
+    std::string list;
+    for (const Json& f : d[key]) list += (list.empty() ? "" : ", ") + fmt::format("`{}`", str(f));
+    out += list + "\n";
+  }
+  return out + "\n";
+}
+
+}  // namespace edgecalc
