@@ -39,7 +39,7 @@ std::set<std::string> fired(const Json& report) {
 // "+$4,232.00 (+4.93%)"
 std::string signed_change(const Json& c, const std::string& currency) {
   const double d = num(c["change"]);
-  std::string text = (d > 0 ? "+" : "") + format_money(d, currency);
+  std::string text = fmt::format("{}{}", d > 0 ? "+" : "", format_money(d, currency));
   if (!c["percent"].is_null()) {
     const double p = num(c["percent"]);
     text += fmt::format(" ({}{})", p > 0 ? "+" : p < 0 ? "-" : "", format_percent(std::fabs(p) / 100));

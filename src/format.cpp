@@ -40,10 +40,13 @@ std::string with_sign(std::string_view currency, const std::string& amount, bool
 }  // namespace
 
 std::string group_thousands(double whole) {
-  std::string digits = fmt::format("{:.0f}", std::fabs(whole));
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
-    digits.insert(static_cast<std::size_t>(i), ",");
-  return whole < 0 && digits != "0" ? "-" + digits : digits;
+  const std::string digits = fmt::format("{:.0f}", std::fabs(whole));
+  std::string out = whole < 0 && digits != "0" ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
 }
 
 std::string format_money(double value, const std::string& currency) {
@@ -71,7 +74,7 @@ std::string format_count(double value) {
   else if (v >= 1e6) text = significant(v / 1e6, 4) + "M";
   else if (v >= 100) text = group_thousands(std::round(v));
   else text = significant(v, 3);
-  return value < 0 ? "-" + text : text;
+  return value < 0 ? fmt::format("-{}", text) : text;
 }
 
 std::string format_unit_price(double value, const std::string& currency) {
@@ -112,8 +115,8 @@ std::string format_duration_range(double low_s, double high_s) {
   const std::string high = format_duration(high_s);
   const auto space = low.rfind(' ');
   if (space != std::string::npos && high.ends_with(low.substr(space)))
-    return low.substr(0, space) + "-" + high;
-  return low + "-" + high;
+    return fmt::format("{}-{}", low.substr(0, space), high);
+  return fmt::format("{}-{}", low, high);
 }
 
 std::string format_percent(double fraction) { return significant(fraction * 100, 3) + "%"; }

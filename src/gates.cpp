@@ -21,7 +21,7 @@ namespace {
 GateStatus broken(GateLevel level) { return level == GateLevel::warn ? GateStatus::warn : GateStatus::fail; }
 
 std::string signed_percent(double margin) {
-  return (margin >= 0 ? "+" : "-") + format_percent(std::abs(margin));
+  return fmt::format("{}{}", margin >= 0 ? "+" : "-", format_percent(std::abs(margin)));
 }
 
 struct MoneyGate {

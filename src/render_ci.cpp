@@ -151,7 +151,10 @@ std::string render_reports(const std::vector<nlohmann::ordered_json>& reports, c
   if (format == "junit") return render_junit(reports);
   if (format == "sarif") return render_sarif(reports);
   std::string out;
-  for (std::size_t i = 0; i < reports.size(); ++i) out += (i ? "\n" : "") + render_table(reports[i], style);
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    if (i) out += '\n';
+    out += render_table(reports[i], style);
+  }
   return out;
 }
 

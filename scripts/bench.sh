@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Speed and memory of a release build, against the targets of the CI-gates issue:
+#   one profile end to end (process start to exit, --format json) within 4x /bin/true,
+#   under 16 MB peak memory; 1,000 profiles in one batch call in under 1 s.
+# Prints the figures; exits 1 when a target is missed. Usage: bash scripts/bench.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-300}
+exe=build/release/src/edgecalc
+if [ ! -x "$exe" ]; then
+  cmake --preset release >/dev/null && cmake --build --preset release -j "$(nproc)" >/dev/null
+fi
+profile=profiles/team-gpu-server.yaml   # a server deployment: break-even by bisection, the slowest path
+
+now() { date +%s.%N; }
+per_run_ms() {  # $1 = command string, run $runs times
+  local start end
+  start=$(now)
+  for ((i = 0; i < runs; i++)); do eval "$1" >/dev/null; done
+  end=$(now)
+  echo "($end - $start) * 1000 / $runs" | bc -l
+}
+
+true_ms=$(per_run_ms "/bin/true")
+one_ms=$(per_run_ms "$exe $profile --format json")
+ratio=$(echo "$one_ms / $true_ms" | bc -l)
+
+peak_kb=n/a
+if [ -x /usr/bin/time ]; then
+  peak_kb=$(/usr/bin/time -f %M "$exe" "$profile" --format json 2>&1 >/dev/null | tail -n 1)
+fi
+
+mapfile -t batch < <(for ((i = 0; i < 1000; i++)); do ls profiles/*.yaml; done | head -n 1000)
+start=$(now)
+"$exe" "${batch[@]}" --format json >/dev/null || true
+end=$(now)
+batch_s=$(echo "$end - $start" | bc -l)
+
+printf 'one profile, --format json : %.2f ms per run (/bin/true %.2f ms): %.2fx (target <= 4x)\n' "$one_ms" "$true_ms" "$ratio"
+printf 'peak memory, one profile   : %s KB (target < 16384 KB)\n' "$peak_kb"
+printf '1,000 profiles in one call : %.3f s (target < 1 s)\n' "$batch_s"
+
+fail=0
+(( $(echo "$ratio > 4" | bc -l) )) && { echo "MISSED: start-to-exit over 4x /bin/true"; fail=1; }
+[ "$peak_kb" != n/a ] && (( peak_kb >= 16384 )) && { echo "MISSED: peak memory"; fail=1; }
+(( $(echo "$batch_s >= 1" | bc -l) )) && { echo "MISSED: batch of 1,000"; fail=1; }
+exit $fail
