@@ -18,12 +18,12 @@ per_run_ms() {  # $1 = command string, run $runs times
   start=$(now)
   for ((i = 0; i < runs; i++)); do eval "$1" >/dev/null; done
   end=$(now)
-  echo "($end - $start) * 1000 / $runs" | bc -l
+  awk -v s="$start" -v e="$end" -v n="$runs" 'BEGIN { print (e - s) * 1000 / n }'
 }
 
 true_ms=$(per_run_ms "/bin/true")
 one_ms=$(per_run_ms "$exe $profile --format json")
-ratio=$(echo "$one_ms / $true_ms" | bc -l)
+ratio=$(awk -v a="$one_ms" -v b="$true_ms" 'BEGIN { print a / b }')
 
 peak_kb=n/a
 if [ -x /usr/bin/time ]; then
@@ -34,14 +34,14 @@ mapfile -t batch < <(for ((i = 0; i < 1000; i++)); do ls profiles/*.yaml; done |
 start=$(now)
 "$exe" "${batch[@]}" --format json >/dev/null || true
 end=$(now)
-batch_s=$(echo "$end - $start" | bc -l)
+batch_s=$(awk -v s="$start" -v e="$end" 'BEGIN { print e - s }')
 
 printf 'one profile, --format json : %.2f ms per run (/bin/true %.2f ms): %.2fx (target <= 4x)\n' "$one_ms" "$true_ms" "$ratio"
 printf 'peak memory, one profile   : %s KB (target < 16384 KB)\n' "$peak_kb"
 printf '1,000 profiles in one call : %.3f s (target < 1 s)\n' "$batch_s"
 
 fail=0
-(( $(echo "$ratio > 4" | bc -l) )) && { echo "MISSED: start-to-exit over 4x /bin/true"; fail=1; }
+awk -v r="$ratio" 'BEGIN { exit !(r > 4) }' && { echo "MISSED: start-to-exit over 4x /bin/true"; fail=1; }
 [ "$peak_kb" != n/a ] && (( peak_kb >= 16384 )) && { echo "MISSED: peak memory"; fail=1; }
-(( $(echo "$batch_s >= 1" | bc -l) )) && { echo "MISSED: batch of 1,000"; fail=1; }
+awk -v t="$batch_s" 'BEGIN { exit !(t >= 1) }' && { echo "MISSED: batch of 1,000"; fail=1; }
 exit $fail

@@ -109,6 +109,7 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
       }
     }
     code = worst(code, report_exit_code(report, options.fail_on_warn));
+    annotate_report(report, streams);
     reports.push_back(std::move(report));
   }
   if (reports.empty()) return code;

@@ -61,6 +61,12 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams);
 std::optional<Profile> load_or_report(const std::string& path, const Streams& streams,
                                       const std::vector<Override>& overrides = {});
 
+// Under GitHub Actions (GITHUB_ACTIONS=true): workflow annotations on streams.err for input
+// errors (::error file=...,line=...,col=...::message) and for failed or warning gates and `none`
+// verdicts of a JSON report. Nothing otherwise.
+void annotate_diagnostics(const Diagnostics& diagnostics, const Streams& streams);
+void annotate_report(const nlohmann::ordered_json& report, const Streams& streams);
+
 // The worse of two exit codes (invalid input > gate failed > ok).
 ExitCode worst(ExitCode a, ExitCode b);
 

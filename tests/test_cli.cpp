@@ -115,3 +115,26 @@ TEST_CASE("no profile and no command is a usage error", "[cli]") {
   CHECK(r.code == 2);
   CHECK(r.err == "edgecalc: error: no profile given\nRun 'edgecalc --help' for usage.\n");
 }
+
+TEST_CASE("a failed run leaves no partial or stray output file", "[cli]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "edgecalc-output-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path file = dir / "report.json";
+  { std::ofstream(file) << "previous report"; }
+  // invalid input: nothing is written, the previous report is untouched
+  CHECK(run({"normalize", "no-such-file.yaml", "-o", file.string()}).code == 2);
+  CHECK(run({"no-such-file.yaml", "-o", file.string()}).code == 2);
+  std::ifstream in(file);
+  CHECK(std::string((std::istreambuf_iterator<char>(in)), {}) == "previous report");
+  // the write itself fails (the target is a directory): exit 2, no temporary file left behind
+  const fs::path target_dir = dir / "a-directory";
+  fs::create_directories(target_dir);
+  const Run r = run({k_example, "--format", "json", "-o", target_dir.string()});
+  CHECK(r.code == 2);
+  std::size_t entries = 0;
+  for (const auto& e : fs::directory_iterator(dir)) entries += e.path() != file && e.path() != target_dir;
+  CHECK(entries == 0);
+  fs::remove_all(dir);
+}

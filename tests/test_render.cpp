@@ -84,3 +84,21 @@ TEST_CASE("render refuses what is not a report", "[render][cli]") {
   CHECK(run_cli({"render", k_kiosk}, in, out, err) == 2);  // a YAML profile is not JSON
   CHECK(err.str().find("invalid JSON in the saved report") != std::string::npos);
 }
+
+TEST_CASE("GitHub Actions annotations, only under GITHUB_ACTIONS=true", "[render][cli]") {
+  const std::string bad = std::string(EDGECALC_SOURCE_DIR) + "/tests/data/invalid/bare-number.yaml";
+  Environment gh;
+  gh.variables["GITHUB_ACTIONS"] = "true";
+  std::istringstream in;
+  std::ostringstream out, err;
+  CHECK(run_cli({bad}, in, out, err, gh) == 2);
+  CHECK(err.str().find("::error file=" + bad + ",line=10,col=10,title=edgecalc%3A invalid profile::workload.calls "
+                       "needs a unit, e.g. 60/min; got \"60\"\n") != std::string::npos);
+  std::ostringstream out2, err2;
+  CHECK(run_cli({k_kiosk, "--max-total-cost", "80k"}, in, out2, err2, gh) == 1);
+  CHECK(err2.str().find("::error file=" + k_kiosk + ",line=1,col=1,title=edgecalc gate max_total_cost::"
+                        "max_total_cost: $85,768.00 > $80,000.00 (+7.21%25) for edge\n") != std::string::npos);
+  std::ostringstream out3, err3;
+  CHECK(run_cli({bad}, in, out3, err3, Environment{}) == 2);
+  CHECK(err3.str().find("::error") == std::string::npos);
+}

@@ -1,0 +1,36 @@
+# Runs every edgecalc command line of docs/ci.md, in order, in a scratch directory holding the
+# example profiles. Each must exit 0 or 1 (a gate may fail; input errors and crashes may not) and
+# must write the file its --output names.
+#   -DEXE=path/to/edgecalc -DSOURCE=project source dir -DSCRATCH=dir
+cmake_minimum_required(VERSION 3.25)
+
+file(REMOVE_RECURSE ${SCRATCH})
+file(MAKE_DIRECTORY ${SCRATCH})
+file(COPY ${SOURCE}/profiles DESTINATION ${SCRATCH})
+file(STRINGS ${SOURCE}/docs/ci.md lines)
+set(ran 0)
+foreach(line IN LISTS lines)
+  # "run: edgecalc ..." (GitHub) and "- edgecalc ..." (GitLab)
+  if(NOT line MATCHES "^[ ]*(run: |- )edgecalc (.*)$")
+    continue()
+  endif()
+  separate_arguments(args UNIX_COMMAND "${CMAKE_MATCH_2}")
+  execute_process(COMMAND ${EXE} ${args} WORKING_DIRECTORY ${SCRATCH}
+                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT code MATCHES "^[01]$")
+    message(SEND_ERROR "docs/ci.md: `edgecalc ${CMAKE_MATCH_2}` exited ${code}\n${err}")
+  endif()
+  list(FIND args "--output" at)
+  if(at GREATER -1)
+    math(EXPR at "${at} + 1")
+    list(GET args ${at} written)
+    if(NOT EXISTS ${SCRATCH}/${written})
+      message(SEND_ERROR "docs/ci.md: `edgecalc ${CMAKE_MATCH_2}` did not write ${written}")
+    endif()
+  endif()
+  math(EXPR ran "${ran} + 1")
+endforeach()
+if(ran LESS 5)
+  message(SEND_ERROR "expected at least 5 edgecalc commands in docs/ci.md, found ${ran}")
+endif()
+message(STATUS "ran ${ran} commands from docs/ci.md")
