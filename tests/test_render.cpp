@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -101,4 +103,28 @@ TEST_CASE("GitHub Actions annotations, only under GITHUB_ACTIONS=true", "[render
   std::ostringstream out3, err3;
   CHECK(run_cli({bad}, in, out3, err3, Environment{}) == 2);
   CHECK(err3.str().find("::error") == std::string::npos);
+}
+
+TEST_CASE("every table golden fits 100 columns", "[render]") {
+  namespace fs = std::filesystem;
+  std::size_t files = 0;
+  for (const char* dir : {"tests/golden/report", "tests/golden/rules", "tests/golden/cli"}) {
+    for (const auto& entry : fs::directory_iterator(fs::path(EDGECALC_SOURCE_DIR) / dir)) {
+      const std::string name = entry.path().filename().string();
+      if (!name.ends_with(".txt") || name.ends_with(".color.txt")) continue;
+      std::ifstream in(entry.path());
+      std::string line;
+      int number = 0;
+      while (std::getline(in, line)) {
+        ++number;
+        // columns are characters: count UTF-8 lead bytes only
+        std::size_t width = 0;
+        for (unsigned char c : line) width += (c & 0xC0) != 0x80;
+        INFO(name << ":" << number << ": " << line);
+        CHECK(width <= 100);
+      }
+      ++files;
+    }
+  }
+  CHECK(files >= 20);
 }
