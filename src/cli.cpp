@@ -126,6 +126,26 @@ bool use_color(const std::string& color, const std::string& format, const std::s
   return env.stdout_is_terminal && !env.variables.contains("NO_COLOR");
 }
 
+std::optional<Catalog> catalog_for(const std::vector<std::string>& catalogs, const std::string& prices,
+                                   const Streams& streams) {
+  Catalog catalog = builtin_catalog();
+  for (const std::string& path : catalogs) {
+    Diagnostics d(path);
+    if (!merge_catalog_file(path, catalog, d)) {
+      streams.err << format_diagnostics(d);
+      return std::nullopt;
+    }
+  }
+  if (!prices.empty()) {
+    Diagnostics d(prices);
+    if (!merge_litellm_prices(prices, catalog, d)) {
+      streams.err << format_diagnostics(d);
+      return std::nullopt;
+    }
+  }
+  return catalog;
+}
+
 ExitCode worst(ExitCode a, ExitCode b) {
   const auto rank = [](ExitCode c) {
     switch (c) {
@@ -161,6 +181,8 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   CLI::App* render_cmd = setup_render(app, render);
   DiffOptions diff;
   CLI::App* diff_cmd = setup_diff(app, diff);
+  CatalogOptions catalog;
+  CLI::App* catalog_cmd = setup_catalog(app, catalog);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
   try {
@@ -182,6 +204,7 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   if (rules_cmd->parsed()) return run_rules(rules, streams);
   if (render_cmd->parsed()) return run_render(render, streams);
   if (diff_cmd->parsed()) return run_diff(diff, streams);
+  if (catalog_cmd->parsed()) return run_catalog(catalog, streams);
   if (evaluate.profiles.empty()) {
     streams.err << "edgecalc: error: no profile given\nRun 'edgecalc --help' for usage.\n";
     return ExitCode::invalid_input;

@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <edgecalc/catalog.hpp>
 #include <edgecalc/diff.hpp>
 #include <edgecalc/exit_code.hpp>
 #include <edgecalc/profile.hpp>
@@ -109,6 +110,20 @@ struct DiffOptions {
 };
 CLI::App* setup_diff(CLI::App& app, DiffOptions& options);
 ExitCode run_diff(const DiffOptions& options, const Streams& streams);
+
+// The built-in catalog plus --catalog files and a --prices (LiteLLM) file, or nullopt after
+// printing what is wrong with them.
+std::optional<Catalog> catalog_for(const std::vector<std::string>& catalogs, const std::string& prices,
+                                   const Streams& streams);
+
+struct CatalogOptions {
+  std::string what;  // hardware, models, prices, show; empty: all
+  std::string id;
+  std::vector<std::string> catalogs;
+  std::string prices;
+};
+CLI::App* setup_catalog(CLI::App& app, CatalogOptions& options);
+ExitCode run_catalog(const CatalogOptions& options, const Streams& streams);
 
 struct RulesOptions {
   std::string format = "table";

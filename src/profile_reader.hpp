@@ -44,6 +44,7 @@ class FieldReader {
   const Node* node() const { return m_node; }
   ReadContext& context() const { return m_ctx; }
   std::string path_of(std::string_view key) const;
+  const std::string& path() const { return m_path; }
 
   // The entry for `key`, or nullptr when it is absent or written as null. Marks it known.
   const MapEntry* entry(std::string_view key);

@@ -59,7 +59,13 @@ constexpr Unit k_energy_units[] = {{"Wh", 1e-3}, {"kWh", 1}, {"MWh", 1e3},
 constexpr std::string_view k_energy_names = "Wh, kWh, MWh, J, kJ, MJ";
 
 // Count suffixes: 50k, 2.5M, 1B (short scale).
-constexpr Unit k_count_suffixes[] = {{"", 1}, {"k", 1e3}, {"K", 1e3}, {"M", 1e6}, {"B", 1e9}};
+constexpr Unit k_count_suffixes[] = {{"", 1},      {"k", 1e3},  {"K", 1e3}, {"M", 1e6},
+                                     {"B", 1e9},   {"G", 1e9},  {"T", 1e12}};
+
+// Base: operations per second (compute peaks in the hardware catalog).
+constexpr Unit k_ops_units[] = {{"OPS", 1},        {"kOPS", 1e3},     {"MOPS", 1e6},  {"GOPS", 1e9},
+                                {"TOPS", 1e12},    {"FLOPS", 1},      {"GFLOPS", 1e9}, {"TFLOPS", 1e12}};
+constexpr std::string_view k_ops_names = "GOPS, TOPS, GFLOPS, TFLOPS";
 
 struct CurrencySymbol {
   std::string_view symbol;
@@ -266,6 +272,10 @@ Parsed parse_duration(std::string_view text, const UnitContext& ctx) {
 
 Parsed parse_size(std::string_view text) {
   return parse_with_units(text, k_size_units, "size", k_size_names, "KB", UnitContext{});
+}
+
+Parsed parse_ops(std::string_view text) {
+  return parse_with_units(text, k_ops_units, "compute", k_ops_names, "GOPS", UnitContext{});
 }
 
 Parsed parse_bandwidth(std::string_view text) {

@@ -35,8 +35,13 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 std::vector<std::string> closest_matches(std::string_view word,
                                          const std::vector<std::string>& candidates,
                                          std::size_t limit) {
-  std::vector<std::pair<std::size_t, std::string>> scored;
-  for (const std::string& c : candidates) scored.emplace_back(edit_distance(word, c), c);
+  // Edit distance, less a bonus for a shared prefix: "rpi6" is nearer "rpi5-8gb" than "f16".
+  std::vector<std::pair<long, std::string>> scored;
+  for (const std::string& c : candidates) {
+    std::size_t prefix = 0;
+    while (prefix < word.size() && prefix < c.size() && fold(word[prefix]) == fold(c[prefix])) ++prefix;
+    scored.emplace_back(static_cast<long>(edit_distance(word, c)) - 2 * static_cast<long>(prefix), c);
+  }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& x, const auto& y) { return x.first < y.first; });
   std::vector<std::string> out;

@@ -31,7 +31,7 @@ struct ParsedRange {
 
 // A plain number with no unit (multipliers such as pue, peak_factor).
 Parsed parse_number(std::string_view text);
-// A count: 50000, 50k, 2.5M, 1B.
+// A count: 50000, 50k, 2.5M, 1B (also 1G), 2T.
 Parsed parse_count(std::string_view text);
 // Money in the profile's currency: $0.0005, €12, 12, $1.2M.
 Parsed parse_money(std::string_view text, const UnitContext& ctx);
@@ -41,6 +41,8 @@ Parsed parse_duration(std::string_view text, const UnitContext& ctx);
 Parsed parse_rate(std::string_view text, const UnitContext& ctx);
 // Bytes: 16KB, 2MB, 1GB (powers of 1000); KiB, MiB, GiB (powers of 1024); 512B.
 Parsed parse_size(std::string_view text);
+// Operations per second: 600GOPS, 67TOPS, 4.6TFLOPS.
+Parsed parse_ops(std::string_view text);
 // Bytes per second: 5Mbit/s, 5Mbps, 500kbit/s, 1Gbit/s, 2MB/s.
 Parsed parse_bandwidth(std::string_view text);
 // Watts: 100mW, 0.1W, 450W, 1kW.
