@@ -1,5 +1,7 @@
 #include <edgecalc/assumptions.hpp>
 
+#include <chrono>
+
 #include <fmt/format.h>
 
 #include <edgecalc/network.hpp>
@@ -100,7 +102,32 @@ std::string network_source(const Profile& p, std::string_view field) {
 
 }  // namespace
 
-std::vector<Assumption> assumptions_of(const Profile& profile) {
+std::string today_utc() {
+  const std::chrono::year_month_day d{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                     static_cast<unsigned>(d.day()));
+}
+
+std::optional<long> days_between(const std::string& from, const std::string& to) {
+  const auto parse = [](const std::string& s) -> std::optional<std::chrono::sys_days> {
+    if (s.size() != 7 && s.size() != 10) return std::nullopt;
+    try {
+      const int y = std::stoi(s.substr(0, 4));
+      const unsigned m = static_cast<unsigned>(std::stoi(s.substr(5, 2)));
+      const unsigned d = s.size() == 10 ? static_cast<unsigned>(std::stoi(s.substr(8, 2))) : 1u;
+      const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+      if (!ymd.ok()) return std::nullopt;
+      return std::chrono::sys_days{ymd};
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  };
+  const auto a = parse(from), b = parse(to);
+  if (!a || !b) return std::nullopt;
+  return static_cast<long>((*b - *a).count());
+}
+
+std::vector<Assumption> assumptions_of(const Profile& profile, const std::string& today) {
   std::vector<Assumption> out;
   for (const std::string& field : profile.defaults_applied) {
     for (const DefaultField& d : k_defaults) {
@@ -109,6 +136,13 @@ std::vector<Assumption> assumptions_of(const Profile& profile) {
                                d.note.empty() ? network_source(profile, field) : std::string(d.note)});
       break;
     }
+  }
+  for (const CatalogValue& v : profile.catalog_values) {
+    std::string source = v.source;
+    const auto age = days_between(v.date, today);
+    if (v.field == "cloud.price" && age && *age > k_stale_price_days)
+      source += fmt::format("; WARNING: priced {} days before {}, check the current price", *age, today);
+    out.push_back(Assumption{v.field, v.value, source});
   }
   return out;
 }

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <edgecalc/assumptions.hpp>
 #include <edgecalc/version.hpp>
 
 #include "commands.hpp"
@@ -108,7 +109,7 @@ void annotate_report(const nlohmann::ordered_json& report, const Streams& stream
 Environment Environment::from_process(bool stdout_is_terminal) {
   Environment env;
   env.stdout_is_terminal = stdout_is_terminal;
-  for (const char* name : {"EDGECALC_COLOR", "NO_COLOR", "GITHUB_ACTIONS"})
+  for (const char* name : {"EDGECALC_COLOR", "EDGECALC_TODAY", "NO_COLOR", "GITHUB_ACTIONS"})
     if (const char* value = std::getenv(name)) env.variables[name] = value;
   return env;
 }
@@ -144,6 +145,11 @@ std::optional<Catalog> catalog_for(const std::vector<std::string>& catalogs, con
     }
   }
   return catalog;
+}
+
+std::string report_date(const Environment& env) {
+  const auto it = env.variables.find("EDGECALC_TODAY");
+  return it == env.variables.end() ? today_utc() : it->second;
 }
 
 ExitCode worst(ExitCode a, ExitCode b) {

@@ -33,7 +33,7 @@ std::optional<std::vector<nlohmann::ordered_json>> load_reports_or_profile(const
   }
   const auto profile = load_or_report(path, streams);
   if (!profile) return std::nullopt;
-  return std::vector<nlohmann::ordered_json>{report_json(evaluate(*profile))};
+  return std::vector<nlohmann::ordered_json>{report_json(evaluate(*profile, report_date(streams.env)))};
 }
 
 std::string parse_max_increase(const std::string& text, const std::string& currency, DiffLimits& limits) {

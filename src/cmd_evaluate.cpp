@@ -89,7 +89,7 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
       code = worst(code, ExitCode::invalid_input);
       continue;
     }
-    nlohmann::ordered_json report = report_json(evaluate(*profile));
+    nlohmann::ordered_json report = report_json(evaluate(*profile, report_date(streams.env)));
     if (baselines) {
       if (const auto* base = baseline_for(report, *baselines)) {
         DiffLimits limits;

@@ -68,6 +68,9 @@ std::optional<Profile> load_or_report(const std::string& path, const Streams& st
 void annotate_diagnostics(const Diagnostics& diagnostics, const Streams& streams);
 void annotate_report(const nlohmann::ordered_json& report, const Streams& streams);
 
+// The date reports are made for: EDGECALC_TODAY (YYYY-MM-DD, for reproducible reports) or today.
+std::string report_date(const Environment& env);
+
 // The worse of two exit codes (invalid input > gate failed > ok).
 ExitCode worst(ExitCode a, ExitCode b);
 

@@ -115,6 +115,8 @@ void read_workload(FieldReader r, const Parsers& p, Workload& w) {
     t.finish();
   }
   w.hard_fraction = r.quantity_or("hard_fraction", k_share, k_fraction, 0, "5%");
+  w.model = r.text("model", false, "llama-3.2-3b");
+  w.quantization = r.text("quantization", false, "q4_k_m");
   r.finish();
 }
 
@@ -215,25 +217,34 @@ void read_price(FieldReader r, const Parsers& p, const Workload& w, CloudPrice& 
   r.finish();
 }
 
-void read_cloud(FieldReader r, const Parsers& p, const Workload& w, Cloud& c) {
-  read_price(r.section("price", true), p, w, c.price);
+void read_cloud(FieldReader r, const Parsers& p, const Workload& w, Cloud& c, bool& price_written) {
+  c.model = r.text("model", false, "gpt-4o-mini");
+  price_written = r.entry("price") != nullptr;
+  read_price(r.section("price", !c.model), p, w, c.price);
   c.inference_time_s = r.quantity_or("inference_time", p.duration(), {0, false, k_max_latency_s}, 0, "30ms");
   c.transfer_per_gb = r.quantity_or("transfer", p.per_gb(), k_money, 0, "$0.10/GB");
   c.fixed_per_month = r.quantity_or("fixed", p.per_month(), k_money, 0, "$200/month");
   r.finish();
 }
 
-void read_edge(FieldReader r, const Parsers& p, Edge& e) {
+void read_edge(FieldReader r, const Parsers& p, Profile& profile, const Catalog& catalog) {
+  Edge& e = profile.edge;
+  e.hardware = r.text("hardware", false, "rpi5-8gb");
+  // With hardware and a model named, the catalog and the predictor supply what is not written.
+  const bool predicted = e.hardware && profile.workload.model;
   if (!r.entry("deployment")) r.defaulted("deployment");
   e.deployment = r.choice<Deployment>("deployment", k_deployments, false).value_or(Deployment::device);
-  e.unit_cost = r.quantity("unit_cost", p.money(), k_money, true, "$4").value_or(0);
+  detail::EdgeWritten written{r.entry("unit_cost") != nullptr, r.entry("inference_time") != nullptr,
+                              r.entry("capacity") != nullptr, r.entry("power") != nullptr};
+  e.unit_cost = r.quantity("unit_cost", p.money(), k_money, !e.hardware, "$4").value_or(0);
   e.capacity_per_s = r.quantity("capacity", p.rate(), {0, true, 1e9}, false, "200/s");
-  if (e.deployment == Deployment::server && !e.capacity_per_s && !r.entry("capacity") && r.present())
+  if (e.deployment == Deployment::server && !written.capacity && !predicted && r.present())
     r.error_at("", "missing required field edge.capacity: deployment: server needs the calls one "
-                   "box sustains (e.g. capacity: 200/s)");
+                   "box sustains (e.g. capacity: 200/s), or edge.hardware and workload.model to predict it");
   e.utilization = r.quantity_or("utilization", k_share, k_positive_fraction, 1, "70%");
-  e.inference_time_s = r.quantity("inference_time", p.duration(), k_latency, true, "8ms").value_or(0);
-  e.power_w = r.quantity_or("power", k_power, {0, false, k_max_power_w}, 0, "0.1W");
+  e.inference_time_s = r.quantity("inference_time", p.duration(), k_latency, !predicted, "8ms").value_or(0);
+  if (written.power) e.power_w = r.quantity("power", k_power, {0, false, k_max_power_w}, false, "0.1W").value_or(0);
+  else if (!e.hardware) e.power_w = r.quantity_or("power", k_power, {0, false, k_max_power_w}, 0, "0.1W");
   e.energy_price_per_kwh = r.quantity_or("energy_price", p.per_kwh(), k_money, 0, "$0.15/kWh");
   e.pue = r.quantity_or("pue", k_number, {1, false, 10}, 1, "1.4");
   e.engineering = r.quantity_or("engineering", p.money(), k_money, 0, "$40000");
@@ -253,6 +264,7 @@ void read_edge(FieldReader r, const Parsers& p, Edge& e) {
   e.lifetime_s = duration_or_word(r, "lifetime", "never", p.duration(), {0, true, k_max_duration_s},
                                   false, "60 months", never);
   if (!never && !r.entry("lifetime")) r.defaulted("lifetime");
+  if (r.present()) detail::resolve_edge_catalog(r, profile, catalog, written);
   r.finish();
 }
 
@@ -307,7 +319,8 @@ std::string_view to_string(Option v) { return name_in<Option>(k_options, v); }
 std::string_view to_string(PriceForm v) { return name_in<PriceForm>(k_price_forms, v); }
 std::string_view to_string(GateLevel v) { return name_in<GateLevel>(k_levels, v); }
 
-std::optional<Profile> build_profile(const Document& document, Diagnostics& diagnostics) {
+std::optional<Profile> build_profile(const Document& document, Diagnostics& diagnostics,
+                                     const Catalog& catalog) {
   Profile profile;
   profile.file = document.file;
   if (document.root->kind != Node::Kind::map) {
@@ -352,8 +365,11 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   fleet.finish();
   read_connectivity(top.section("connectivity", true), p, profile.connectivity);
   read_data(top.section("data", true), profile.data);
-  read_cloud(top.section("cloud", true), p, profile.workload, profile.cloud);
-  read_edge(top.section("edge", true), p, profile.edge);
+  bool price_written = false;
+  FieldReader cloud = top.section("cloud", true);
+  read_cloud(cloud, p, profile.workload, profile.cloud, price_written);
+  if (profile.cloud.model) detail::resolve_cloud_model(cloud, profile, catalog, price_written);
+  read_edge(top.section("edge", true), p, profile, catalog);
 
   FieldReader hybrid = top.section("hybrid", false);
   profile.hybrid.escalation = hybrid.quantity("escalation", k_share, k_fraction, false, "5%")
@@ -374,23 +390,23 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
 namespace {
 
 std::optional<Profile> finish_loading(std::optional<Document> document, Diagnostics& diagnostics,
-                                      const std::vector<Override>& overrides) {
+                                      const std::vector<Override>& overrides, const Catalog& catalog) {
   if (!document) return std::nullopt;
   if (!apply_overrides(*document, overrides, diagnostics)) return std::nullopt;
-  return build_profile(*document, diagnostics);
+  return build_profile(*document, diagnostics, catalog);
 }
 
 }  // namespace
 
 std::optional<Profile> load_profile(const std::string& path, Diagnostics& diagnostics,
-                                    const std::vector<Override>& overrides) {
-  return finish_loading(load_file(path, diagnostics), diagnostics, overrides);
+                                    const std::vector<Override>& overrides, const Catalog& catalog) {
+  return finish_loading(load_file(path, diagnostics), diagnostics, overrides, catalog);
 }
 
 std::optional<Profile> load_profile_text(std::string_view text, SourceFormat format,
                                          Diagnostics& diagnostics,
-                                         const std::vector<Override>& overrides) {
-  return finish_loading(load_text(text, format, diagnostics), diagnostics, overrides);
+                                         const std::vector<Override>& overrides, const Catalog& catalog) {
+  return finish_loading(load_text(text, format, diagnostics), diagnostics, overrides, catalog);
 }
 
 }  // namespace edgecalc

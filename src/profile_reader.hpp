@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include <edgecalc/catalog.hpp>
 #include <edgecalc/profile.hpp>
 #include <edgecalc/quantity.hpp>
 #include <edgecalc/suggest.hpp>
@@ -100,6 +101,21 @@ std::optional<E> FieldReader::choice(std::string_view key, std::span<const EnumN
     if (n.name == *chosen) return n.value;
   return std::nullopt;
 }
+
+// Which edge fields the profile wrote itself (the catalog fills only the others).
+struct EdgeWritten {
+  bool unit_cost = false;
+  bool inference_time = false;
+  bool capacity = false;
+  bool power = false;
+};
+
+// cloud.model: the price comes from the catalog unless cloud.price is written.
+void resolve_cloud_model(FieldReader& cloud, Profile& profile, const Catalog& catalog, bool price_written);
+
+// edge.hardware and workload.model: price, power, inference time and capacity from the catalog
+// and the predictor, for the fields the profile did not write; sets profile.prediction.
+void resolve_edge_catalog(FieldReader& edge, Profile& profile, const Catalog& catalog, const EdgeWritten& written);
 
 // Reads `rules:`: each key a rule id, each value `off`, `on` or {threshold: X, enabled: bool}.
 void read_rule_overrides(FieldReader r, std::map<std::string, RuleOverride>& overrides);

@@ -85,6 +85,7 @@ nlohmann::ordered_json report_json(const Report& r) {
   j["report_version"] = k_report_version;
   j["profile"] = r.profile.name;
   j["file"] = r.profile.file;
+  j["date"] = r.today;
   j["description"] = r.profile.description;
   j["horizon_months"] = m.horizon_months;
   j["hours_per_month"] = m.hours_per_month;
@@ -105,6 +106,25 @@ nlohmann::ordered_json report_json(const Report& r) {
                   {"hybrid", option_json(m.hybrid, m.horizon_months)}};
   j["options"]["hybrid"]["escalation"] = r.profile.hybrid.escalation;
   j["options"]["hybrid"]["escalation_sync"] = r.profile.hybrid.escalation_sync;
+  if (const auto& pr = r.profile.prediction) {
+    Json workings = Json::array();
+    for (const auto& [what, how] : pr->workings) workings.push_back({{"quantity", what}, {"how", how}});
+    j["options"]["edge"]["prediction"] = {
+        {"hardware", pr->hardware_id},
+        {"model", pr->model_id},
+        {"quantization", pr->llm ? Json(pr->quantization_id) : Json(nullptr)},
+        {"decode_tokens_per_second", or_null(pr->decode_tokens_per_second)},
+        {"prefill_tokens_per_second", or_null(pr->prefill_tokens_per_second)},
+        {"call_latency_ms", pr->call_latency_s * 1000},
+        {"memory_required_bytes", pr->memory_required_bytes},
+        {"memory_available_bytes", pr->memory_available_bytes},
+        {"flash_required_bytes", or_null(pr->flash_required_bytes)},
+        {"flash_available_bytes", or_null(pr->flash_available_bytes)},
+        {"calls_per_second_capacity", pr->calls_per_second_capacity},
+        {"busy_fraction", or_null(pr->busy_fraction)},
+        {"fits_memory", pr->fits_memory()},
+        {"workings", workings}};
+  }
   const auto& budget = r.profile.workload.latency_budget_s;
   add_status(j["options"]["cloud"], r.verdict.of(Option::cloud), r.latency.cloud, budget);
   add_status(j["options"]["edge"], r.verdict.of(Option::edge), r.latency.edge, budget);
@@ -149,7 +169,7 @@ nlohmann::ordered_json report_json(const Report& r) {
   }
   j["gates"] = gates;
   Json assumed = Json::array();
-  for (const Assumption& a : assumptions_of(r.profile))
+  for (const Assumption& a : assumptions_of(r.profile, r.today))
     assumed.push_back({{"field", a.field}, {"value", a.value}, {"source", a.source}});
   j["assumptions"] = assumed;
   return j;

@@ -110,12 +110,12 @@ void volume(std::string& out, const Json& r) {
 void options_block(std::string& out, const Json& r) {
   const std::string& cur = r["currency"].get_ref<const std::string&>();
   const std::string total_header = fmt::format("total {} mo", format_count(num(r["horizon_months"])));
-  out += fmt::format("{:<7}{:<8}{:>8}{:>8}{:>13}{:>12}{:>13}{:>11}  {}\n", "option", "status", "p50", "p95",
+  out += fmt::format("{:<7}{:<8}{:>9}{:>9}{:>13}{:>12}{:>13}{:>11}  {}\n", "option", "status", "p50", "p95",
                      "up front", "per month", total_header, "per 1k", "units");
   for (const char* name : k_options) {
     const Json& o = r["options"][name];
     const auto per_1k = opt(o["cost_per_1k_calls"]);
-    out += fmt::format("{:<7}{:<8}{:>8}{:>8}{:>13}{:>12}{:>13}{:>11}  {}\n", name, status_text(o),
+    out += fmt::format("{:<7}{:<8}{:>9}{:>9}{:>13}{:>12}{:>13}{:>11}  {}\n", name, status_text(o),
                        latency_text(o["latency_ms"]["p50"]), latency_text(o["latency_ms"]["p95"]),
                        format_money(num(o["upfront_cost"]), cur), format_money(num(o["monthly_cost"]), cur),
                        format_money(num(o["total_cost"]), cur), per_1k ? format_unit_price(*per_1k, cur) : "-",
@@ -127,6 +127,18 @@ void options_block(std::string& out, const Json& r) {
                        hybrid["escalation_sync"].get<bool>() ? " and waits for the answer" : "");
   else
     out += wrap_text(str(hybrid["not_applicable_reason"]), 100, 2) + "\n";
+}
+
+void prediction_block(std::string& out, const Json& r) {
+  const Json& edge = r["options"]["edge"];
+  if (!edge.contains("prediction")) return;
+  const Json& p = edge["prediction"];
+  out += fmt::format("prediction  {} on {}{}\n", str(p["model"]), str(p["hardware"]),
+                     p["quantization"].is_null() ? "" : fmt::format(" ({})", str(p["quantization"])));
+  for (const Json& w : p["workings"]) out += wrap_text(fmt::format("{:<10}{}", str(w["quantity"]), str(w["how"])), 100, 2);
+  if (!p["busy_fraction"].is_null())
+    out += fmt::format("  {:<10}each device busy {} of the time\n", "busy", format_percent(num(p["busy_fraction"])));
+  out += "\n";
 }
 
 void rules_block(std::string& out, const Json& r) {
@@ -216,6 +228,7 @@ std::string render_table(const nlohmann::ordered_json& report, const RenderOptio
   header(out, report, style);
   volume(out, report);
   options_block(out, report);
+  prediction_block(out, report);
   rules_block(out, report);
   out += "\nbreak-even\n";
   break_even_block(out, report, "edge");

@@ -130,6 +130,33 @@ std::optional<Firing> high_frequency(const RuleContext& c, double threshold) {
   return Firing{{Option::edge}, {{"rate", member_rate(c)}}};
 }
 
+std::string size_text(double bytes) {
+  if (bytes >= 1e9) return format_count(bytes / 1e9) + " GB";
+  if (bytes >= 1e6) return format_count(bytes / 1e6) + " MB";
+  return format_count(bytes / 1e3) + " KB";
+}
+
+std::optional<Firing> memory_fit(const RuleContext& c, double) {
+  const auto& pr = c.profile.prediction;
+  if (!pr || pr->fits_memory()) return std::nullopt;
+  std::string need = fmt::format("needs {}, {} has {} usable", size_text(pr->memory_required_bytes), pr->hardware_id,
+                                 size_text(pr->memory_available_bytes));
+  if (pr->memory_required_bytes <= pr->memory_available_bytes)
+    need = fmt::format("needs {} of flash, {} has {}", size_text(*pr->flash_required_bytes), pr->hardware_id,
+                       size_text(*pr->flash_available_bytes));
+  return Firing{{Option::edge, Option::hybrid}, {{"model", pr->model_id}, {"need", need}}};
+}
+
+std::optional<Firing> throughput_fit(const RuleContext& c, double threshold) {
+  const auto& pr = c.profile.prediction;
+  if (!pr || !pr->busy_fraction || *pr->busy_fraction <= threshold) return std::nullopt;
+  return Firing{{Option::edge, Option::hybrid},
+                {{"busy", format_percent(*pr->busy_fraction)},
+                 {"rate", format_rate(c.profile.workload.calls_per_s, c.profile.month_s)},
+                 {"latency", format_duration(pr->call_latency_s)},
+                 {"hardware", pr->hardware_id}}};
+}
+
 constexpr double k_ms = 1e-3;
 
 // The rules, evaluated and listed in this order. Thresholds are in base units.
@@ -179,6 +206,18 @@ const Rule k_rules[] = {
      "{share} of calls that need the cloud model",
      "profile: workload.hard_fraction; the hybrid escalates them (hybrid.escalation defaults to it)",
      "workload.hard_fraction", hard_fraction},
+    {"fit.memory", Effect::block, "edge, hybrid", ThresholdKind::none, 0,
+     "the model named in workload.model does not fit the memory of edge.hardware",
+     "{model} does not fit: {need}", "{model} not fitting ({need})",
+     "predictor: weights (parameters x bits per weight) + KV cache + runtime against usable RAM; TinyML "
+     "arena and flash against SRAM and flash (docs/predictor.md)",
+     "workload.model", memory_fit},
+    {"fit.throughput", Effect::block, "edge, hybrid", ThresholdKind::fraction, 1.0,
+     "each device would be busy more than the threshold answering its own calls",
+     "each {hardware} would be busy {busy} of the time ({rate}, {latency} a call)",
+     "devices busy {busy} of the time",
+     "predictor: a member's calls per second x predicted call latency (docs/predictor.md)", "edge.hardware",
+     throughput_fit},
     {"scale.fleet", Effect::favor, "edge", ThresholdKind::count, 5000,
      "the fleet is larger than the threshold",
      "{fleet} {unit} (more than {threshold}): hardware bought once amortises while per-call cloud "

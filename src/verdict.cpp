@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <edgecalc/assumptions.hpp>
 #include <edgecalc/report.hpp>
 
 #include "format.hpp"
@@ -124,8 +125,9 @@ Verdict decide(const Profile& profile, const CostModel& costs, const std::vector
   return v;
 }
 
-Report evaluate(const Profile& profile) {
+Report evaluate(const Profile& profile, const std::string& today) {
   Report r;
+  r.today = today.empty() ? today_utc() : today;
   r.profile = profile;
   r.costs = price_options(profile);
   r.latency = latency_of(profile);

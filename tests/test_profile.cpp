@@ -265,7 +265,7 @@ TEST_CASE("price forms: exactly one", "[profile]") {
 TEST_CASE("server deployment needs a capacity", "[profile]") {
   CHECK(errors_of(with("  unit_cost: $4\n", "  deployment: server\n  unit_cost: $4\n")) ==
         "p.yaml:15:1: error: missing required field edge.capacity: deployment: server needs the calls "
-        "one box sustains (e.g. capacity: 200/s)\n");
+        "one box sustains (e.g. capacity: 200/s), or edge.hardware and workload.model to predict it\n");
 }
 
 TEST_CASE("several problems are reported at once, in file order", "[profile]") {

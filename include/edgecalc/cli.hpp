@@ -9,7 +9,8 @@ namespace edgecalc {
 
 // What edgecalc reads from its surroundings besides arguments and files: whether stdout is a
 // terminal, and these environment variables only: EDGECALC_COLOR (auto|always|never),
-// NO_COLOR (any value disables colour) and GITHUB_ACTIONS ("true" adds workflow annotations).
+// EDGECALC_TODAY (YYYY-MM-DD: the date reports are made for), NO_COLOR (any value disables
+// colour) and GITHUB_ACTIONS ("true" adds workflow annotations).
 struct Environment {
   bool stdout_is_terminal = false;
   std::map<std::string, std::string> variables;

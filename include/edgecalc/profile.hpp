@@ -14,6 +14,7 @@
 #include <edgecalc/diagnostic.hpp>
 #include <edgecalc/document.hpp>
 #include <edgecalc/overrides.hpp>
+#include <edgecalc/predictor.hpp>
 
 namespace edgecalc {
 
@@ -78,6 +79,8 @@ struct Workload {
   double payload_bytes = 0;
   std::optional<TokensPerCall> tokens;
   double hard_fraction = 0;
+  std::optional<std::string> model;         // catalog id: an LLM or a TinyML model
+  std::optional<std::string> quantization;  // catalog id, for LLMs
 };
 
 struct Fleet {
@@ -102,6 +105,7 @@ struct DataPolicy {
 };
 
 struct Cloud {
+  std::optional<std::string> model;  // catalog id of an API price
   CloudPrice price;
   double inference_time_s = 0;
   double transfer_per_gb = 0;
@@ -109,6 +113,7 @@ struct Cloud {
 };
 
 struct Edge {
+  std::optional<std::string> hardware;  // catalog id
   Deployment deployment = Deployment::device;
   double unit_cost = 0;
   std::optional<double> capacity_per_s;
@@ -126,6 +131,14 @@ struct Edge {
 struct Hybrid {
   double escalation = 0;
   bool escalation_sync = false;  // escalated calls are answered by the cloud, within the budget
+};
+
+// A value taken from a catalog, for the report's assumptions.
+struct CatalogValue {
+  std::string field;   // "edge.unit_cost"
+  std::string value;   // "$80.00"
+  std::string source;  // "catalog rpi5-8gb: Raspberry Pi 5 product brief ... (2025-01)"
+  std::string date;    // the entry's date, for staleness warnings
 };
 
 // A profile's change to one rule: `rules: {id: off}` or `rules: {id: {threshold: 15ms}}`.
@@ -172,24 +185,30 @@ struct Profile {
   std::string file;                           // as named by the user
   std::map<std::string, Position> positions;  // field path ("workload.calls") -> where written
   std::vector<std::string> defaults_applied;  // field paths filled in from defaults, in order
+  std::vector<CatalogValue> catalog_values;   // values taken from catalogs
+  std::optional<Prediction> prediction;       // edge.hardware running workload.model
 
   double horizon_months() const { return horizon_s / month_s; }
   double hours_per_month() const { return month_s / 3600.0; }
 };
 
-// Validates `document` as a version-1 profile. Returns the profile, or nullopt after adding
-// every problem (unknown or duplicate keys, wrong types, bad units, missing fields ...) to
-// `diagnostics`.
-std::optional<Profile> build_profile(const Document& document, Diagnostics& diagnostics);
+// Validates `document` as a version-1 profile, taking hardware, model and price data that the
+// profile names from `catalog`. Returns the profile, or nullopt after adding every problem
+// (unknown or duplicate keys, wrong types, bad units, missing fields, unknown catalog ids ...)
+// to `diagnostics`.
+std::optional<Profile> build_profile(const Document& document, Diagnostics& diagnostics,
+                                     const Catalog& catalog = builtin_catalog());
 
 // load_file + apply_overrides + build_profile.
 std::optional<Profile> load_profile(const std::string& path, Diagnostics& diagnostics,
-                                    const std::vector<Override>& overrides = {});
+                                    const std::vector<Override>& overrides = {},
+                                    const Catalog& catalog = builtin_catalog());
 
 // The same for text already read (standard input, named `name` in diagnostics; parsed as
 // YAML, which accepts JSON).
 std::optional<Profile> load_profile_text(std::string_view text, SourceFormat format,
                                          Diagnostics& diagnostics,
-                                         const std::vector<Override>& overrides = {});
+                                         const std::vector<Override>& overrides = {},
+                                         const Catalog& catalog = builtin_catalog());
 
 }  // namespace edgecalc

@@ -25,10 +25,12 @@ struct Report {
   std::vector<FiredRule> fired;
   Verdict verdict;
   std::vector<GateResult> gates;
+  std::string today;  // YYYY-MM-DD the report was made for (staleness of catalog prices)
 };
 
 // Runs the pipeline on a validated profile: model (costs, latency) -> break-even -> rules ->
 // verdict -> gates.
-Report evaluate(const Profile& profile);
+// `today` (YYYY-MM-DD) dates the report; empty means today's UTC date.
+Report evaluate(const Profile& profile, const std::string& today = "");
 
 }  // namespace edgecalc

@@ -6,6 +6,7 @@
 cmake_minimum_required(VERSION 3.25)
 
 set(ENV{NO_COLOR} 1)
+set(ENV{EDGECALC_TODAY} 2026-11-21)  # reports are dated; goldens must not change with the calendar
 string(REPLACE "|" ";" ARGS "${ARGS}")
 execute_process(COMMAND ${EXE} ${ARGS}
                 WORKING_DIRECTORY ${WORKDIR}
