@@ -1,0 +1,189 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include <edgecalc/catalog.hpp>
+#include <edgecalc/document.hpp>
+#include <edgecalc/predictor.hpp>
+#include <edgecalc/render.hpp>
+#include <edgecalc/report.hpp>
+
+#include "fixture.hpp"
+
+using namespace edgecalc;
+using namespace edgecalc::test;
+
+namespace {
+
+HardwareEntry box(double bandwidth, double fp16, double ram) {
+  HardwareEntry h;
+  h.id = "box";
+  h.backend = "test";
+  h.ram_bytes = ram;
+  h.bandwidth_bytes_per_s = bandwidth;
+  h.fp16_flops = fp16;
+  return h;
+}
+
+}  // namespace
+
+TEST_CASE("LLM prediction by hand", "[predictor]") {
+  // 1 B parameters at 8 bits, 10 layers, 4 kv heads of 64: KV = 2 x 10 x 4 x 64 x 2 B = 10,240 B/token
+  const LlmEntry m{"m", "m", 1e9, 10, 256, 4, 64, 4096, "s", "2025-01"};
+  const QuantEntry q{"q8", 8, "s", "2025-01"};
+  const BackendEntry be{"test", 0.5, 0.002, 0.25, "s", "2025-01"};
+  const HardwareEntry hw = box(100e9, 10e12, 4e9);
+  const Prediction p = predict_llm(hw, be, m, q, 100, 50);
+  // weights 1e9 B; KV for 150 tokens = 1,536,000 B; + 300 MB runtime = 1,301,536,000 B
+  CHECK(p.memory_required_bytes == Approx(1e9 + 10240 * 150 + 300e6));
+  CHECK(p.memory_available_bytes == 4e9);
+  CHECK(p.fits_memory());
+  // decode reads weights + KV at mid-generation (100 + 25 tokens): 1e9 + 1,280,000 B
+  // 1,001,280,000 / (100e9 x 0.5) = 20.0256 ms, + 2 ms overhead = 22.0256 ms -> 45.401 tokens/s
+  CHECK(*p.decode_tokens_per_second == Approx(1 / 0.0220256));
+  // prefill: 10e12 x 0.25 / (2 x 1e9) = 1,250 tokens/s
+  CHECK(*p.prefill_tokens_per_second == Approx(1250));
+  // call: 100 / 1250 + 50 / 45.401 = 0.08 + 1.10128 = 1.18128 s; capacity 0.84654/s
+  CHECK(p.call_latency_s == Approx(0.08 + 50 * 0.0220256));
+  CHECK(p.calls_per_second_capacity == Approx(1 / (0.08 + 50 * 0.0220256)));
+  // the same model on a box with 1 GB does not fit
+  CHECK_FALSE(predict_llm(box(100e9, 10e12, 1e9), be, m, q, 100, 50).fits_memory());
+}
+
+TEST_CASE("TinyML prediction by hand", "[predictor]") {
+  HardwareEntry mcu = box(1e9, 0, 512e3);
+  mcu.reserved_bytes = 96e3;
+  mcu.flash_bytes = 8e6;
+  mcu.mac_rate = 200e6;
+  const TinyModelEntry kws{"kws", "kws", 24e3, 53e3, 2.7e6, "s", "2024-10"};
+  const Prediction p = predict_tinyml(mcu, kws);
+  CHECK(p.call_latency_s == Approx(2.7e6 / 200e6));  // 13.5 ms
+  CHECK(p.memory_available_bytes == 416e3);
+  CHECK(p.fits_memory());
+  TinyModelEntry big = kws;
+  big.flash_bytes = 9e6;  // more flash than the part has
+  CHECK_FALSE(predict_tinyml(mcu, big).fits_memory());
+  big = kws;
+  big.ram_bytes = 500e3;  // more than the 416 KB usable
+  CHECK_FALSE(predict_tinyml(mcu, big).fits_memory());
+}
+
+TEST_CASE("predictor accuracy on public llama.cpp measurements", "[predictor][accuracy]") {
+  const Catalog& c = builtin_catalog();
+  Diagnostics d("llm-measurements.yaml");
+  std::ifstream in(std::string(EDGECALC_SOURCE_DIR) + "/tests/data/predictor/llm-measurements.yaml");
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  const auto doc = load_text(text, SourceFormat::yaml, d);
+  REQUIRE(doc);
+  std::vector<double> decode_errors, prefill_errors;
+  for (const NodePtr& m : doc->root->find("measurements")->value->items) {
+    const auto field = [&](const char* key) { return m->find(key) ? m->find(key)->value->text : std::string(); };
+    INFO(field("hardware") << " " << field("model") << " " << field("quantization"));
+    REQUIRE_FALSE(field("source").empty());
+    const HardwareEntry* hw = c.find_hardware(field("hardware"));
+    const LlmEntry* llm = c.find_llm(field("model"));
+    const QuantEntry* q = c.find_quantization(field("quantization"));
+    REQUIRE(hw);
+    REQUIRE(llm);
+    REQUIRE(q);
+    // llama-bench's tg128 / pp512: short contexts
+    const Prediction p = predict_llm(*hw, *c.find_backend(hw->backend), *llm, *q, 16, 128);
+    if (m->find("decode"))
+      decode_errors.push_back(std::abs(*p.decode_tokens_per_second / std::stod(field("decode")) - 1));
+    if (m->find("prefill"))
+      prefill_errors.push_back(std::abs(*p.prefill_tokens_per_second / std::stod(field("prefill")) - 1));
+  }
+  const auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+  };
+  const auto worst = [](const std::vector<double>& v) { return *std::max_element(v.begin(), v.end()); };
+  // The figures this prints are the ones docs/predictor.md and the README quote.
+  WARN(fmt::format("decode: {} measurements, median error {:.1f}%, worst {:.1f}%", decode_errors.size(),
+                   100 * median(decode_errors), 100 * worst(decode_errors)));
+  WARN(fmt::format("prefill: {} measurements, median error {:.1f}%, worst {:.1f}%", prefill_errors.size(),
+                   100 * median(prefill_errors), 100 * worst(prefill_errors)));
+  CHECK(decode_errors.size() >= 12);
+  CHECK(median(decode_errors) < 0.20);
+  CHECK(median(prefill_errors) < 0.20);
+}
+
+TEST_CASE("profiles name catalog entries; written fields win", "[predictor][profile]") {
+  const std::string pi = replaced(replaced(k_valid_yaml, "  latency_budget: 100ms\n",
+                                           "  latency_budget: 2min\n  tokens: {input: 300, output: 120}\n"
+                                           "  model: llama-3.2-3b\n"),
+                                  "  unit_cost: $4\n  inference_time: 8ms\n", "  hardware: rpi5-8gb\n");
+  Outcome out = load(replaced(pi, "calls: 60/min", "calls: 10/day"));
+  INFO(out.errors);
+  REQUIRE(out.profile);
+  const Profile& p = *out.profile;
+  CHECK(p.edge.unit_cost == 80);  // the catalog's Raspberry Pi 5 price
+  REQUIRE(p.prediction);
+  CHECK(p.edge.inference_time_s == Approx(p.prediction->call_latency_s));
+  CHECK(p.prediction->quantization_id == "q4_k_m");  // the default quantization
+  // 10 calls a day x latency: the busy share sets the average power between idle and active
+  const double busy = 10 / 86400.0 * p.prediction->call_latency_s;
+  CHECK(*p.prediction->busy_fraction == Approx(busy));
+  CHECK(p.edge.power_w == Approx(2.7 + busy * (11 - 2.7)));
+  // a written field wins
+  out = load(replaced(replaced(pi, "calls: 60/min", "calls: 10/day"), "  hardware: rpi5-8gb\n",
+                      "  hardware: rpi5-8gb\n  unit_cost: $70\n  inference_time: 5s\n"));
+  REQUIRE(out.profile);
+  CHECK(out.profile->edge.unit_cost == 70);
+  CHECK(out.profile->edge.inference_time_s == 5);
+}
+
+TEST_CASE("unknown catalog ids list the closest", "[predictor][profile]") {
+  const std::string text = replaced(replaced(k_valid_yaml, "  unit_cost: $4\n", "  hardware: rpi6\n"),
+                                    "  latency_budget: 100ms\n", "  latency_budget: 100ms\n  model: llama-3.3-3b\n");
+  CHECK(errors_of(text) ==
+        "p.yaml:6:10: error: unknown model `llama-3.3-3b` in workload.model; closest: llama-3.2-3b, llama-3.2-1b, "
+        "llama-3.1-8b (edgecalc catalog lists them)\n"
+        "p.yaml:17:13: error: unknown hardware `rpi6` in edge.hardware; closest: rpi4-4gb, rpi4-8gb, rpi5-8gb "
+        "(edgecalc catalog lists them)\n");
+  CHECK(errors_of(replaced(k_valid_yaml, "    per_call: $0.0001\n", "    per_call: $0.0001\n  model: gpt-5o\n")) ==
+        "p.yaml:15:10: error: unknown cloud model `gpt-5o` in cloud.model; closest: gpt-4o, gpt-4o-mini, "
+        "gemini-1.5-flash (edgecalc catalog lists them)\n");
+}
+
+TEST_CASE("catalog prices: tokens required, currency must be USD, staleness is flagged", "[predictor][profile]") {
+  const std::string api = replaced(k_valid_yaml, "  price:\n    per_call: $0.0001\n", "  model: gpt-4o-mini\n");
+  CHECK(errors_of(api) == "p.yaml:13:10: error: cloud.model gpt-4o-mini is priced per token and needs "
+                          "workload.tokens (e.g. tokens: {input: 300, output: 200})\n");
+  const std::string with_tokens =
+      replaced(api, "  latency_budget: 100ms\n", "  latency_budget: 100ms\n  tokens: {input: 1000, output: 100}\n");
+  Outcome out = load(with_tokens);
+  REQUIRE(out.profile);
+  CHECK(out.profile->cloud.price.form == PriceForm::per_1m_tokens);
+  CHECK(out.profile->cloud.price.input_per_tokens == Approx(0.15));
+  const Report r = evaluate(*out.profile, "2026-11-21");
+  const auto json = report_json(r);
+  bool warned = false;
+  for (const auto& a : json["assumptions"])
+    warned = warned || (a["field"] == "cloud.price" &&
+                        a["source"].get<std::string>().find("WARNING: priced 675 days before 2026-11-21") != std::string::npos);
+  CHECK(warned);
+  CHECK(errors_of(replaced(with_tokens, "edgecalc: 1\n", "edgecalc: 1\ncurrency: EUR\n")).find(
+            "catalog prices are in USD and the profile's currency is EUR; write cloud.price yourself") != std::string::npos);
+}
+
+TEST_CASE("fit rules: memory and throughput", "[predictor][rules]") {
+  const std::string base = replaced(replaced(k_valid_yaml, "  latency_budget: 100ms\n",
+                                             "  latency_budget: none\n  tokens: {input: 300, output: 120}\n"
+                                             "  model: llama-3.1-8b\n"),
+                                    "  unit_cost: $4\n  inference_time: 8ms\n", "  hardware: rpi4-4gb\n");
+  Outcome out = load(replaced(base, "calls: 60/min", "calls: 1/day"));
+  REQUIRE(out.profile);
+  Report r = evaluate(*out.profile);
+  CHECK(r.verdict.of(Option::edge).blocked_by == std::vector<std::string>{"fit.memory"});
+  // a fitting model, called more often than the device can answer
+  out = load(replaced(replaced(base, "llama-3.1-8b", "tinyllama-1.1b"), "calls: 60/min", "calls: 10/min"));
+  REQUIRE(out.profile);
+  r = evaluate(*out.profile);
+  CHECK(r.verdict.of(Option::edge).blocked_by == std::vector<std::string>{"fit.throughput"});
+  CHECK(*out.profile->prediction->busy_fraction > 1);
+}
