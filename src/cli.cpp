@@ -30,7 +30,7 @@ ExitCode emit(const std::string& text, const std::string& output, const Streams&
 }
 
 std::optional<Profile> load_or_report(const std::string& path, const Streams& streams,
-                                      const std::vector<Override>& overrides) {
+                                      const std::vector<Override>& overrides, const Catalog& catalog) {
   Diagnostics diagnostics(path == "-" ? "<stdin>" : path);
   std::optional<Profile> profile;
   if (path == "-") {
@@ -43,9 +43,9 @@ std::optional<Profile> load_or_report(const std::string& path, const Streams& st
       diagnostics.error(Position{}, fmt::format("input is more than {} bytes; profiles are limited to {} bytes",
                                                 limit, limit));
     else
-      profile = load_profile_text(text, SourceFormat::yaml, diagnostics, overrides);
+      profile = load_profile_text(text, SourceFormat::yaml, diagnostics, overrides, catalog);
   } else {
-    profile = load_profile(path, diagnostics, overrides);
+    profile = load_profile(path, diagnostics, overrides, catalog);
   }
   if (!profile) {
     streams.err << format_diagnostics(diagnostics);

@@ -14,12 +14,7 @@ namespace edgecalc {
 
 namespace {
 
-std::string bytes(double b) {
-  if (b == 0) return "-";
-  if (b >= 1e9) return format_count(b / 1e9) + " GB";
-  if (b >= 1e6) return format_count(b / 1e6) + " MB";
-  return format_count(b / 1e3) + " KB";
-}
+std::string bytes(double b) { return b == 0 ? "-" : format_bytes(b); }
 
 std::string ops(double v) { return v == 0 ? "-" : format_count(v / 1e12) + " T"; }
 

@@ -28,6 +28,8 @@ void setup_evaluate(CLI::App& app, EvaluateOptions& options) {
   app.add_option("--require", options.require, "Gate: fail unless the verdict is this option")
       ->check(CLI::IsMember({"edge", "cloud", "hybrid"}));
   app.add_flag("--fail-on-warn", options.fail_on_warn, "Exit 1 when a warn-level gate is crossed");
+  app.add_option("--catalog", options.catalogs, "Add or override catalog entries from FILE (YAML/JSON; repeatable)");
+  app.add_option("--prices", options.prices, "Read API prices from LiteLLM's model_prices_and_context_window.json");
   app.add_option("--compare-to", options.compare_to,
                  "Compare with a baseline report saved with --format json (or a profile); matched by profile name");
   app.add_option("--max-increase", options.max_increase,
@@ -80,11 +82,13 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
     baselines = load_reports_or_profile(options.compare_to, streams);
     if (!baselines) return ExitCode::invalid_input;
   }
+  const auto catalog = catalog_for(options.catalogs, options.prices, streams);
+  if (!catalog) return ExitCode::invalid_input;
   const std::vector<Override> overrides = overrides_of(options);
   ExitCode code = ExitCode::ok;
   std::vector<nlohmann::ordered_json> reports;
   for (const std::string& path : options.profiles) {
-    const auto profile = load_or_report(path, streams, overrides);
+    const auto profile = load_or_report(path, streams, overrides, *catalog);
     if (!profile) {
       code = worst(code, ExitCode::invalid_input);
       continue;

@@ -49,6 +49,8 @@ struct EvaluateOptions {
   std::string require;
   bool fail_on_warn = false;
   std::string color;  // auto, always, never; empty: EDGECALC_COLOR or auto
+  std::vector<std::string> catalogs;  // --catalog files
+  std::string prices;                 // --prices (LiteLLM)
   std::string compare_to;    // a saved report (or profile) to compare with
   std::string max_increase;  // diff gate on the chosen option's total: "10%" or "$5000"
   bool fail_on_verdict_change = false;
@@ -56,11 +58,12 @@ struct EvaluateOptions {
 void setup_evaluate(CLI::App& app, EvaluateOptions& options);
 ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams);
 
-// Loads and validates `path` ("-" reads standard input) with `overrides`; on failure
-// prints the diagnostics to streams.err and returns nullopt (the caller exits with
+// Loads and validates `path` ("-" reads standard input) with `overrides` and `catalog`; on
+// failure prints the diagnostics to streams.err and returns nullopt (the caller exits with
 // invalid_input).
 std::optional<Profile> load_or_report(const std::string& path, const Streams& streams,
-                                      const std::vector<Override>& overrides = {});
+                                      const std::vector<Override>& overrides = {},
+                                      const Catalog& catalog = builtin_catalog());
 
 // Under GitHub Actions (GITHUB_ACTIONS=true): workflow annotations on streams.err for input
 // errors (::error file=...,line=...,col=...::message) and for failed or warning gates and `none`

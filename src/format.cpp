@@ -119,6 +119,12 @@ std::string format_duration_range(double low_s, double high_s) {
   return fmt::format("{}-{}", low, high);
 }
 
+std::string format_bytes(double bytes) {
+  if (bytes >= 1e9) return format_count(bytes / 1e9) + " GB";
+  if (bytes >= 1e6) return format_count(bytes / 1e6) + " MB";
+  return format_count(bytes / 1e3) + " KB";
+}
+
 std::string format_percent(double fraction) { return significant(fraction * 100, 3) + "%"; }
 
 // `text` in lines of at most `width` characters, each starting with `indent` spaces.

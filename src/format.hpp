@@ -28,6 +28,9 @@ std::string format_duration(double seconds);
 // "15-60 ms", "500 ms-1.2 s": a range, the unit once when both ends share it.
 std::string format_duration_range(double low_s, double high_s);
 
+// 5.22e9 -> "5.22 GB", 8e6 -> "8 MB", 24e3 -> "24 KB" (powers of 1000).
+std::string format_bytes(double bytes);
+
 // 0.05 -> "5%", 0.125 -> "12.5%".
 std::string format_percent(double fraction);
 

@@ -54,7 +54,10 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
       {"tokens", p.workload.tokens ? Json{{"input", p.workload.tokens->input},
                                           {"output", p.workload.tokens->output}}
                                    : Json(nullptr)},
-      {"hard_fraction", p.workload.hard_fraction}};
+      {"hard_fraction", p.workload.hard_fraction},
+      {"model", or_null(p.workload.model)},
+      {"quantization", p.prediction && p.prediction->llm ? Json(p.prediction->quantization_id)
+                                                         : or_null(p.workload.quantization)}};
   j["fleet"] = {{"size", p.fleet.size}, {"unit", p.fleet.unit}};
   const auto& rtt = p.connectivity.rtt;
   j["connectivity"] = {
@@ -67,11 +70,13 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
                {"leaves_device", to_string(p.data.leaves_device)},
                {"dpa", p.data.dpa},
                {"escalation_allowed", p.data.escalation_allowed}};
-  j["cloud"] = {{"price", price_json(p.cloud.price)},
+  j["cloud"] = {{"model", or_null(p.cloud.model)},
+                {"price", price_json(p.cloud.price)},
                 {"inference_time", p.cloud.inference_time_s},
                 {"transfer", p.cloud.transfer_per_gb},
                 {"fixed", p.cloud.fixed_per_month}};
-  j["edge"] = {{"deployment", to_string(p.edge.deployment)},
+  j["edge"] = {{"hardware", or_null(p.edge.hardware)},
+               {"deployment", to_string(p.edge.deployment)},
                {"unit_cost", p.edge.unit_cost},
                {"capacity", or_null(p.edge.capacity_per_s)},
                {"utilization", p.edge.utilization},

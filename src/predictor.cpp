@@ -6,13 +6,6 @@
 
 namespace edgecalc {
 
-namespace {
-
-std::string gb(double bytes) { return format_count(bytes / 1e9) + " GB"; }
-std::string kb(double bytes) { return format_count(bytes / 1e3) + " KB"; }
-
-}  // namespace
-
 Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const LlmEntry& m, const QuantEntry& q,
                        double input_tokens, double output_tokens) {
   Prediction p;
@@ -24,15 +17,15 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
   const double context = input_tokens + output_tokens;
   p.memory_required_bytes = weights + kv_per_token * context + k_llm_runtime_overhead_bytes;
   p.memory_available_bytes = hw.usable_ram_bytes();
-  p.workings.emplace_back("weights", fmt::format("{} = {} parameters x {} bits ({}) / 8", gb(weights),
+  p.workings.emplace_back("weights", fmt::format("{} = {} parameters x {} bits ({}) / 8", format_bytes(weights),
                                                  format_count(m.parameters), format_count(q.bits_per_weight), q.id));
   p.workings.emplace_back("kv cache", fmt::format("{} = 2 x {} layers x {} kv heads x {} x 2 bytes x {} tokens",
-                                                  gb(kv_per_token * context), format_count(m.layers),
+                                                  format_bytes(kv_per_token * context), format_count(m.layers),
                                                   format_count(m.kv_heads), format_count(m.head_size),
                                                   format_count(context)));
   p.workings.emplace_back("memory", fmt::format("needs {} (weights + kv cache + {} runtime), {} has {} usable",
-                                                gb(p.memory_required_bytes), gb(k_llm_runtime_overhead_bytes), hw.id,
-                                                gb(p.memory_available_bytes)));
+                                                format_bytes(p.memory_required_bytes), format_bytes(k_llm_runtime_overhead_bytes), hw.id,
+                                                format_bytes(p.memory_available_bytes)));
   // Decoding reads every weight (and the KV cache so far) once per token: bandwidth-bound, plus a
   // per-token overhead (kernel launches, sampling) that a pure bandwidth ratio misses.
   const double bytes_per_token = weights + kv_per_token * (input_tokens + output_tokens / 2);
@@ -40,7 +33,7 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
       bytes_per_token / (hw.bandwidth_bytes_per_s * be.bandwidth_efficiency) + be.token_overhead_s;
   p.decode_tokens_per_second = 1 / seconds_per_token;
   p.workings.emplace_back("decode", fmt::format("{} tokens/s = 1 / ({} per token / ({} GB/s x {} {}) + {})",
-                                                format_count(*p.decode_tokens_per_second), gb(bytes_per_token),
+                                                format_count(*p.decode_tokens_per_second), format_bytes(bytes_per_token),
                                                 format_count(hw.bandwidth_bytes_per_s / 1e9),
                                                 format_percent(be.bandwidth_efficiency), be.id,
                                                 format_duration(be.token_overhead_s)));
@@ -73,9 +66,9 @@ Prediction predict_tinyml(const HardwareEntry& hw, const TinyModelEntry& m) {
   p.call_latency_s = mac_rate > 0 ? m.macs / mac_rate : 0;
   p.calls_per_second_capacity = p.call_latency_s > 0 ? 1 / p.call_latency_s : 0;
   p.workings.emplace_back("memory", fmt::format("needs {} RAM and {} flash; {} has {} RAM usable and {} flash",
-                                                kb(m.ram_bytes), kb(m.flash_bytes), hw.id,
-                                                kb(p.memory_available_bytes),
-                                                hw.flash_bytes > 0 ? kb(hw.flash_bytes) : "external"));
+                                                format_bytes(m.ram_bytes), format_bytes(m.flash_bytes), hw.id,
+                                                format_bytes(p.memory_available_bytes),
+                                                hw.flash_bytes > 0 ? format_bytes(hw.flash_bytes) : "external"));
   p.workings.emplace_back("call", fmt::format("{} = {} MACs / {} MACs/s{}", format_duration(p.call_latency_s),
                                               format_count(m.macs), format_count(mac_rate),
                                               hw.mac_rate ? "" : " (a tenth of the int8 peak)"));

@@ -130,20 +130,14 @@ std::optional<Firing> high_frequency(const RuleContext& c, double threshold) {
   return Firing{{Option::edge}, {{"rate", member_rate(c)}}};
 }
 
-std::string size_text(double bytes) {
-  if (bytes >= 1e9) return format_count(bytes / 1e9) + " GB";
-  if (bytes >= 1e6) return format_count(bytes / 1e6) + " MB";
-  return format_count(bytes / 1e3) + " KB";
-}
-
 std::optional<Firing> memory_fit(const RuleContext& c, double) {
   const auto& pr = c.profile.prediction;
   if (!pr || pr->fits_memory()) return std::nullopt;
-  std::string need = fmt::format("needs {}, {} has {} usable", size_text(pr->memory_required_bytes), pr->hardware_id,
-                                 size_text(pr->memory_available_bytes));
+  std::string need = fmt::format("needs {}, {} has {} usable", format_bytes(pr->memory_required_bytes), pr->hardware_id,
+                                 format_bytes(pr->memory_available_bytes));
   if (pr->memory_required_bytes <= pr->memory_available_bytes)
-    need = fmt::format("needs {} of flash, {} has {}", size_text(*pr->flash_required_bytes), pr->hardware_id,
-                       size_text(*pr->flash_available_bytes));
+    need = fmt::format("needs {} of flash, {} has {}", format_bytes(*pr->flash_required_bytes), pr->hardware_id,
+                       format_bytes(*pr->flash_available_bytes));
   return Firing{{Option::edge, Option::hybrid}, {{"model", pr->model_id}, {"need", need}}};
 }
 
