@@ -159,9 +159,14 @@ void assumptions_block(std::string& out, const Json& r) {
   out += "\nassumptions (defaults applied; set them in the profile to change them)\n";
   for (const Json& a : r["assumptions"]) {
     // field and value in columns, the source wrapped under its own column
+    constexpr std::size_t k_source_column = 48;
     const std::string lead = fmt::format("  {:<32} {:<12} ", str(a["field"]), str(a["value"]));
-    std::string text = wrap_text(str(a["source"]), 100, lead.size());
-    text.replace(0, lead.size(), lead);
+    std::string text = wrap_text(str(a["source"]), 100, k_source_column);
+    if (lead.size() == k_source_column) {
+      text.replace(0, k_source_column, lead);
+    } else {  // a long value gets its own line, the source goes below it
+      text = wrap_text(fmt::format("{:<32} {}", str(a["field"]), str(a["value"])), 100, 2) + text;
+    }
     out += text;
   }
 }
