@@ -112,6 +112,33 @@ TEST_CASE("predictor accuracy on public llama.cpp measurements", "[predictor][ac
   CHECK(median(prefill_errors) < 0.20);
 }
 
+TEST_CASE("TinyML predictor accuracy on public MLPerf Tiny results", "[predictor][accuracy]") {
+  const Catalog& c = builtin_catalog();
+  Diagnostics d("tinyml-measurements.yaml");
+  std::ifstream in(std::string(EDGECALC_SOURCE_DIR) + "/tests/data/predictor/tinyml-measurements.yaml");
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  const auto doc = load_text(text, SourceFormat::yaml, d);
+  REQUIRE(doc);
+  std::vector<double> errors;
+  for (const NodePtr& m : doc->root->find("measurements")->value->items) {
+    const auto field = [&](const char* key) { return m->find(key) ? m->find(key)->value->text : std::string(); };
+    INFO(field("hardware") << " " << field("model"));
+    REQUIRE_FALSE(field("source").empty());
+    const HardwareEntry* hw = c.find_hardware(field("hardware"));
+    const TinyModelEntry* model = c.find_tinyml(field("model"));
+    REQUIRE(hw);
+    REQUIRE(model);
+    const Prediction p = predict_tinyml(*hw, *model);
+    errors.push_back(std::abs(p.calls_per_second_capacity / std::stod(field("inferences_per_second")) - 1));
+  }
+  std::sort(errors.begin(), errors.end());
+  const double median = (errors[1] + errors[2]) / 2;
+  WARN(fmt::format("tinyml: {} measurements, median error {:.1f}%, worst {:.1f}%", errors.size(), 100 * median,
+                   100 * errors.back()));
+  CHECK(errors.size() == 4);
+  CHECK(median < 0.20);
+}
+
 TEST_CASE("profiles name catalog entries; written fields win", "[predictor][profile]") {
   const std::string pi = replaced(replaced(k_valid_yaml, "  latency_budget: 100ms\n",
                                            "  latency_budget: 2min\n  tokens: {input: 300, output: 120}\n"
