@@ -75,18 +75,19 @@ BreakEven break_even(const Profile& profile, const CostModel& model, Option opti
   be.month = break_even_month(model.option(option), model.cloud);
   be.within_horizon = be.month && *be.month <= model.horizon_months;
   const bool affine = is_affine(profile);
+  // One copy per solve, changed in place at each probe: copying a profile costs more than pricing it.
+  Profile probe = profile;
   be.calls_per_month = find_crossing(
       [&](double calls_per_month) {
-        Profile p = profile;
-        p.workload.calls_per_s = calls_per_month / (p.month_s * p.fleet.size);
-        return difference(p, option);
+        probe.workload.calls_per_s = calls_per_month / (probe.month_s * probe.fleet.size);
+        return difference(probe, option);
       },
       model.volume.calls_per_month, affine);
+  probe.workload.calls_per_s = profile.workload.calls_per_s;
   be.fleet_size = find_crossing(
       [&](double size) {
-        Profile p = profile;
-        p.fleet.size = size;
-        return difference(p, option);
+        probe.fleet.size = size;
+        return difference(probe, option);
       },
       profile.fleet.size, affine);
   return be;

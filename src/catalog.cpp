@@ -5,6 +5,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <edgecalc/profile.hpp>
 
@@ -222,20 +223,18 @@ std::vector<std::string> Catalog::price_ids() const {
   return ids;
 }
 
-bool merge_catalog_text(std::string_view text, SourceFormat format, Catalog& catalog, Diagnostics& diagnostics) {
+namespace {
+
+// Reads every section of a loaded catalog document into a copy of `catalog`; commits on success.
+bool merge_document(const Document& document, Catalog& catalog, Diagnostics& diagnostics) {
   const std::size_t before = diagnostics.size();
-  LoadLimits limits;
-  limits.max_bytes = 64u * 1024 * 1024;  // a team catalog may be large; still bounded
-  limits.max_nodes = 2'000'000;
-  const auto document = load_text(text, format, diagnostics, limits);
-  if (!document) return false;
-  if (document->root->kind != Node::Kind::map) {
-    diagnostics.error(document->root->position, "a catalog must be a mapping of sections (hardware: [...], ...)");
+  if (document.root->kind != Node::Kind::map) {
+    diagnostics.error(document.root->position, "a catalog must be a mapping of sections (hardware: [...], ...)");
     return false;
   }
   Profile scratch;  // the field reader records positions and defaults somewhere; catalogs need neither
-  detail::ReadContext ctx{diagnostics, scratch, k_usd};
-  FieldReader top(ctx, document->root.get(), "", document->root->position);
+  detail::ReadContext ctx{diagnostics, scratch, k_usd, false};
+  FieldReader top(ctx, document.root.get(), "", document.root->position);
   Catalog added = catalog;
   read_list(top, "hardware", added.hardware, &read_hardware, ctx);
   read_list(top, "backends", added.backends, &read_backend, ctx);
@@ -247,6 +246,32 @@ bool merge_catalog_text(std::string_view text, SourceFormat format, Catalog& cat
   if (diagnostics.size() != before) return false;
   catalog = std::move(added);
   return true;
+}
+
+// The built-in catalog comes as JSON with every scalar a string (tools/embed_catalog.cpp).
+NodePtr node_from_json(const nlohmann::json& j) {
+  auto node = std::make_shared<Node>();
+  if (j.is_object()) {
+    node->kind = Node::Kind::map;
+    for (const auto& [key, value] : j.items()) node->entries.push_back(MapEntry{key, Position{}, node_from_json(value)});
+  } else if (j.is_array()) {
+    node->kind = Node::Kind::sequence;
+    for (const auto& item : j) node->items.push_back(node_from_json(item));
+  } else if (j.is_string()) {
+    node->kind = Node::Kind::scalar;
+    node->text = j.get<std::string>();
+  }
+  return node;
+}
+
+}  // namespace
+
+bool merge_catalog_text(std::string_view text, SourceFormat format, Catalog& catalog, Diagnostics& diagnostics) {
+  LoadLimits limits;
+  limits.max_bytes = 64u * 1024 * 1024;  // a team catalog may be large; still bounded
+  limits.max_nodes = 2'000'000;
+  const auto document = load_text(text, format, diagnostics, limits);
+  return document && merge_document(*document, catalog, diagnostics);
 }
 
 bool merge_catalog_file(const std::string& path, Catalog& catalog, Diagnostics& diagnostics) {
@@ -265,7 +290,8 @@ const Catalog& builtin_catalog() {
                                      std::pair{"data/models.yaml", detail::k_catalog_models},
                                      std::pair{"data/prices.yaml", detail::k_catalog_prices}}) {
       Diagnostics d(name);
-      if (!merge_catalog_text(text, SourceFormat::yaml, c, d))
+      const Document document{name, node_from_json(nlohmann::json::parse(text))};
+      if (!merge_document(document, c, d))
         throw std::logic_error("the built-in catalog is invalid:\n" + format_diagnostics(d));
     }
     return c;

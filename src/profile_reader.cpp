@@ -58,7 +58,7 @@ const MapEntry* FieldReader::entry(std::string_view key) {
   if (!m_node) return nullptr;
   const MapEntry* e = m_node->find(key);
   if (!e || e->value->kind == Node::Kind::null) return nullptr;
-  m_ctx.profile.positions[path_of(key)] = e->value->position;
+  if (m_ctx.record_positions) m_ctx.profile.positions[path_of(key)] = e->value->position;
   return e;
 }
 

@@ -33,6 +33,7 @@ struct ReadContext {
   Diagnostics& diagnostics;
   Profile& profile;
   UnitContext units;
+  bool record_positions = true;  // catalogs do not need field positions kept
 };
 
 class FieldReader {
