@@ -11,39 +11,6 @@ namespace edgecalc {
 
 namespace {
 
-constexpr EnumName<Network> k_networks[] = {
-    {Network::wired, "wired"},
-    {Network::wifi, "wifi"},
-    {Network::lte_urban, "lte-urban"},
-    {Network::lte_rural, "lte-rural"},
-    {Network::industrial_cellular, "industrial-cellular"},
-    {Network::satellite_leo, "satellite-leo"},
-    {Network::satellite_geo, "satellite-geo"},
-    {Network::none, "none"}};
-constexpr EnumName<Sensitivity> k_sensitivities[] = {
-    {Sensitivity::public_data, "public"}, {Sensitivity::internal, "internal"},
-    {Sensitivity::proprietary, "proprietary"}, {Sensitivity::personal, "personal"},
-    {Sensitivity::biometric, "biometric"}, {Sensitivity::health, "health"},
-    {Sensitivity::audio, "audio"}, {Sensitivity::video, "video"}};
-constexpr EnumName<LeavesDevice> k_leaves_device[] = {{LeavesDevice::auto_detect, "auto"},
-                                                      {LeavesDevice::allowed, "allowed"},
-                                                      {LeavesDevice::forbidden, "forbidden"}};
-constexpr EnumName<Deployment> k_deployments[] = {{Deployment::device, "device"},
-                                                  {Deployment::server, "server"}};
-constexpr EnumName<Option> k_options[] = {
-    {Option::edge, "edge"}, {Option::cloud, "cloud"}, {Option::hybrid, "hybrid"}};
-constexpr EnumName<PriceForm> k_price_forms[] = {{PriceForm::per_call, "per_call"},
-                                                 {PriceForm::per_1k_tokens, "per_1k_tokens"},
-                                                 {PriceForm::per_1m_tokens, "per_1m_tokens"},
-                                                 {PriceForm::instance, "instance"}};
-
-template <class E>
-std::string_view name_in(std::span<const EnumName<E>> table, E value) {
-  for (const auto& n : table)
-    if (n.value == value) return n.name;
-  return "?";
-}
-
 using detail::Bounds;
 using detail::FieldReader;
 using detail::ReadContext;
@@ -121,7 +88,7 @@ void read_workload(FieldReader r, const Parsers& p, Workload& w) {
 }
 
 void read_connectivity(FieldReader r, const Parsers& p, Connectivity& c) {
-  c.network = r.choice<Network>("network", k_networks, true).value_or(Network::none);
+  c.network = r.choice<Network>("network", network_names(), true).value_or(Network::none);
   const NetworkClass& net = network_class(c.network);
   if (const auto rtt = r.text("rtt", false, "80ms..150ms")) {
     const ParsedRange range = parse_duration_range(*rtt, p.u);
@@ -153,10 +120,10 @@ void read_connectivity(FieldReader r, const Parsers& p, Connectivity& c) {
 }
 
 void read_data(FieldReader r, DataPolicy& d) {
-  d.sensitivity = r.choice<Sensitivity>("sensitivity", k_sensitivities, true)
+  d.sensitivity = r.choice<Sensitivity>("sensitivity", sensitivity_names(), true)
                       .value_or(Sensitivity::public_data);
   if (!r.entry("leaves_device")) r.defaulted("leaves_device");
-  d.leaves_device = r.choice<LeavesDevice>("leaves_device", k_leaves_device, false)
+  d.leaves_device = r.choice<LeavesDevice>("leaves_device", leaves_device_names(), false)
                         .value_or(LeavesDevice::auto_detect);
   if (!r.entry("dpa")) r.defaulted("dpa");
   d.dpa = r.boolean("dpa").value_or(false);
@@ -173,7 +140,7 @@ void read_token_prices(FieldReader t, const Parsers& p, CloudPrice& price) {
 
 void read_price(FieldReader r, const Parsers& p, const Workload& w, CloudPrice& price) {
   const MapEntry* chosen = nullptr;
-  for (const auto& form : k_price_forms) {
+  for (const auto& form : price_form_names()) {
     const MapEntry* e = r.entry(form.name);
     if (!e) continue;
     if (chosen) {
@@ -233,7 +200,7 @@ void read_edge(FieldReader r, const Parsers& p, Profile& profile, const Catalog&
   // With hardware and a model named, the catalog and the predictor supply what is not written.
   const bool predicted = e.hardware && profile.workload.model;
   if (!r.entry("deployment")) r.defaulted("deployment");
-  e.deployment = r.choice<Deployment>("deployment", k_deployments, false).value_or(Deployment::device);
+  e.deployment = r.choice<Deployment>("deployment", deployment_names(), false).value_or(Deployment::device);
   detail::EdgeWritten written{r.entry("unit_cost") != nullptr, r.entry("inference_time") != nullptr,
                               r.entry("capacity") != nullptr, r.entry("power") != nullptr};
   e.unit_cost = r.quantity("unit_cost", p.money(), k_money, !e.hardware, "$4").value_or(0);
@@ -268,8 +235,6 @@ void read_edge(FieldReader r, const Parsers& p, Profile& profile, const Catalog&
   r.finish();
 }
 
-constexpr EnumName<GateLevel> k_levels[] = {{GateLevel::fail, "fail"}, {GateLevel::warn, "warn"}};
-
 // `key: $500k` or `key: {limit: $500k, level: warn}`.
 std::optional<MoneyLimit> read_limit(FieldReader& r, std::string_view key, const Parsers& p,
                                      std::string_view example) {
@@ -281,7 +246,7 @@ std::optional<MoneyLimit> read_limit(FieldReader& r, std::string_view key, const
   }
   FieldReader m = r.section(key, false);
   const auto limit = m.quantity("limit", p.money(), k_positive_money, true, example);
-  const auto level = m.choice<GateLevel>("level", k_levels, false).value_or(GateLevel::fail);
+  const auto level = m.choice<GateLevel>("level", gate_level_names(), false).value_or(GateLevel::fail);
   m.finish();
   return limit ? std::optional<MoneyLimit>(MoneyLimit{*limit, level}) : std::nullopt;
 }
@@ -293,31 +258,16 @@ void read_budget(FieldReader r, const Parsers& p, Budget& b) {
   const MapEntry* e = r.entry("require");
   if (e && e->value->kind == Node::Kind::map) {
     FieldReader m = r.section("require", false);
-    b.require = m.choice<Option>("option", k_options, true);
-    b.require_level = m.choice<GateLevel>("level", k_levels, false).value_or(GateLevel::fail);
+    b.require = m.choice<Option>("option", option_names(), true);
+    b.require_level = m.choice<GateLevel>("level", gate_level_names(), false).value_or(GateLevel::fail);
     m.finish();
   } else {
-    b.require = r.choice<Option>("require", k_options, false);
+    b.require = r.choice<Option>("require", option_names(), false);
   }
   r.finish();
 }
 
 }  // namespace
-
-std::span<const EnumName<Network>> network_names() { return k_networks; }
-std::span<const EnumName<Sensitivity>> sensitivity_names() { return k_sensitivities; }
-std::span<const EnumName<LeavesDevice>> leaves_device_names() { return k_leaves_device; }
-std::span<const EnumName<Deployment>> deployment_names() { return k_deployments; }
-std::span<const EnumName<Option>> option_names() { return k_options; }
-std::span<const EnumName<PriceForm>> price_form_names() { return k_price_forms; }
-
-std::string_view to_string(Network v) { return name_in<Network>(k_networks, v); }
-std::string_view to_string(Sensitivity v) { return name_in<Sensitivity>(k_sensitivities, v); }
-std::string_view to_string(LeavesDevice v) { return name_in<LeavesDevice>(k_leaves_device, v); }
-std::string_view to_string(Deployment v) { return name_in<Deployment>(k_deployments, v); }
-std::string_view to_string(Option v) { return name_in<Option>(k_options, v); }
-std::string_view to_string(PriceForm v) { return name_in<PriceForm>(k_price_forms, v); }
-std::string_view to_string(GateLevel v) { return name_in<GateLevel>(k_levels, v); }
 
 std::optional<Profile> build_profile(const Document& document, Diagnostics& diagnostics,
                                      const Catalog& catalog) {

@@ -149,6 +149,7 @@ struct RuleOverride {
 
 enum class GateLevel { fail, warn };
 std::string_view to_string(GateLevel value);
+std::span<const EnumName<GateLevel>> gate_level_names();
 
 // A budget limit: `max_total_cost: $500k` (level fail) or `{limit: $500k, level: warn}`.
 struct MoneyLimit {
