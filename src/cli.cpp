@@ -169,7 +169,7 @@ namespace {
 
 ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   CLI::App app("edgecalc: should AI inference run on the device (edge), in the cloud, or both?\n"
-               "Usage: edgecalc PROFILE [--format table|json] [-o FILE], or edgecalc COMMAND ...",
+               "Evaluate profiles (the default), or run one of the commands below.",
                "edgecalc");
   app.set_version_flag("--version", std::string("edgecalc ") + k_version);
   app.require_subcommand(0, 1);

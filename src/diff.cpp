@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "json_util.hpp"
+
 #include "format.hpp"
 
 namespace edgecalc {
@@ -18,8 +20,6 @@ constexpr const char* k_options[] = {"cloud", "edge", "hybrid"};
 constexpr std::pair<const char*, const char*> k_metrics[] = {
     {"upfront_cost", "up front"}, {"monthly_cost", "per month"}, {"total_cost", "total"}};
 
-std::string str(const Json& j) { return j.get<std::string>(); }
-double num(const Json& j) { return j.get<double>(); }
 
 Json change(double base, double head) {
   const double delta = head - base;

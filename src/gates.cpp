@@ -83,14 +83,5 @@ std::vector<GateResult> check_gates(const Profile& profile, const CostModel& cos
   return results;
 }
 
-ExitCode gate_exit_code(const std::vector<GateResult>& gates, const Verdict& verdict,
-                        bool fail_on_warn) {
-  if (!verdict.choice) return ExitCode::gate_failed;
-  for (const GateResult& g : gates) {
-    if (g.status == GateStatus::fail) return ExitCode::gate_failed;
-    if (g.status == GateStatus::warn && fail_on_warn) return ExitCode::gate_failed;
-  }
-  return ExitCode::ok;
-}
 
 }  // namespace edgecalc

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "json_util.hpp"
+
 #include <edgecalc/version.hpp>
 
 namespace edgecalc {
@@ -13,7 +15,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string str(const Json& j) { return j.get<std::string>(); }
 
 std::string xml(std::string_view text) {
   std::string out;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "json_util.hpp"
+
 #include <edgecalc/diff.hpp>
 
 #include "format.hpp"
@@ -16,8 +18,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string str(const Json& j) { return j.get<std::string>(); }
-double num(const Json& j) { return j.get<double>(); }
 
 // Table cells: a pipe would end the cell, a newline the row.
 std::string cell(std::string_view text) {
@@ -30,7 +30,6 @@ std::string cell(std::string_view text) {
   return out;
 }
 
-std::string latency(const Json& ms) { return ms.is_null() ? "-" : format_duration(num(ms) / 1000); }
 
 std::string status(const Json& o) {
   if (!o["applicable"].get<bool>()) return "not applicable";
@@ -61,7 +60,7 @@ void one_report(std::string& out, const Json& r) {
     const Json& o = r["options"][name];
     const bool chosen = str(r["verdict"]) == name;
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", chosen ? fmt::format("**{}**", name) : name,
-                       status(o), latency(o["latency_ms"]["p50"]), latency(o["latency_ms"]["p95"]),
+                       status(o), latency_text(o["latency_ms"]["p50"]), latency_text(o["latency_ms"]["p95"]),
                        format_money(num(o["upfront_cost"]), cur), format_money(num(o["monthly_cost"]), cur),
                        format_money(num(o["total_cost"]), cur),
                        o["cost_per_1k_calls"].is_null() ? "-" : format_unit_price(num(o["cost_per_1k_calls"]), cur),

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "json_util.hpp"
+
 #include <edgecalc/diff.hpp>
 
 #include "format.hpp"
@@ -45,9 +47,6 @@ std::string label_of(const std::string& item) {
   return item;
 }
 
-double num(const Json& j) { return j.get<double>(); }
-std::optional<double> opt(const Json& j) { return j.is_null() ? std::nullopt : std::optional<double>(num(j)); }
-std::string str(const Json& j) { return j.get<std::string>(); }
 
 std::string line_label(const Json& line, const Json& o, bool show_side) {
   const std::string item = str(line["item"]);
@@ -64,7 +63,6 @@ std::string status_text(const Json& o) {
   return o["blocked_by"].empty() ? "ok" : "blocked";
 }
 
-std::string latency_text(const Json& ms) { return ms.is_null() ? "-" : format_duration(num(ms) / 1000); }
 
 void break_even_block(std::string& out, const Json& r, const std::string& name) {
   const std::vector<std::string> sentences = break_even_sentences(r, name);
@@ -194,6 +192,10 @@ std::string units_text(const nlohmann::ordered_json& o) {
   if (n == 1 && label == "boxes") label = "box";
   if (n == 1 && label == "instances") label = "instance";
   return fmt::format("{} {}", format_count(n), label);
+}
+
+std::string latency_text(const nlohmann::ordered_json& ms) {
+  return ms.is_null() ? "-" : format_duration(num(ms) / 1000);
 }
 
 std::vector<std::string> break_even_sentences(const nlohmann::ordered_json& r, const std::string& name) {

@@ -16,4 +16,7 @@ std::vector<std::string> break_even_sentences(const nlohmann::ordered_json& repo
 // "1 box", "20 instances", "2,000 kiosks", or "-" for pay-per-use.
 std::string units_text(const nlohmann::ordered_json& option);
 
+// A duration in milliseconds from the report ("180 ms", "7.56 min"), or "-" when null.
+std::string latency_text(const nlohmann::ordered_json& ms);
+
 }  // namespace edgecalc

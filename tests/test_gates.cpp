@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include <edgecalc/cli.hpp>
+#include <edgecalc/diff.hpp>
 #include <edgecalc/gates.hpp>
+#include <edgecalc/render.hpp>
 #include <edgecalc/report.hpp>
 
 #include "fixture.hpp"
@@ -56,7 +58,7 @@ TEST_CASE("money gates compare the chosen option with the limit", "[gates]") {
   // per 1k 0.1632 > 0.10: fail, +63.2%
   CHECK(r.gates[2].status == GateStatus::fail);
   CHECK(r.gates[2].message == "max_cost_per_1k_calls: $0.163 > $0.10 (+63.2%) for edge");
-  CHECK(gate_exit_code(r.gates, r.verdict, false) == ExitCode::gate_failed);
+  CHECK(report_exit_code(report_json(r), false) == ExitCode::gate_failed);
 }
 
 TEST_CASE("a gate exactly at its limit passes", "[gates]") {
@@ -67,8 +69,8 @@ TEST_CASE("a gate exactly at its limit passes", "[gates]") {
 TEST_CASE("warn-level gates warn, and fail only with --fail-on-warn", "[gates]") {
   const Report r = kiosk_with("  max_total_cost: {limit: $80k, level: warn}\n");
   CHECK(r.gates[0].status == GateStatus::warn);
-  CHECK(gate_exit_code(r.gates, r.verdict, false) == ExitCode::ok);
-  CHECK(gate_exit_code(r.gates, r.verdict, true) == ExitCode::gate_failed);
+  CHECK(report_exit_code(report_json(r), false) == ExitCode::ok);
+  CHECK(report_exit_code(report_json(r), true) == ExitCode::gate_failed);
 }
 
 TEST_CASE("require gates check the verdict", "[gates]") {
@@ -82,7 +84,7 @@ TEST_CASE("require gates check the verdict", "[gates]") {
 TEST_CASE("combinations: any failure fails, warnings alone do not", "[gates]") {
   const auto code = [](const std::string& yaml, bool fail_on_warn) {
     const Report r = kiosk_with(yaml);
-    return gate_exit_code(r.gates, r.verdict, fail_on_warn);
+    return report_exit_code(report_json(r), fail_on_warn);
   };
   const std::string warn = "  max_monthly_cost: {limit: $400, level: warn}\n";
   const std::string fail = "  max_total_cost: $80k\n";
@@ -100,7 +102,7 @@ TEST_CASE("with no viable option the gates are skipped and the run fails", "[gat
   const Report r = evaluate(p);
   REQUIRE(r.gates.size() == 1);
   CHECK(r.gates[0].status == GateStatus::skipped);
-  CHECK(gate_exit_code(r.gates, r.verdict, false) == ExitCode::gate_failed);
+  CHECK(report_exit_code(report_json(r), false) == ExitCode::gate_failed);
 }
 
 TEST_CASE("gate flags add or override the profile's budget", "[gates][cli]") {

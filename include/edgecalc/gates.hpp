@@ -8,7 +8,6 @@
 #include <vector>
 
 #include <edgecalc/diagnostic.hpp>
-#include <edgecalc/exit_code.hpp>
 #include <edgecalc/model.hpp>
 #include <edgecalc/verdict.hpp>
 
@@ -33,9 +32,5 @@ struct GateResult {
 std::vector<GateResult> check_gates(const Profile& profile, const CostModel& costs,
                                     const Verdict& verdict);
 
-// The run's exit code: 1 when the verdict is none, a gate failed, or (with fail_on_warn) a gate
-// warned; 0 otherwise.
-ExitCode gate_exit_code(const std::vector<GateResult>& gates, const Verdict& verdict,
-                        bool fail_on_warn);
 
 }  // namespace edgecalc
