@@ -128,3 +128,14 @@ TEST_CASE("every table golden fits 100 columns", "[render]") {
   }
   CHECK(files >= 20);
 }
+
+TEST_CASE("render refuses an incomplete report with exit 2, not a crash", "[render][cli]") {
+  const auto path = std::filesystem::temp_directory_path() / "edgecalc-incomplete-report.json";
+  std::ofstream(path) << R"({"report_version": 1, "profile": "x"})";
+  std::istringstream in;
+  std::ostringstream out, err;
+  CHECK(run_cli({"render", path.string(), "--format", "markdown"}, in, out, err) == 2);
+  CHECK(out.str().empty());
+  CHECK(err.str().rfind("edgecalc: error: a saved report is incomplete or hand-edited: ", 0) == 0);
+  std::filesystem::remove(path);
+}
