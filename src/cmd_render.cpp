@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "fs_util.hpp"
+#include "schema_validator.hpp"
 
 namespace edgecalc {
 
@@ -33,11 +34,20 @@ std::optional<std::vector<nlohmann::ordered_json>> read_saved_reports(const std:
       } else {
         reports.push_back(std::move(j));
       }
-      for (const auto& r : reports) {
+      for (std::size_t i = 0; i < reports.size(); ++i) {
+        const auto& r = reports[i];
         if (!r.is_object() || !r.contains("report_version") || r["report_version"] != k_report_version) {
           d.error(Position{}, fmt::format("not an edgecalc report of report_version {} (edgecalc --format json "
                                           "writes them)",
                                           k_report_version));
+          break;
+        }
+        // Renderers trust the report's shape; a hand-edited one is checked against the schema first.
+        const auto problems = report_schema().validate(nlohmann::json(r));
+        if (!problems.empty()) {
+          d.error(Position{}, fmt::format("report {} does not match schema/report-v1.schema.json: {}{}", i + 1,
+                                          problems.front(),
+                                          problems.size() > 1 ? fmt::format(" (and {} more)", problems.size() - 1) : ""));
           break;
         }
       }
@@ -69,15 +79,8 @@ ExitCode run_render(const RenderCommandOptions& options, const Streams& streams)
     if (!reports) return ExitCode::invalid_input;
     for (auto& r : *reports) all.push_back(std::move(r));
   }
-  std::string text;
-  try {
-    const RenderOptions style{use_color(options.color, options.format, options.output, streams.env)};
-    text = render_reports(all, options.format, all.size() > 1, style);
-  } catch (const nlohmann::json::exception& e) {
-    streams.err << fmt::format("edgecalc: error: a saved report is incomplete or hand-edited: {}\n", e.what());
-    return ExitCode::invalid_input;
-  }
-  return emit(text, options.output, streams);
+  const RenderOptions style{use_color(options.color, options.format, options.output, streams.env)};
+  return emit(render_reports(all, options.format, all.size() > 1, style), options.output, streams);
 }
 
 }  // namespace edgecalc

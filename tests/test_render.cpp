@@ -129,13 +129,19 @@ TEST_CASE("every table golden fits 100 columns", "[render]") {
   CHECK(files >= 20);
 }
 
-TEST_CASE("render refuses an incomplete report with exit 2, not a crash", "[render][cli]") {
+TEST_CASE("render, diff and --compare-to refuse an incomplete report with exit 2, not a crash", "[render][cli]") {
   const auto path = std::filesystem::temp_directory_path() / "edgecalc-incomplete-report.json";
   std::ofstream(path) << R"({"report_version": 1, "profile": "x"})";
   std::istringstream in;
   std::ostringstream out, err;
   CHECK(run_cli({"render", path.string(), "--format", "markdown"}, in, out, err) == 2);
   CHECK(out.str().empty());
-  CHECK(err.str().rfind("edgecalc: error: a saved report is incomplete or hand-edited: ", 0) == 0);
+  CHECK(err.str() == path.string() + ":1:1: error: report 1 does not match schema/report-v1.schema.json: /: "
+                     "missing required key \"file\" (and 17 more)\n");
+  std::ostringstream out2, err2;
+  const std::string profile = std::string(EDGECALC_SOURCE_DIR) + "/tests/data/model/kiosk-fleet.yaml";
+  CHECK(run_cli({"diff", path.string(), profile}, in, out2, err2) == 2);
+  std::ostringstream out3, err3;
+  CHECK(run_cli({profile, "--compare-to", path.string()}, in, out3, err3) == 2);
   std::filesystem::remove(path);
 }

@@ -6,10 +6,10 @@
 
 #include <edgecalc/cli.hpp>
 
-#include "schema_validator.hpp"
+#include "../src/schema_validator.hpp"
 
 using namespace edgecalc;
-using namespace edgecalc::test;
+
 namespace fs = std::filesystem;
 
 namespace {

@@ -1,9 +1,10 @@
 #pragma once
 
-// A small JSON Schema validator, for tests only: the subset schema/report-v1.schema.json uses
+// A small JSON Schema validator: the subset schema/report-v1.schema.json uses
 // ($ref to #/$defs, type, enum, const, required, properties, additionalProperties: false, items,
 // minimum, maximum, anyOf). A keyword it does not know is an error, so the schema cannot use
-// more than this checks.
+// more than this checks. edgecalc validates saved reports with it before rendering them, and the
+// tests validate every golden report.
 
 #include <cmath>
 #include <set>
@@ -12,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace edgecalc::test {
+namespace edgecalc {
 
 class SchemaValidator {
  public:
@@ -101,4 +102,7 @@ class SchemaValidator {
   nlohmann::json m_root;
 };
 
-}  // namespace edgecalc::test
+// The shipped schema/report-v1.schema.json, compiled in.
+const SchemaValidator& report_schema();
+
+}  // namespace edgecalc
