@@ -59,8 +59,11 @@ std::optional<Crossing> find_crossing(const std::function<double(double)>& f, do
 
 namespace {
 
+// Totals are affine in volume and fleet size unless something steps (instances, boxes) or bends
+// (power from the load stops rising once a device is busy all the time).
 bool is_affine(const Profile& p) {
-  return p.cloud.price.form != PriceForm::instance && p.edge.deployment == Deployment::device;
+  return p.cloud.price.form != PriceForm::instance && p.edge.deployment == Deployment::device &&
+         !p.edge.power_curve;
 }
 
 double difference(const Profile& p, Option option) {

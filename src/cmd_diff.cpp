@@ -70,12 +70,27 @@ CLI::App* setup_diff(CLI::App& app, DiffOptions& options) {
   return cmd;
 }
 
+std::string check_gate_flags(const std::string& max_increase) {
+  if (max_increase.empty()) return {};
+  DiffLimits scratch;
+  const std::string currency = currency_written(max_increase);
+  return parse_max_increase(max_increase, currency.empty() ? "USD" : currency, scratch);
+}
+
 ExitCode run_diff(const DiffOptions& options, const Streams& streams) {
+  if (const std::string problem = check_gate_flags(options.max_increase); !problem.empty()) {
+    streams.err << "edgecalc: error: " << problem << "\n";
+    return ExitCode::invalid_input;
+  }
   const auto base = load_reports_or_profile(options.base, streams);
   const auto head = load_reports_or_profile(options.head, streams);
   if (!base || !head) return ExitCode::invalid_input;
   if (base->size() != 1 || head->size() != 1) {
     streams.err << "edgecalc: error: diff compares one report with one report; use --compare-to for batches\n";
+    return ExitCode::invalid_input;
+  }
+  if (const std::string problem = currency_mismatch((*base)[0], (*head)[0]); !problem.empty()) {
+    streams.err << "edgecalc: error: " << problem << "\n";
     return ExitCode::invalid_input;
   }
   DiffLimits limits;

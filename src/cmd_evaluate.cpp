@@ -3,7 +3,10 @@
 #include <edgecalc/render.hpp>
 #include <edgecalc/report.hpp>
 
+#include <fmt/format.h>
+
 #include "commands.hpp"
+#include "json_util.hpp"
 
 namespace edgecalc {
 
@@ -72,9 +75,25 @@ const nlohmann::ordered_json* baseline_for(const nlohmann::ordered_json& head,
 
 }  // namespace
 
+void print_failed_gates(const nlohmann::ordered_json& report, bool fail_on_warn, const Streams& streams) {
+  const JsonView r(report);
+  if (str(r["verdict"]) == "none")
+    streams.err << fmt::format("edgecalc: {}: verdict none: {}\n", str(r["profile"]), str(r["summary"]));
+  for (const JsonView g : r["gates"]) {
+    const std::string status = str(g["status"]);
+    if (status == "fail" || (fail_on_warn && (status == "warn" || status == "skipped")))
+      streams.err << fmt::format("edgecalc: {}: gate {} {}\n", str(r["profile"]), status, str(g["message"]));
+  }
+}
+
 ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
   if ((!options.max_increase.empty() || options.fail_on_verdict_change) && options.compare_to.empty()) {
     streams.err << "edgecalc: error: --max-increase and --fail-on-verdict-change need --compare-to BASE.json\n";
+    return ExitCode::invalid_input;
+  }
+  // Gate values are checked before anything is loaded or compared.
+  if (const std::string problem = check_gate_flags(options.max_increase); !problem.empty()) {
+    streams.err << "edgecalc: error: " << problem << "\n";
     return ExitCode::invalid_input;
   }
   std::optional<std::vector<nlohmann::ordered_json>> baselines;
@@ -95,24 +114,32 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
     }
     nlohmann::ordered_json report = report_json(evaluate(*profile, report_date(streams.env)));
     if (baselines) {
+      DiffLimits limits;
+      limits.fail_on_verdict_change = options.fail_on_verdict_change;
+      if (!options.max_increase.empty()) {
+        if (const auto problem = parse_max_increase(options.max_increase, report["currency"], limits);
+            !problem.empty()) {
+          streams.err << "edgecalc: error: " << problem << "\n";
+          return ExitCode::invalid_input;
+        }
+      }
       if (const auto* base = baseline_for(report, *baselines)) {
-        DiffLimits limits;
-        limits.fail_on_verdict_change = options.fail_on_verdict_change;
-        if (!options.max_increase.empty()) {
-          if (const auto problem = parse_max_increase(options.max_increase, report["currency"], limits);
-              !problem.empty()) {
-            streams.err << "edgecalc: error: " << problem << "\n";
-            return ExitCode::invalid_input;
-          }
+        if (const std::string problem = currency_mismatch(*base, report); !problem.empty()) {
+          streams.err << "edgecalc: error: " << problem << "\n";
+          return ExitCode::invalid_input;
         }
         report["comparison"] = diff_reports(*base, report);
         for (auto& g : diff_gates(report["comparison"], limits)) report["gates"].push_back(std::move(g));
       } else {
-        streams.err << "edgecalc: note: " << options.compare_to << " has no report for profile "
-                    << report["profile"].get<std::string>() << "; not compared\n";
+        const std::string why = fmt::format("{} has no report for profile {}", options.compare_to,
+                                            report["profile"].get<std::string>());
+        streams.err << "edgecalc: note: " << why << "; not compared\n";
+        for (auto& g : skipped_diff_gates(limits, why)) report["gates"].push_back(std::move(g));
       }
     }
     code = worst(code, report_exit_code(report, options.fail_on_warn));
+    // Written to a file, the report is not in the log: say on stderr why the run fails.
+    if (!options.output.empty()) print_failed_gates(report, options.fail_on_warn, streams);
     annotate_report(report, streams);
     reports.push_back(std::move(report));
   }

@@ -106,6 +106,13 @@ std::optional<std::vector<nlohmann::ordered_json>> load_reports_or_profile(const
 // --max-increase "10%" or "$5000" (in `currency`) into `limits`; an error message otherwise.
 std::string parse_max_increase(const std::string& text, const std::string& currency, DiffLimits& limits);
 
+// Checks a --max-increase value before anything is loaded: "" when well formed, else why not.
+std::string check_gate_flags(const std::string& max_increase);
+
+// One line on stderr per gate that fails the run (and for a verdict of none), for runs whose
+// report goes to a file.
+void print_failed_gates(const nlohmann::ordered_json& report, bool fail_on_warn, const Streams& streams);
+
 struct DiffOptions {
   std::string base;
   std::string head;

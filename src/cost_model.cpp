@@ -50,21 +50,17 @@ void add_cloud_lines(OptionCost& o, const Profile& p, const Volume& v, double sh
 }
 
 // The edge's bill: hardware in every fleet member (device) or shared boxes (server).
-void add_edge_lines(OptionCost& o, const Profile& p, const Volume& v, double horizon,
+void add_edge_lines(OptionCost& o, const Profile& p, const EdgeSizing& s, double horizon,
                     double hours_per_month) {
   const Edge& e = p.edge;
-  double units = p.fleet.size;
-  o.units_label = p.fleet.unit;
-  if (e.deployment == Deployment::server) {
-    units = units_needed(v.peak_calls_per_second, e.capacity_per_s.value_or(0), e.utilization);
-    o.units_label = "boxes";
-  }
+  const double units = s.units;
+  o.units_label = e.deployment == Deployment::server ? "boxes" : p.fleet.unit;
   o.units = units;
   const double hardware = units * e.unit_cost;
   o.hardware_per_purchase = hardware;
   add_line(o, "hardware", Side::edge, hardware, 0, horizon);
   add_line(o, "engineering", Side::edge, e.engineering, 0, horizon);
-  const double kwh_per_month = units * e.power_w / k_watts_per_kw * hours_per_month * e.pue;
+  const double kwh_per_month = units * s.power_w / k_watts_per_kw * hours_per_month * e.pue;
   add_line(o, "energy", Side::edge, 0, kwh_per_month * e.energy_price_per_kwh, horizon);
   const double maintenance = e.maintenance.is_share ? e.maintenance.share_per_year * hardware / 12
                                                     : e.maintenance.per_month;
@@ -155,14 +151,19 @@ CostModel price_options(const Profile& p) {
   if (m.cloud.instances) m.cloud.units_label = "instances";
   sum_up(m.cloud, m.volume, h);
 
+  m.sizing = size_edge(p, m.volume);
   m.edge.option = Option::edge;
-  add_edge_lines(m.edge, p, m.volume, h, m.hours_per_month);
+  add_edge_lines(m.edge, p, m.sizing, h, m.hours_per_month);
   sum_up(m.edge, m.volume, h);
 
+  // A hybrid that escalates nothing is the edge option under another name: it is not priced.
   m.hybrid.option = Option::hybrid;
-  add_edge_lines(m.hybrid, p, m.volume, h, m.hours_per_month);
-  add_cloud_lines(m.hybrid, p, m.volume, p.hybrid.escalation, h, m.hours_per_month);
-  sum_up(m.hybrid, m.volume, h);
+  m.hybrid_applicable = p.hybrid.escalation > 0;
+  if (m.hybrid_applicable) {
+    add_edge_lines(m.hybrid, p, m.sizing, h, m.hours_per_month);
+    add_cloud_lines(m.hybrid, p, m.volume, p.hybrid.escalation, h, m.hours_per_month);
+    sum_up(m.hybrid, m.volume, h);
+  }
   return m;
 }
 

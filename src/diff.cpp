@@ -21,7 +21,12 @@ constexpr std::pair<const char*, const char*> k_metrics[] = {
     {"upfront_cost", "up front"}, {"monthly_cost", "per month"}, {"total_cost", "total"}};
 
 
-Json change(double base, double head) {
+// A change of one amount; null throughout when either side has no amount (an option not priced).
+Json change(JsonView base_json, JsonView head_json) {
+  const auto b = opt(base_json), h = opt(head_json);
+  if (!b || !h)
+    return {{"base", or_null(b)}, {"head", or_null(h)}, {"change", nullptr}, {"percent", nullptr}};
+  const double base = *b, head = *h;
   const double delta = head - base;
   return {{"base", base},
           {"head", head},
@@ -29,15 +34,16 @@ Json change(double base, double head) {
           {"percent", base != 0 ? Json(delta / base * 100) : (delta == 0 ? Json(0.0) : Json(nullptr))}};
 }
 
-std::set<std::string> fired(const Json& report) {
+std::set<std::string> fired(JsonView report) {
   std::set<std::string> out;
-  for (const Json& f : report["rules"])
+  for (JsonView f : report["rules"])
     out.insert(fmt::format("{} {} {}", str(f["effect"]), str(f["option"]), str(f["id"])));
   return out;
 }
 
 // "+$4,232.00 (+4.93%)"
-std::string signed_change(const Json& c, const std::string& currency) {
+std::string signed_change(JsonView c, const std::string& currency) {
+  if (!c["change"].is_number()) return "-";
   const double d = num(c["change"]);
   std::string text = fmt::format("{}{}", d > 0 ? "+" : "", format_money(d, currency));
   if (!c["percent"].is_null()) {
@@ -49,7 +55,19 @@ std::string signed_change(const Json& c, const std::string& currency) {
   return text;
 }
 
+std::string money_or_dash(JsonView amount, const std::string& currency) {
+  return amount.is_number() ? format_money(num(amount), currency) : "-";
+}
+
 }  // namespace
+
+std::string currency_mismatch(const nlohmann::ordered_json& base, const nlohmann::ordered_json& head) {
+  const std::string b = str(base["currency"]), h = str(head["currency"]);
+  if (b == h) return "";
+  return fmt::format("cannot compare a report in {} ({}) with one in {} ({}): amounts in different currencies do "
+                     "not subtract; evaluate both in one currency",
+                     b, str(base["file"]), h, str(head["file"]));
+}
 
 nlohmann::ordered_json diff_reports(const nlohmann::ordered_json& base, const nlohmann::ordered_json& head) {
   Json d;
@@ -62,16 +80,14 @@ nlohmann::ordered_json diff_reports(const nlohmann::ordered_json& base, const nl
   for (const char* o : k_options) {
     for (const auto& [key, label] : k_metrics) {
       (void)label;
-      options[o][key] = change(num(base["options"][o][key]), num(head["options"][o][key]));
+      options[o][key] = change(JsonView(base)["options"][o][key], JsonView(head)["options"][o][key]);
     }
   }
   d["options"] = options;
   // The chosen option's total: the baseline's choice against the head's choice.
-  const auto chosen_total = [](const Json& r) {
-    return str(r["verdict"]) == "none" ? Json(nullptr) : r["options"][str(r["verdict"])]["total_cost"];
-  };
-  const Json b = chosen_total(base), h = chosen_total(head);
-  d["chosen_total"] = b.is_null() || h.is_null() ? Json(nullptr) : change(num(b), num(h));
+  const auto chosen_total = [](JsonView r) { return r["options"][str(r["verdict"])]["total_cost"]; };
+  const JsonView b = chosen_total(base), h = chosen_total(head);
+  d["chosen_total"] = b.is_number() && h.is_number() ? change(b, h) : Json(nullptr);
   const std::set<std::string> before = fired(base), after = fired(head);
   Json started = Json::array(), stopped = Json::array();
   for (const std::string& f : after)
@@ -83,19 +99,39 @@ nlohmann::ordered_json diff_reports(const nlohmann::ordered_json& base, const nl
   return d;
 }
 
+namespace {
+
+Json diff_gate(const std::string& name, const std::string& status, Json limit, Json actual, Json margin,
+               const std::string& message) {
+  return {{"name", name},
+          {"level", "fail"},
+          {"status", status},
+          {"limit", limit},
+          {"actual", actual},
+          {"margin", margin},
+          {"message", message},
+          {"field", "--" + name},
+          {"location", {{"field", "--" + name}, {"line", 1}, {"column", 1}}}};
+}
+
+}  // namespace
+
+nlohmann::ordered_json skipped_diff_gates(const DiffLimits& limits, const std::string& why) {
+  Json gates = Json::array();
+  if (limits.max_increase_fraction || limits.max_increase_money)
+    gates.push_back(diff_gate("max-increase", "skipped", nullptr, nullptr, nullptr,
+                              fmt::format("max-increase: not checked, {}", why)));
+  if (limits.fail_on_verdict_change)
+    gates.push_back(diff_gate("fail-on-verdict-change", "skipped", nullptr, nullptr, nullptr,
+                              fmt::format("fail-on-verdict-change: not checked, {}", why)));
+  return gates;
+}
+
 nlohmann::ordered_json diff_gates(const nlohmann::ordered_json& diff, const DiffLimits& limits) {
   Json gates = Json::array();
   const std::string cur = str(diff["currency"]);
   const auto gate = [&](const std::string& name, bool passed, Json limit, Json actual, Json margin, std::string message) {
-    gates.push_back({{"name", name},
-                     {"level", "fail"},
-                     {"status", passed ? "pass" : "fail"},
-                     {"limit", limit},
-                     {"actual", actual},
-                     {"margin", margin},
-                     {"message", message},
-                     {"field", "--" + name},
-                     {"location", {{"field", "--" + name}, {"line", 1}, {"column", 1}}}});
+    gates.push_back(diff_gate(name, passed ? "pass" : "fail", limit, actual, margin, message));
   };
   if (limits.max_increase_fraction || limits.max_increase_money) {
     const Json& c = diff["chosen_total"];
@@ -134,7 +170,7 @@ ExitCode report_exit_code(const nlohmann::ordered_json& report, bool fail_on_war
   if (str(report["verdict"]) == "none") return ExitCode::gate_failed;
   for (const Json& g : report["gates"]) {
     const std::string s = str(g["status"]);
-    if (s == "fail" || (s == "warn" && fail_on_warn)) return ExitCode::gate_failed;
+    if (s == "fail" || ((s == "warn" || s == "skipped") && fail_on_warn)) return ExitCode::gate_failed;
   }
   return ExitCode::ok;
 }
@@ -151,9 +187,9 @@ std::string render_diff_table(const nlohmann::ordered_json& d) {
   for (const char* o : k_options) {
     bool first = true;
     for (const auto& [key, label] : k_metrics) {
-      const Json& c = d["options"][o][key];
-      out += fmt::format("{:<8}{:<11}{:>16}{:>16}  {}\n", first ? o : "", label, format_money(num(c["base"]), cur),
-                         format_money(num(c["head"]), cur), signed_change(c, cur));
+      const JsonView c = JsonView(d)["options"][o][key];
+      out += fmt::format("{:<8}{:<11}{:>16}{:>16}  {}\n", first ? o : "", label, money_or_dash(c["base"], cur),
+                         money_or_dash(c["head"], cur), signed_change(c, cur));
       first = false;
     }
   }
@@ -173,9 +209,9 @@ std::string render_diff_markdown(const nlohmann::ordered_json& d) {
   out += "| option | cost | base | head | change |\n| --- | --- | ---: | ---: | ---: |\n";
   for (const char* o : k_options)
     for (const auto& [key, label] : k_metrics) {
-      const Json& c = d["options"][o][key];
-      out += fmt::format("| {} | {} | {} | {} | {} |\n", o, label, format_money(num(c["base"]), cur),
-                         format_money(num(c["head"]), cur), signed_change(c, cur));
+      const JsonView c = JsonView(d)["options"][o][key];
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", o, label, money_or_dash(c["base"], cur),
+                         money_or_dash(c["head"], cur), signed_change(c, cur));
     }
   for (const auto& [key, label] : {std::pair{"rules_started", "Rules started firing"}, std::pair{"rules_stopped", "Rules stopped firing"}}) {
     if (d[key].empty()) continue;

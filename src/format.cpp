@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <string_view>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -26,6 +27,7 @@ std::string trim_zeros(std::string s) {
 // Up to `digits` significant digits, trailing zeros trimmed: (1234567, 3) -> "1.23" of a
 // million is done by the caller; here (1.234567, 3) -> "1.23".
 std::string significant(double v, int digits) {
+  if (!std::isfinite(v)) return "-";
   const int magnitude = v == 0 ? 0 : static_cast<int>(std::floor(std::log10(std::fabs(v))));
   const int decimals = std::max(0, digits - 1 - magnitude);
   return trim_zeros(fmt::format("{:.{}f}", v, decimals));
@@ -37,9 +39,13 @@ std::string with_sign(std::string_view currency, const std::string& amount, bool
   return fmt::format("{}{} {}", negative ? "-" : "", amount, currency);
 }
 
+// What a number that is not finite (NaN, infinity) prints as: a dash, never "nan" or "inf".
+constexpr const char* k_no_number = "-";
+
 }  // namespace
 
 std::string group_thousands(double whole) {
+  if (!std::isfinite(whole)) return k_no_number;
   const std::string digits = fmt::format("{:.0f}", std::fabs(whole));
   std::string out = whole < 0 && digits != "0" ? "-" : "";
   for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -50,6 +56,7 @@ std::string group_thousands(double whole) {
 }
 
 std::string format_money(double value, const std::string& currency) {
+  if (!std::isfinite(value)) return k_no_number;
   const double v = std::fabs(value);
   std::string amount;
   if (v >= 1e9) {
@@ -67,6 +74,7 @@ std::string format_money(double value, const std::string& currency) {
 }
 
 std::string format_count(double value) {
+  if (!std::isfinite(value)) return k_no_number;
   const double v = std::fabs(value);
   std::string text;
   if (v >= 1e12) text = significant(v / 1e12, 4) + "T";
@@ -77,7 +85,33 @@ std::string format_count(double value) {
   return value < 0 ? fmt::format("-{}", text) : text;
 }
 
+MoneyStyle money_style_for(double largest_amount) {
+  return std::fabs(largest_amount) >= 1e6 ? MoneyStyle::compact : MoneyStyle::cents;
+}
+
+std::string format_money(double value, const std::string& currency, MoneyStyle style) {
+  if (!std::isfinite(value)) return k_no_number;
+  const double v = std::fabs(value);
+  std::string amount;
+  if (style == MoneyStyle::cents) {
+    const double cents = std::round(v * 100);
+    amount = fmt::format("{}.{:02.0f}", group_thousands(std::floor(cents / 100)), std::fmod(cents, 100));
+  } else if (std::round(v) < 1e4) {
+    amount = group_thousands(std::round(v));
+  } else {
+    constexpr std::pair<double, const char*> k_suffixes[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "k"}};
+    for (const auto& [scale, suffix] : k_suffixes) {
+      if (v < scale * 0.99995) continue;  // 999,996 reads 1M, not 1,000k
+      amount = significant(v / scale, 4) + suffix;
+      break;
+    }
+  }
+  const bool zero = amount.find_first_not_of("0.,") == std::string::npos;
+  return with_sign(currency, amount, value < 0 && !zero);
+}
+
 std::string format_unit_price(double value, const std::string& currency) {
+  if (!std::isfinite(value)) return k_no_number;
   if (std::fabs(value) >= 1 || value == 0) return format_money(value, currency);
   std::string digits = significant(std::fabs(value), 3);  // "0.1" -> "0.10": cents at least
   const auto dot = digits.find('.');
@@ -87,6 +121,7 @@ std::string format_unit_price(double value, const std::string& currency) {
 }
 
 std::string format_rate(double per_second, double month_s) {
+  if (!std::isfinite(per_second)) return k_no_number;
   struct Unit {
     const char* name;
     double seconds;
@@ -102,6 +137,7 @@ std::string format_rate(double per_second, double month_s) {
 }
 
 std::string format_duration(double seconds) {
+  if (!std::isfinite(seconds)) return k_no_number;
   const double s = std::fabs(seconds);
   if (s < 1) return significant(seconds * 1e3, 3) + " ms";
   if (s < 120) return significant(seconds, 3) + " s";
@@ -111,6 +147,7 @@ std::string format_duration(double seconds) {
 }
 
 std::string format_duration_range(double low_s, double high_s) {
+  if (!std::isfinite(low_s) || !std::isfinite(high_s)) return k_no_number;
   const std::string low = format_duration(low_s);
   const std::string high = format_duration(high_s);
   const auto space = low.rfind(' ');
@@ -120,12 +157,16 @@ std::string format_duration_range(double low_s, double high_s) {
 }
 
 std::string format_bytes(double bytes) {
+  if (!std::isfinite(bytes)) return k_no_number;
   if (bytes >= 1e9) return format_count(bytes / 1e9) + " GB";
   if (bytes >= 1e6) return format_count(bytes / 1e6) + " MB";
   return format_count(bytes / 1e3) + " KB";
 }
 
-std::string format_percent(double fraction) { return significant(fraction * 100, 3) + "%"; }
+std::string format_percent(double fraction) {
+  if (!std::isfinite(fraction)) return k_no_number;
+  return significant(fraction * 100, 3) + "%";
+}
 
 // `text` in lines of at most `width` characters, each starting with `indent` spaces.
 std::string wrap_text(std::string_view text, std::size_t width, std::size_t indent) {
@@ -149,13 +190,31 @@ std::string wrap_text(std::string_view text, std::size_t width, std::size_t inde
 }
 
 std::string format_months(double months) {
+  if (!std::isfinite(months)) return k_no_number;
   if (months > 0 && months < 0.95) return significant(months, 2) + " months";
   return fmt::format("{} month{}", trim_zeros(fmt::format("{:.1f}", months)),
                      std::fabs(months - 1) < 0.05 ? "" : "s");
 }
 
 std::string format_horizon(double months) {
+  if (!std::isfinite(months)) return k_no_number;
   return fmt::format("{}-month", trim_zeros(fmt::format("{:.1f}", months)));
+}
+
+std::string singular(std::string_view plural) {
+  const auto ends = [&](std::string_view tail) {
+    return plural.size() > tail.size() && plural.substr(plural.size() - tail.size()) == tail;
+  };
+  const auto cut = [&](std::size_t n) { return std::string(plural.substr(0, plural.size() - n)); };
+  if (ends("ies")) return cut(3) + "y";
+  for (std::string_view tail : {"ches", "shes", "xes", "sses", "zes"})
+    if (ends(tail)) return cut(2);
+  if (ends("s") && !ends("ss") && !ends("us")) return cut(1);
+  return std::string(plural);
+}
+
+std::string format_count_of(double count, std::string_view plural) {
+  return format_count(count) + " " + (count == 1 ? singular(plural) : std::string(plural));
 }
 
 }  // namespace edgecalc

@@ -12,6 +12,13 @@ namespace edgecalc {
 // currencies without a symbol.
 std::string format_money(double value, const std::string& currency);
 
+// One style for every amount of a table, so columns compare at a glance: cents while every
+// amount is under a million ($2,737.50, $0.00); beyond, four significant digits with an SI
+// suffix for all of them ($548, $1,048, $277.7k, $13.33M, $479.9M, $1.2B, $0).
+enum class MoneyStyle { cents, compact };
+MoneyStyle money_style_for(double largest_amount);
+std::string format_money(double value, const std::string& currency, MoneyStyle style);
+
 // Like format_money, but below 1 with 3 significant digits: $0.0243, $0.205 (prices per 1k calls).
 std::string format_unit_price(double value, const std::string& currency);
 
@@ -39,6 +46,13 @@ std::string format_months(double months);
 
 // "36-month" (or "36.5-month") for "over the 36-month horizon".
 std::string format_horizon(double months);
+
+// A plural noun made singular: "developers" -> "developer", "batteries" -> "battery",
+// "boxes" -> "box"; a word that is not an English plural is returned as it is.
+std::string singular(std::string_view plural);
+
+// "1 developer", "40 developers", "0.5 developers": the noun agrees with the count.
+std::string format_count_of(double count, std::string_view plural);
 
 // `text` in lines of at most `width` characters, each starting with `indent` spaces.
 std::string wrap_text(std::string_view text, std::size_t width, std::size_t indent);

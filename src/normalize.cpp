@@ -81,7 +81,9 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
                {"capacity", or_null(p.edge.capacity_per_s)},
                {"utilization", p.edge.utilization},
                {"inference_time", p.edge.inference_time_s},
-               {"power", p.edge.power_w},
+               {"power", p.edge.power_curve ? Json{{"idle", p.edge.power_curve->idle_w},
+                                                   {"active", p.edge.power_curve->active_w}}
+                                              : Json(p.edge.power_w)},
                {"energy_price", p.edge.energy_price_per_kwh},
                {"pue", p.edge.pue},
                {"engineering", p.edge.engineering},

@@ -12,6 +12,7 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
   p.hardware_id = hw.id;
   p.model_id = m.id;
   p.quantization_id = q.id;
+  p.context_tokens = m.context;
   const double weights = m.parameters * q.bits_per_weight / 8;
   const double kv_per_token = 2 * m.layers * m.kv_heads * m.head_size * k_kv_bytes_per_value;  // K and V
   const double context = input_tokens + output_tokens;

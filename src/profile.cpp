@@ -194,6 +194,28 @@ void read_cloud(FieldReader r, const Parsers& p, const Workload& w, Cloud& c, bo
   r.finish();
 }
 
+// `power: 5W` (the average draw of one unit) or `power: {idle: 80W, active: 600W}` (the model
+// places the average between them by the load).
+void read_power(FieldReader& r, Edge& e, bool written) {
+  constexpr Bounds k_watts{0, false, k_max_power_w};
+  const MapEntry* entry = r.entry("power");
+  if (entry && entry->value->kind == Node::Kind::map) {
+    FieldReader m = r.section("power", false);
+    const auto idle = m.quantity("idle", k_power, k_watts, true, "80W");
+    const auto active = m.quantity("active", k_power, k_watts, true, "600W");
+    m.finish();
+    if (idle && active && *active < *idle)
+      r.error_at("power", fmt::format("edge.power.active must be at least edge.power.idle; got {} W active, {} W idle",
+                                      *active, *idle));
+    else if (idle && active)
+      e.power_curve = PowerCurve{*idle, *active};
+  } else if (written) {
+    e.power_w = r.quantity("power", k_power, k_watts, false, "0.1W").value_or(0);
+  } else if (!e.hardware) {
+    e.power_w = r.quantity_or("power", k_power, k_watts, 0, "0.1W");
+  }
+}
+
 void read_edge(FieldReader r, const Parsers& p, Profile& profile, const Catalog& catalog) {
   Edge& e = profile.edge;
   e.hardware = r.text("hardware", false, "rpi5-8gb");
@@ -210,8 +232,7 @@ void read_edge(FieldReader r, const Parsers& p, Profile& profile, const Catalog&
                    "box sustains (e.g. capacity: 200/s), or edge.hardware and workload.model to predict it");
   e.utilization = r.quantity_or("utilization", k_share, k_positive_fraction, 1, "70%");
   e.inference_time_s = r.quantity("inference_time", p.duration(), k_latency, !predicted, "8ms").value_or(0);
-  if (written.power) e.power_w = r.quantity("power", k_power, {0, false, k_max_power_w}, false, "0.1W").value_or(0);
-  else if (!e.hardware) e.power_w = r.quantity_or("power", k_power, {0, false, k_max_power_w}, 0, "0.1W");
+  read_power(r, e, written.power);
   e.energy_price_per_kwh = r.quantity_or("energy_price", p.per_kwh(), k_money, 0, "$0.15/kWh");
   e.pue = r.quantity_or("pue", k_number, {1, false, 10}, 1, "1.4");
   e.engineering = r.quantity_or("engineering", p.money(), k_money, 0, "$40000");

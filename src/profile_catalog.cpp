@@ -134,13 +134,8 @@ void resolve_edge_catalog(FieldReader& edge, Profile& p, const Catalog& catalog,
   } else if (tiny) {
     p.prediction = predict_tinyml(*hw, *tiny);
   }
-  double busy = p.edge.deployment == Deployment::server ? p.edge.utilization : 1.0;
   if (p.prediction) {
-    Prediction& pr = *p.prediction;
-    if (p.edge.deployment == Deployment::device) {
-      pr.busy_fraction = p.workload.calls_per_s * pr.call_latency_s;
-      busy = std::min(1.0, *pr.busy_fraction);
-    }
+    const Prediction& pr = *p.prediction;
     const std::string source = fmt::format("predicted: {} on {}", pr.model_id, pr.hardware_id);
     if (!written.inference_time) {
       p.edge.inference_time_s = pr.call_latency_s;
@@ -153,12 +148,11 @@ void resolve_edge_catalog(FieldReader& edge, Profile& p, const Catalog& catalog,
     }
   }
   if (!written.power) {
-    // Average power: idle plus the busy share of the difference to active.
-    p.edge.power_w = hw->power_idle_w + busy * (hw->power_active_w - hw->power_idle_w);
+    // The average follows the load the model computes (busy share between idle and active).
+    p.edge.power_curve = PowerCurve{hw->power_idle_w, hw->power_active_w};
     p.catalog_values.push_back(CatalogValue{"edge.power",
-                                            fmt::format("{} W ({} busy between {} W idle and {} W active)",
-                                                        format_count(p.edge.power_w), format_percent(busy),
-                                                        format_count(hw->power_idle_w), format_count(hw->power_active_w)),
+                                            fmt::format("{} W idle, {} W active", format_count(hw->power_idle_w),
+                                                        format_count(hw->power_active_w)),
                                             entry_source(hw->id, hw->source, hw->date), hw->date});
   }
 }

@@ -236,6 +236,18 @@ Parsed parse_count(std::string_view text) {
   return Parsed{nu.number * u->factor, {}};
 }
 
+std::string currency_written(std::string_view amount) {
+  std::string_view s = trim(amount);
+  if (s.starts_with('-') || s.starts_with('+')) s.remove_prefix(1);
+  for (const CurrencySymbol& c : k_currency_symbols)
+    if (s.starts_with(c.symbol)) return std::string(c.code);
+  if (s.size() > 3) {
+    const std::string_view code = s.substr(s.size() - 3);
+    if (std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) return std::string(code);
+  }
+  return "";
+}
+
 Parsed parse_money(std::string_view text, const UnitContext& ctx) {
   std::string_view s = trim(text);
   // "-$5": the sign stands before the symbol; put it back before the number.

@@ -38,11 +38,11 @@ struct Case {
 };
 
 // The verdict is a test case too: a profile with no viable option fails.
-std::vector<Case> cases_of(const Json& r) {
+std::vector<Case> cases_of(JsonView r) {
   std::vector<Case> cases;
   const std::string verdict = str(r["verdict"]);
   cases.push_back(Case{"verdict", verdict == "none" ? "fail" : "pass", str(r["summary"])});
-  for (const Json& g : r["gates"]) cases.push_back(Case{str(g["name"]), str(g["status"]), str(g["message"])});
+  for (JsonView g : r["gates"]) cases.push_back(Case{str(g["name"]), str(g["status"]), str(g["message"])});
   return cases;
 }
 
@@ -51,7 +51,7 @@ std::vector<Case> cases_of(const Json& r) {
 std::string render_junit(const std::vector<nlohmann::ordered_json>& reports) {
   std::string suites;
   std::size_t tests = 0, failures = 0, skipped = 0;
-  for (const Json& r : reports) {
+  for (const JsonView r : reports) {
     const std::vector<Case> cases = cases_of(r);
     std::size_t f = 0, s = 0;
     std::string body;
@@ -84,10 +84,11 @@ std::string render_junit(const std::vector<nlohmann::ordered_json>& reports) {
 
 namespace {
 
-Json sarif_location(const Json& report, const Json& where) {
+Json sarif_location(JsonView report, JsonView where) {
+  const auto line = opt(where["line"]), column = opt(where["column"]);
   return Json::array({{{"physicalLocation",
                         {{"artifactLocation", {{"uri", str(report["file"])}}},
-                         {"region", {{"startLine", where["line"]}, {"startColumn", where["column"]}}}}}}});
+                         {"region", {{"startLine", line ? static_cast<int>(*line) : 1}, {"startColumn", column ? static_cast<int>(*column) : 1}}}}}}});
 }
 
 }  // namespace
@@ -105,8 +106,8 @@ std::string render_sarif(const std::vector<nlohmann::ordered_json>& reports) {
   }
   driver_rules.push_back({{"id", "verdict.none"}, {"shortDescription", {{"text", "no option is viable"}}}});
   Json results = Json::array();
-  for (const Json& r : reports) {
-    for (const Json& g : r["gates"]) {
+  for (const JsonView r : reports) {
+    for (JsonView g : r["gates"]) {
       const std::string status = str(g["status"]);
       if (status != "fail" && status != "warn") continue;
       results.push_back({{"ruleId", "gate." + str(g["name"])},
@@ -114,9 +115,9 @@ std::string render_sarif(const std::vector<nlohmann::ordered_json>& reports) {
                          {"message", {{"text", fmt::format("{}: {}", str(r["profile"]), str(g["message"]))}}},
                          {"locations", sarif_location(r, g["location"])}});
     }
-    for (const Json& f : r["rules"]) {
+    for (JsonView f : r["rules"]) {
       if (str(f["effect"]) != "block") continue;
-      results.push_back({{"ruleId", f["id"]},
+      results.push_back({{"ruleId", str(f["id"])},
                          {"level", "note"},
                          {"message", {{"text", fmt::format("{}: {} blocked: {}", str(r["profile"]), str(f["option"]),
                                                            str(f["message"]))}}},

@@ -12,7 +12,13 @@ using Json = nlohmann::ordered_json;
 
 std::string_view side_name(Side s) { return s == Side::cloud ? "cloud" : "edge"; }
 
-Json option_json(const OptionCost& o, double horizon_months) {
+// An option's costs; null costs, no lines and no curve for an option that is not priced.
+Json option_json(const OptionCost& o, double horizon_months, bool priced = true) {
+  if (!priced)
+    return {{"upfront_cost", nullptr}, {"monthly_cost", nullptr}, {"total_cost", nullptr},
+            {"cost_per_1k_calls", nullptr}, {"units", nullptr}, {"units_label", nullptr},
+            {"instances", nullptr}, {"replacement_cost", nullptr}, {"replacement_count", nullptr},
+            {"lifetime_months", nullptr}, {"breakdown", Json::array()}, {"cumulative", Json::array()}};
   Json breakdown = Json::array();
   for (const CostLine& line : o.breakdown) {
     breakdown.push_back({{"item", line.item},
@@ -103,7 +109,14 @@ nlohmann::ordered_json report_json(const Report& r) {
       {"fleet_unit", r.profile.fleet.unit}};
   j["options"] = {{"cloud", option_json(m.cloud, m.horizon_months)},
                   {"edge", option_json(m.edge, m.horizon_months)},
-                  {"hybrid", option_json(m.hybrid, m.horizon_months)}};
+                  {"hybrid", option_json(m.hybrid, m.horizon_months, m.hybrid_applicable)}};
+  const EdgeSizing& sz = m.sizing;
+  j["options"]["edge"]["sizing"] = {{"units", sz.units},
+                                    {"unit_capacity_per_second", sz.unit_capacity},
+                                    {"busy_mean", sz.busy_mean},
+                                    {"busy_peak", sz.busy_peak},
+                                    {"power_watts", sz.power_w},
+                                    {"power_from_load", sz.power_from_load}};
   j["options"]["hybrid"]["escalation"] = r.profile.hybrid.escalation;
   j["options"]["hybrid"]["escalation_sync"] = r.profile.hybrid.escalation_sync;
   if (const auto& pr = r.profile.prediction) {
@@ -121,7 +134,8 @@ nlohmann::ordered_json report_json(const Report& r) {
         {"flash_required_bytes", or_null(pr->flash_required_bytes)},
         {"flash_available_bytes", or_null(pr->flash_available_bytes)},
         {"calls_per_second_capacity", pr->calls_per_second_capacity},
-        {"busy_fraction", or_null(pr->busy_fraction)},
+        {"busy_fraction", r.profile.edge.deployment == Deployment::device ? Json(m.sizing.busy_mean) : Json(nullptr)},
+        {"context_tokens", or_null(pr->context_tokens)},
         {"fits_memory", pr->fits_memory()},
         {"workings", workings}};
   }
@@ -138,7 +152,7 @@ nlohmann::ordered_json report_json(const Report& r) {
                   {"outage_s", or_null(c.outage_s)},
                   {"upload_ms", r.latency.upload_s * 1000}};
   j["break_even"] = {{"edge_vs_cloud", break_even_json(r.edge_vs_cloud)},
-                     {"hybrid_vs_cloud", break_even_json(r.hybrid_vs_cloud)}};
+                     {"hybrid_vs_cloud", m.hybrid_applicable ? break_even_json(r.hybrid_vs_cloud) : Json(nullptr)}};
   j["verdict"] = r.verdict.choice ? Json(to_string(*r.verdict.choice)) : Json("none");
   j["close_call"] = r.verdict.close_call;
   j["runner_up"] = r.verdict.runner_up ? Json(to_string(*r.verdict.runner_up)) : Json(nullptr);

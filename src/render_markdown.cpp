@@ -16,7 +16,7 @@ namespace edgecalc {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using Json = JsonView;
 
 
 // Table cells: a pipe would end the cell, a newline the row.
@@ -32,7 +32,7 @@ std::string cell(std::string_view text) {
 
 
 std::string status(const Json& o) {
-  if (!o["applicable"].get<bool>()) return "not applicable";
+  if (!o["applicable"].flag()) return "not applicable";
   if (o["blocked_by"].empty()) return "feasible";
   std::string ids;
   for (const Json& id : o["blocked_by"]) ids += (ids.empty() ? "" : ", ") + fmt::format("`{}`", str(id));
@@ -40,9 +40,9 @@ std::string status(const Json& o) {
 }
 
 void one_report(std::string& out, const Json& r) {
-  const std::string& cur = r["currency"].get_ref<const std::string&>();
+  const std::string& cur = r["currency"].text();
   out += fmt::format("### edgecalc: `{}` → **{}**{}\n\n", str(r["profile"]), str(r["verdict"]),
-                     r["close_call"].get<bool>() ? " (close call)" : "");
+                     r["close_call"].flag() ? " (close call)" : "");
   out += str(r["summary"]) + "\n\n";
   if (!r["gates"].empty()) {
     out += "| gate | level | result | detail |\n| --- | --- | --- | --- |\n";
@@ -61,8 +61,9 @@ void one_report(std::string& out, const Json& r) {
     const bool chosen = str(r["verdict"]) == name;
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", chosen ? fmt::format("**{}**", name) : name,
                        status(o), latency_text(o["latency_ms"]["p50"]), latency_text(o["latency_ms"]["p95"]),
-                       format_money(num(o["upfront_cost"]), cur), format_money(num(o["monthly_cost"]), cur),
-                       format_money(num(o["total_cost"]), cur),
+                       format_money(num(o["upfront_cost"]), cur, money_style_of(r)),
+                       format_money(num(o["monthly_cost"]), cur, money_style_of(r)),
+                       format_money(num(o["total_cost"]), cur, money_style_of(r)),
                        o["cost_per_1k_calls"].is_null() ? "-" : format_unit_price(num(o["cost_per_1k_calls"]), cur),
                        units_text(o));
   }
@@ -84,14 +85,14 @@ void one_report(std::string& out, const Json& r) {
       out += fmt::format("| `{}` | {} | {} |\n", str(a["field"]), cell(str(a["value"])), cell(str(a["source"])));
     out += "\n</details>\n\n";
   }
-  if (r.contains("comparison")) out += render_diff_markdown(r["comparison"]);
+  if (r.contains("comparison")) out += render_diff_markdown(r["comparison"].json());
 }
 
 }  // namespace
 
 std::string render_markdown(const std::vector<nlohmann::ordered_json>& reports) {
   std::string out;
-  for (const Json& r : reports) one_report(out, r);
+  for (const auto& r : reports) one_report(out, r);
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <edgecalc/render.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -17,7 +18,7 @@ namespace edgecalc {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using Json = JsonView;
 
 constexpr const char* k_options[] = {"cloud", "edge", "hybrid"};
 
@@ -53,13 +54,13 @@ std::string line_label(const Json& line, const Json& o, bool show_side) {
   std::string label = label_of(item);
   if (item == "instances" && !o["instances"].is_null()) label += fmt::format(" ({})", format_count(num(o["instances"])));
   if (item == "hardware" && !o["units"].is_null()) label += fmt::format(" ({})", units_text(o));
-  if (item == "replacements") label += fmt::format(" ({} x)", o["replacement_count"].get<int>());
+  if (item == "replacements") label += fmt::format(" ({} x)", format_count(num(o["replacement_count"])));
   if (show_side) label = fmt::format("{}: {}", str(line["side"]), label);
   return label;
 }
 
 std::string status_text(const Json& o) {
-  if (!o["applicable"].get<bool>()) return "n/a";
+  if (!o["applicable"].flag()) return "n/a";
   return o["blocked_by"].empty() ? "ok" : "blocked";
 }
 
@@ -73,7 +74,7 @@ void break_even_block(std::string& out, const Json& r, const std::string& name) 
 void header(std::string& out, const Json& r, const RenderOptions& style) {
   const std::string verdict = str(r["verdict"]);
   out += fmt::format("{}: {}{}\n", str(r["profile"]), paint(verdict, verdict, style.color),
-                     r["close_call"].get<bool>() ? " (close call)" : "");
+                     r["close_call"].flag() ? " (close call)" : "");
   out += wrap_text(str(r["summary"]), 100, 2);
   for (const Json& g : r["gates"]) {
     const std::string status = str(g["status"]);
@@ -106,23 +107,26 @@ void volume(std::string& out, const Json& r) {
 }
 
 void options_block(std::string& out, const Json& r) {
-  const std::string& cur = r["currency"].get_ref<const std::string&>();
+  const std::string& cur = r["currency"].text();
+  const MoneyStyle style = money_style_of(r);
   const std::string total_header = fmt::format("total {} mo", format_count(num(r["horizon_months"])));
   out += fmt::format("{:<7}{:<8}{:>9}{:>9}{:>13}{:>12}{:>13}{:>11}  {}\n", "option", "status", "p50", "p95",
                      "up front", "per month", total_header, "per 1k", "units");
   for (const char* name : k_options) {
     const Json& o = r["options"][name];
     const auto per_1k = opt(o["cost_per_1k_calls"]);
+    const bool applicable = o["applicable"].flag();  // an option that is not applicable shows no numbers
     out += fmt::format("{:<7}{:<8}{:>9}{:>9}{:>13}{:>12}{:>13}{:>11}  {}\n", name, status_text(o),
-                       latency_text(o["latency_ms"]["p50"]), latency_text(o["latency_ms"]["p95"]),
-                       format_money(num(o["upfront_cost"]), cur), format_money(num(o["monthly_cost"]), cur),
-                       format_money(num(o["total_cost"]), cur), per_1k ? format_unit_price(*per_1k, cur) : "-",
+                       applicable ? latency_text(o["latency_ms"]["p50"]) : "-",
+                       applicable ? latency_text(o["latency_ms"]["p95"]) : "-",
+                       format_money(num(o["upfront_cost"]), cur, style), format_money(num(o["monthly_cost"]), cur, style),
+                       format_money(num(o["total_cost"]), cur, style), per_1k ? format_unit_price(*per_1k, cur) : "-",
                        units_text(o));
   }
   const Json& hybrid = r["options"]["hybrid"];
-  if (hybrid["applicable"].get<bool>())
+  if (hybrid["applicable"].flag())
     out += fmt::format("hybrid escalates {} of calls to the cloud{}\n\n", format_percent(num(hybrid["escalation"])),
-                       hybrid["escalation_sync"].get<bool>() ? " and waits for the answer" : "");
+                       hybrid["escalation_sync"].flag() ? " and waits for the answer" : "");
   else
     out += wrap_text(str(hybrid["not_applicable_reason"]), 100, 2) + "\n";
 }
@@ -134,8 +138,25 @@ void prediction_block(std::string& out, const Json& r) {
   out += fmt::format("prediction  {} on {}{}\n", str(p["model"]), str(p["hardware"]),
                      p["quantization"].is_null() ? "" : fmt::format(" ({})", str(p["quantization"])));
   for (const Json& w : p["workings"]) out += wrap_text(fmt::format("{:<10}{}", str(w["quantity"]), str(w["how"])), 100, 2);
-  if (!p["busy_fraction"].is_null())
-    out += fmt::format("  {:<10}each device busy {} of the time\n", "busy", format_percent(num(p["busy_fraction"])));
+  out += "\n";
+}
+
+// How busy the edge hardware is and what one unit draws: the numbers behind the energy line and
+// the throughput rule.
+void sizing_block(std::string& out, const Json& r) {
+  const Json& edge = r["options"]["edge"];
+  const Json& s = edge["sizing"];
+  if (!s.is_object()) return;
+  const std::string busy = fmt::format("busy {} on average, {} at the peak", format_percent(num(s["busy_mean"])),
+                                       format_percent(num(s["busy_peak"])));
+  const std::string power = fmt::format("{} W each{}", format_count(num(s["power_watts"])),
+                                        s["power_from_load"].flag() ? " at this load" : "");
+  if (str(edge["units_label"]) == "boxes")
+    out += wrap_text(fmt::format("sizing   {} of {} calls/s: {}; {}", units_text(edge),
+                                 format_count(num(s["unit_capacity_per_second"])), busy, power),
+                     100, 0);
+  else
+    out += wrap_text(fmt::format("sizing   each {} {}; {}", singular(str(edge["units_label"])), busy, power), 100, 0);
   out += "\n";
 }
 
@@ -170,45 +191,62 @@ void assumptions_block(std::string& out, const Json& r) {
 }
 
 void breakdown_block(std::string& out, const Json& r) {
-  const std::string& cur = r["currency"].get_ref<const std::string&>();
+  const std::string& cur = r["currency"].text();
+  const MoneyStyle style = money_style_of(r);
   out += fmt::format("\n{:<36}{:>14}{:>14}{:>16}\n", "breakdown", "up front", "per month", "total");
   for (const char* name : k_options) {
     const Json& o = r["options"][name];
+    if (o["breakdown"].empty()) continue;  // not priced
     out += fmt::format("  {}\n", name);
     for (const Json& line : o["breakdown"]) {
       out += fmt::format("    {:<32}{:>14}{:>14}{:>16}\n", line_label(line, o, std::string_view(name) == "hybrid"),
-                         format_money(num(line["upfront"]), cur), format_money(num(line["monthly"]), cur),
-                         format_money(num(line["total"]), cur));
+                         format_money(num(line["upfront"]), cur, style), format_money(num(line["monthly"]), cur, style),
+                         format_money(num(line["total"]), cur, style));
     }
   }
 }
 
 }  // namespace
 
-std::string units_text(const nlohmann::ordered_json& o) {
+std::string units_text(JsonView o) {
   if (o["units"].is_null()) return "-";
-  std::string label = str(o["units_label"]);
-  const double n = num(o["units"]);
-  if (n == 1 && label == "boxes") label = "box";
-  if (n == 1 && label == "instances") label = "instance";
-  return fmt::format("{} {}", format_count(n), label);
+  return format_count_of(num(o["units"]), str(o["units_label"]));
 }
 
-std::string latency_text(const nlohmann::ordered_json& ms) {
-  return ms.is_null() ? "-" : format_duration(num(ms) / 1000);
+MoneyStyle money_style_of(JsonView r) {
+  double largest = 0;
+  const auto consider = [&](JsonView amount) {
+    if (amount.is_number() && std::isfinite(num(amount))) largest = std::max(largest, std::fabs(num(amount)));
+  };
+  for (const char* name : k_options) {
+    const JsonView o = r["options"][name];
+    for (const char* key : {"upfront_cost", "monthly_cost", "total_cost"}) consider(o[key]);
+    for (const JsonView line : o["breakdown"])
+      for (const char* key : {"upfront", "monthly", "total"}) consider(line[key]);
+  }
+  return money_style_for(largest);
 }
 
-std::vector<std::string> break_even_sentences(const nlohmann::ordered_json& r, const std::string& name) {
+std::string latency_text(JsonView ms) {
+  return ms.is_number() ? format_duration(num(ms) / 1000) : "-";
+}
+
+std::vector<std::string> break_even_sentences(JsonView r, const std::string& name) {
   const Json& be = r["break_even"][name + "_vs_cloud"];
   const Json& o = r["options"][name];
   const Json& cloud = r["options"]["cloud"];
-  const std::string& cur = r["currency"].get_ref<const std::string&>();
+  const std::string& cur = r["currency"].text();
   std::vector<std::string> out;
-  if (!be["month"].is_null() && num(be["month"]) == 0) {
+  if (!be.is_object()) return out;  // not priced: a hybrid that escalates nothing
+  const auto month = opt(be["month"]);
+  if (month && *month == 0) {
     out.push_back(fmt::format("{} costs no more than the cloud from month 0", name));
-  } else if (!be["month"].is_null()) {
-    out.push_back(fmt::format("{} pays for itself after {}, {} the {} horizon", name, format_months(num(be["month"])),
-                              be["within_horizon"].get<bool>() ? "inside" : "beyond",
+  } else if (month && *month > k_never_in_practice_months) {
+    out.push_back(fmt::format("{} pays for itself only after {} years: never in practice", name,
+                              format_count(std::floor(*month / 12))));
+  } else if (month) {
+    out.push_back(fmt::format("{} pays for itself after {}, {} the {} horizon", name, format_months(*month),
+                              be["within_horizon"].flag() ? "inside" : "beyond",
                               format_horizon(num(r["horizon_months"]))));
   } else if (num(o["monthly_cost"]) >= num(cloud["monthly_cost"])) {
     out.push_back(fmt::format("{} never pays for itself: {}/month against the cloud's {}", name,
@@ -217,24 +255,35 @@ std::vector<std::string> break_even_sentences(const nlohmann::ordered_json& r, c
     out.push_back(fmt::format("{} never pays for itself: a lifetime's savings never cover its hardware", name));
   }
   const Json& w = r["workload"];
-  const auto crossing = [&](const char* key, const char* side, std::string_view what, double now,
-                            std::string_view unit) {
-    if (be[key].is_null())
-      out.push_back(fmt::format("no {} makes {} and cloud cost the same", what, name));
+  if (const auto calls = opt(be["calls_per_month"]))
+    out.push_back(fmt::format("{} is cheaper {} {} calls/month (now {})", name, str(be["cheaper_calls_per_month"]),
+                              format_count(*calls), format_count(num(w["calls_per_month"]))));
+  else
+    out.push_back(fmt::format("no call volume makes {} and cloud cost the same", name));
+  // A fleet is whole: the first whole size past the crossing (the exact value is in the JSON).
+  const std::string unit = str(w["fleet_unit"]);
+  const std::string now = format_count(num(w["fleet_size"]));
+  if (const auto size = opt(be["fleet_size"])) {
+    if (str(be["cheaper_fleet_size"]) == "above")
+      out.push_back(fmt::format("{} is cheaper from {} up (now {})", name, format_count_of(std::floor(*size) + 1, unit),
+                                now));
+    else if (std::ceil(*size) - 1 >= 1)
+      out.push_back(fmt::format("{} is cheaper up to {} (now {})", name, format_count_of(std::ceil(*size) - 1, unit), now));
     else
-      out.push_back(fmt::format("{} is cheaper {} {} {} (now {})", name, str(be[side]), format_count(num(be[key])),
-                                unit, format_count(now)));
-  };
-  crossing("calls_per_month", "cheaper_calls_per_month", "call volume", num(w["calls_per_month"]), "calls/month");
-  crossing("fleet_size", "cheaper_fleet_size", "fleet size", num(w["fleet_size"]), str(w["fleet_unit"]));
+      out.push_back(fmt::format("{} is cheaper than the cloud at no whole fleet size", name));
+  } else {
+    out.push_back(fmt::format("no fleet size makes {} and cloud cost the same", name));
+  }
   return out;
 }
 
-std::string render_table(const nlohmann::ordered_json& report, const RenderOptions& style) {
+std::string render_table(const nlohmann::ordered_json& json, const RenderOptions& style) {
+  const JsonView report(json);
   std::string out;
   header(out, report, style);
   volume(out, report);
   options_block(out, report);
+  sizing_block(out, report);
   prediction_block(out, report);
   rules_block(out, report);
   out += "\nbreak-even\n";
@@ -242,7 +291,7 @@ std::string render_table(const nlohmann::ordered_json& report, const RenderOptio
   break_even_block(out, report, "hybrid");
   breakdown_block(out, report);
   assumptions_block(out, report);
-  if (report.contains("comparison")) out += "\ncompared with a baseline\n" + render_diff_table(report["comparison"]);
+  if (report.contains("comparison")) out += "\ncompared with a baseline\n" + render_diff_table(report["comparison"].json());
   return out;
 }
 

@@ -141,14 +141,33 @@ std::optional<Firing> memory_fit(const RuleContext& c, double) {
   return Firing{{Option::edge, Option::hybrid}, {{"model", pr->model_id}, {"need", need}}};
 }
 
+// Each device must keep up with its own calls at the peak; a box is sized for the peak by
+// construction (edge.utilization), so only devices are checked.
 std::optional<Firing> throughput_fit(const RuleContext& c, double threshold) {
-  const auto& pr = c.profile.prediction;
-  if (!pr || !pr->busy_fraction || *pr->busy_fraction <= threshold) return std::nullopt;
+  const Profile& p = c.profile;
+  const EdgeSizing& s = c.costs.sizing;
+  if (p.edge.deployment != Deployment::device || s.busy_peak <= threshold) return std::nullopt;
+  const std::string unit = p.edge.hardware ? *p.edge.hardware : singular(p.fleet.unit);
   return Firing{{Option::edge, Option::hybrid},
-                {{"busy", format_percent(*pr->busy_fraction)},
-                 {"rate", format_rate(c.profile.workload.calls_per_s, c.profile.month_s)},
-                 {"latency", format_duration(pr->call_latency_s)},
-                 {"hardware", pr->hardware_id}}};
+                {{"busy", format_percent(s.busy_peak)},
+                 {"mean", format_percent(s.busy_mean)},
+                 {"rate", format_rate(p.workload.calls_per_s * p.workload.peak_factor, p.month_s)},
+                 {"latency", format_duration(p.edge.inference_time_s)},
+                 {"hardware", unit}}};
+}
+
+std::optional<Firing> context_fit(const RuleContext& c, double) {
+  const Profile& p = c.profile;
+  const auto& pr = p.prediction;
+  if (!pr || !pr->context_tokens || !p.workload.tokens) return std::nullopt;
+  const double need = p.workload.tokens->input + p.workload.tokens->output;
+  if (need <= *pr->context_tokens) return std::nullopt;
+  return Firing{{Option::edge, Option::hybrid},
+                {{"model", pr->model_id},
+                 {"tokens", format_count(need)},
+                 {"input", format_count(p.workload.tokens->input)},
+                 {"output", format_count(p.workload.tokens->output)},
+                 {"context", format_count(*pr->context_tokens)}}};
 }
 
 constexpr double k_ms = 1e-3;
@@ -206,12 +225,19 @@ const Rule k_rules[] = {
      "predictor: weights (parameters x bits per weight) + KV cache + runtime against usable RAM; TinyML "
      "arena and flash against SRAM and flash (docs/predictor.md)",
      "workload.model", memory_fit},
+    {"fit.context", Effect::block, "edge, hybrid", ThresholdKind::none, 0,
+     "a call's input and output tokens exceed the context window of workload.model",
+     "a call needs {tokens} tokens ({input} in + {output} out), over the {context}-token context of {model}",
+     "{model}'s {context}-token context ({tokens} needed)",
+     "catalog: the model's context window (data/models.yaml) against workload.tokens", "workload.tokens",
+     context_fit},
     {"fit.throughput", Effect::block, "edge, hybrid", ThresholdKind::fraction, 1.0,
-     "each device would be busy more than the threshold answering its own calls",
-     "each {hardware} would be busy {busy} of the time ({rate}, {latency} a call)",
-     "devices busy {busy} of the time",
-     "predictor: a member's calls per second x predicted call latency (docs/predictor.md)", "edge.hardware",
-     throughput_fit},
+     "at the peak rate each device would be busy more than the threshold answering its own calls",
+     "each {hardware} would be busy {busy} of the time at the peak ({rate}, {latency} a call; {mean} on average)",
+     "devices busy {busy} of the time at the peak",
+     "sizing: a member's peak calls per second (workload.calls x peak_factor) x edge.inference_time, "
+     "written or predicted (docs/model.md)",
+     "edge.inference_time", throughput_fit},
     {"scale.fleet", Effect::favor, "edge", ThresholdKind::count, 5000,
      "the fleet is larger than the threshold",
      "{fleet} {unit} (more than {threshold}): hardware bought once amortises while per-call cloud "

@@ -26,18 +26,16 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
-// "cloud is ruled out by <reason of its first blocking rule>", for every blocked option.
+// "cloud is ruled out by <reason> and <reason>", naming every blocking rule of every blocked option.
 std::vector<std::string> ruled_out_clauses(const Verdict& v, const std::vector<FiredRule>& fired) {
   std::vector<std::string> clauses;
   for (Option o : k_options) {
     const OptionStatus& s = v.of(o);
     if (!s.applicable) continue;
-    for (const FiredRule& f : fired) {
-      if (f.option == o && f.rule->effect == Effect::block) {
-        clauses.push_back(fmt::format("{} is ruled out by {}", to_string(o), f.reason));
-        break;
-      }
-    }
+    std::vector<std::string> reasons;
+    for (const FiredRule& f : fired)
+      if (f.option == o && f.rule->effect == Effect::block) reasons.push_back(f.reason);
+    if (!reasons.empty()) clauses.push_back(fmt::format("{} is ruled out by {}", to_string(o), join(reasons, " and ")));
   }
   return clauses;
 }
@@ -67,7 +65,7 @@ Verdict decide(const Profile& profile, const CostModel& costs, const std::vector
   Verdict v;
   for (Option o : k_options) v.status[index_of(o)].option = o;
   OptionStatus& hybrid = v.status[index_of(Option::hybrid)];
-  if (profile.hybrid.escalation == 0) {
+  if (!costs.hybrid_applicable) {
     hybrid.applicable = false;
     hybrid.not_applicable_reason =
         "hybrid escalates no calls (hybrid.escalation is 0%): it is the edge option under another name";
@@ -110,8 +108,9 @@ Verdict decide(const Profile& profile, const CostModel& costs, const std::vector
       if (fb.size() > fa.size()) std::swap(v.choice, v.runner_up);
       const Option w = *v.choice;
       const auto& signals = v.of(w).favored_by;
-      decision = fmt::format("{} and {} are within {} of each other over {}, a close call",
-                             to_string(first), to_string(second), format_percent(b / a - 1),
+      const std::string apart = a > 0 ? fmt::format("within {} of each other", format_percent(b / a - 1))
+                                      : std::string("both free");
+      decision = fmt::format("{} and {} are {} over {}, a close call", to_string(first), to_string(second), apart,
                              format_months(costs.horizon_months));
       if (fa.size() == fb.size())
         decision += fmt::format(" that no soft signal settles, so the cheaper {} wins", to_string(w));
@@ -132,7 +131,7 @@ Report evaluate(const Profile& profile, const std::string& today) {
   r.costs = price_options(profile);
   r.latency = latency_of(profile);
   r.edge_vs_cloud = break_even(profile, r.costs, Option::edge);
-  r.hybrid_vs_cloud = break_even(profile, r.costs, Option::hybrid);
+  if (r.costs.hybrid_applicable) r.hybrid_vs_cloud = break_even(profile, r.costs, Option::hybrid);
   r.fired = apply_rules(profile, r.costs, r.latency);
   r.verdict = decide(profile, r.costs, r.fired);
   r.gates = check_gates(profile, r.costs, r.verdict);

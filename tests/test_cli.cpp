@@ -86,7 +86,7 @@ TEST_CASE("an invalid profile prints diagnostics only, exit 2", "[cli]") {
   CHECK(r.err == "no-such-file.yaml:1:1: error: cannot open file: no such file\n");
 }
 
-TEST_CASE("edgecalc PROFILE prints the table; --format json the report", "[cli]") {
+TEST_CASE("edgecalc PROFILE prints the table, --format json the report", "[cli]") {
   const Run table = run({k_example});
   CHECK(table.code == 0);
   CHECK(table.err.empty());

@@ -138,7 +138,7 @@ TEST_CASE("TinyML predictor accuracy on public MLPerf Tiny results", "[predictor
   CHECK(median(errors) < 0.20);
 }
 
-TEST_CASE("profiles name catalog entries; written fields win", "[predictor][profile]") {
+TEST_CASE("profiles name catalog entries, written fields win", "[predictor][profile]") {
   const std::string pi = replaced(replaced(k_valid_yaml, "  latency_budget: 100ms\n",
                                            "  latency_budget: 2min\n  tokens: {input: 300, output: 120}\n"
                                            "  model: llama-3.2-3b\n"),
@@ -151,10 +151,13 @@ TEST_CASE("profiles name catalog entries; written fields win", "[predictor][prof
   REQUIRE(p.prediction);
   CHECK(p.edge.inference_time_s == Approx(p.prediction->call_latency_s));
   CHECK(p.prediction->quantization_id == "q4_k_m");  // the default quantization
-  // 10 calls a day x latency: the busy share sets the average power between idle and active
+  // 10 calls a day x latency: the model's busy share sets the average power between idle and
+  // active (2.7 W and 11 W in the catalog)
   const double busy = 10 / 86400.0 * p.prediction->call_latency_s;
-  CHECK(*p.prediction->busy_fraction == Approx(busy));
-  CHECK(p.edge.power_w == Approx(2.7 + busy * (11 - 2.7)));
+  REQUIRE(p.edge.power_curve);
+  const CostModel m = price_options(p);
+  CHECK(m.sizing.busy_mean == Approx(busy));
+  CHECK(m.sizing.power_w == Approx(2.7 + busy * (11 - 2.7)));
   // a written field wins
   out = load(replaced(replaced(pi, "calls: 60/min", "calls: 10/day"), "  hardware: rpi5-8gb\n",
                       "  hardware: rpi5-8gb\n  unit_cost: $70\n  inference_time: 5s\n"));
@@ -211,5 +214,5 @@ TEST_CASE("fit rules: memory and throughput", "[predictor][rules]") {
   REQUIRE(out.profile);
   r = evaluate(*out.profile);
   CHECK(r.verdict.of(Option::edge).blocked_by == std::vector<std::string>{"fit.throughput"});
-  CHECK(*out.profile->prediction->busy_fraction > 1);
+  CHECK(r.costs.sizing.busy_peak > 1);
 }

@@ -221,7 +221,7 @@ TEST_CASE("every rule has an id, a source, and templates that render", "[rules]"
     CHECK_FALSE(r.checks.empty());
     CHECK(find_rule(r.id) == &r);
   }
-  CHECK(rules().size() == 12);
+  CHECK(rules().size() == 13);  // 12 + fit.context
   CHECK(format_threshold(ThresholdKind::duration, 0.02) == "20 ms");
   CHECK(format_threshold(ThresholdKind::rate, 1 / 3600.0) == "1/h");
   CHECK(format_threshold(ThresholdKind::count, 5000) == "5,000");

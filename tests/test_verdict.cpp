@@ -82,14 +82,20 @@ TEST_CASE("every option blocked: the verdict is none", "[verdict]") {
                      "ruled out by edge time; hybrid is ruled out by edge time");
 }
 
+// The model marks a hybrid that escalates nothing as not priced.
+CostModel without_hybrid(CostModel m) {
+  m.hybrid_applicable = false;
+  return m;
+}
+
 TEST_CASE("a hybrid that escalates nothing is not applicable", "[verdict]") {
-  const Verdict v = decide(fixture(0.0), totals(100, 80, 70), {});
+  const Verdict v = decide(fixture(0.0), without_hybrid(totals(100, 80, 70)), {});
   CHECK(*v.choice == Option::edge);  // hybrid is cheapest but is the edge under another name
   CHECK_FALSE(v.of(Option::hybrid).applicable);
   CHECK_FALSE(v.of(Option::hybrid).feasible());
   CHECK(v.of(Option::hybrid).blocked_by.empty());
   // with the cloud and the edge blocked, "none" also names the inapplicable hybrid
-  const Verdict none = decide(fixture(0.0), totals(1, 2, 3),
+  const Verdict none = decide(fixture(0.0), without_hybrid(totals(1, 2, 3)),
                               {fire("connectivity.none", Option::cloud, "no link"),
                                fire("capability.hard-fraction", Option::edge, "hard calls")});
   CHECK_FALSE(none.choice);

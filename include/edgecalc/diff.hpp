@@ -22,14 +22,20 @@ struct DiffLimits {
   std::string max_increase_text;                // as typed, for messages
 };
 
+// Why `base` and `head` cannot be compared (their currencies differ), or "" when they can.
+std::string currency_mismatch(const nlohmann::ordered_json& base, const nlohmann::ordered_json& head);
+
+// The diff gates `limits` asks for, each `skipped` with `why` (no baseline to compare with).
+nlohmann::ordered_json skipped_diff_gates(const DiffLimits& limits, const std::string& why);
+
 // The change from `base` to `head` (shape in docs/report.md#diff).
 nlohmann::ordered_json diff_reports(const nlohmann::ordered_json& base, const nlohmann::ordered_json& head);
 
 // The diff gates as gate objects of the report's `gates` array (status pass or fail).
 nlohmann::ordered_json diff_gates(const nlohmann::ordered_json& diff, const DiffLimits& limits);
 
-// Exit code of a JSON report: 1 for a verdict of none, a failed gate, or a warning with
-// `fail_on_warn`; 0 otherwise.
+// Exit code of a JSON report: 1 for a verdict of none, a failed gate, or a warning or a skipped
+// gate with `fail_on_warn`; 0 otherwise.
 ExitCode report_exit_code(const nlohmann::ordered_json& report, bool fail_on_warn);
 
 // Text and Markdown renderings of a diff.

@@ -26,6 +26,20 @@ struct Volume {
 // Returns the fleet's volume for `profile`.
 Volume volume_of(const Profile& profile);
 
+// How busy the edge hardware is under the profile's load, and what it draws. Recomputed every
+// time the model is priced, so break-even and what-if probes at other volumes see their own load.
+struct EdgeSizing {
+  double units = 0;              // devices (one per fleet member) or boxes bought
+  double unit_capacity = 0;      // calls per second one unit sustains; 0 when unknown
+  double busy_mean = 0;          // share of time one unit is busy at the mean rate
+  double busy_peak = 0;          // ... at the peak rate (mean x peak_factor)
+  double power_w = 0;            // average draw of one unit
+  bool power_from_load = false;  // power_w = idle + min(1, busy_mean) x (active - idle)
+};
+
+// Sizes the edge hardware for `profile` at the traffic `volume`.
+EdgeSizing size_edge(const Profile& profile, const Volume& volume);
+
 enum class Side { cloud, edge };
 
 // One line of an option's bill. total = upfront + monthly x horizon + once (replacements).
@@ -66,6 +80,8 @@ struct CostModel {
   OptionCost cloud;
   OptionCost edge;
   OptionCost hybrid;
+  EdgeSizing sizing;              // the edge hardware under this load (edge and hybrid alike)
+  bool hybrid_applicable = true;  // false: hybrid.escalation is 0, no costs are computed for it
 
   const OptionCost& option(Option o) const;
 };

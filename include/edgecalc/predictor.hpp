@@ -29,7 +29,7 @@ struct Prediction {
   std::optional<double> prefill_tokens_per_second;  // LLM
   double call_latency_s = 0;
   double calls_per_second_capacity = 0;  // one unit, one call at a time
-  std::optional<double> busy_fraction;   // device deployment: a member's calls x latency
+  std::optional<double> context_tokens;  // LLM: the model's context window
   // How each number was reached, for the report: {"weights", "1.95 GB = 3.21B x 4.85 bits / 8"}.
   std::vector<std::pair<std::string, std::string>> workings;
 

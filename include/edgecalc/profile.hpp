@@ -112,6 +112,13 @@ struct Cloud {
   double fixed_per_month = 0;
 };
 
+// A unit's power draw from idle to fully busy: the model places the average between them by the
+// busy share the load causes (docs/model.md, "Sizing and power").
+struct PowerCurve {
+  double idle_w = 0;
+  double active_w = 0;
+};
+
 struct Edge {
   std::optional<std::string> hardware;  // catalog id
   Deployment deployment = Deployment::device;
@@ -119,7 +126,8 @@ struct Edge {
   std::optional<double> capacity_per_s;
   double utilization = 1;
   double inference_time_s = 0;
-  double power_w = 0;
+  double power_w = 0;                     // average draw of one unit, when written as one number
+  std::optional<PowerCurve> power_curve;  // {idle, active}: written, or from edge.hardware
   double energy_price_per_kwh = 0;
   double pue = 1;
   double engineering = 0;

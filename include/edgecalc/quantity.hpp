@@ -33,6 +33,10 @@ struct ParsedRange {
 Parsed parse_number(std::string_view text);
 // A count: 50000, 50k, 2.5M, 1B (also 1G), 2T.
 Parsed parse_count(std::string_view text);
+// The currency an amount names by its symbol ("$5000" -> USD) or trailing code ("5000 EUR" ->
+// EUR); "" when it names none.
+std::string currency_written(std::string_view amount);
+
 // Money in the profile's currency: $0.0005, €12, 12, $1.2M.
 Parsed parse_money(std::string_view text, const UnitContext& ctx);
 // Seconds: 150ms, 30s, 5min, 2h, 30d, 2 weeks, 36 months, 3 years.

@@ -1,8 +1,9 @@
 # Runs one end-to-end case of the built binary and compares it with golden files.
 #   -DEXE=path -DARGS="a|b" -DWORKDIR=dir -DEXPECT_CODE=n
 #   -DSTDOUT_GOLDEN=file (optional) -DSTDERR_GOLDEN=file (optional; else stderr must be empty
-#   when the expected code is 0)
-# With EDGECALC_UPDATE_GOLDEN=1 in the environment the golden files are rewritten instead.
+#   when the expected code is 0) -DCOMPARE_ONLY=1 (optional: never rewrite the goldens)
+# With EDGECALC_UPDATE_GOLDEN=1 in the environment the golden files are rewritten instead, except
+# under COMPARE_ONLY: those goldens belong to another test and are only compared.
 cmake_minimum_required(VERSION 3.25)
 
 set(ENV{NO_COLOR} 1)
@@ -18,7 +19,7 @@ set(update "$ENV{EDGECALC_UPDATE_GOLDEN}")
 set(failed FALSE)
 
 function(compare what actual golden)
-  if(update STREQUAL "1")
+  if(update STREQUAL "1" AND NOT COMPARE_ONLY)
     file(WRITE ${golden} "${actual}")
     message(STATUS "updated ${golden}")
     return()
