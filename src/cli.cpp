@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <istream>
 #include <ostream>
 #include <sstream>
@@ -10,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <edgecalc/assumptions.hpp>
+#include <edgecalc/suggest.hpp>
 #include <edgecalc/version.hpp>
 
 #include "commands.hpp"
@@ -214,6 +216,19 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   if (evaluate.profiles.empty()) {
     streams.err << "edgecalc: error: no profile given\nRun 'edgecalc --help' for usage.\n";
     return ExitCode::invalid_input;
+  }
+  // `edgecalc normalise x.json`: a first argument that is no file but nearly a command is a typo.
+  if (const std::string& first = evaluate.profiles.front();
+      first.find_first_of("./") == std::string::npos && !std::filesystem::exists(first)) {
+    std::vector<std::string> commands;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+      commands.push_back(sub->get_name());
+    if (const auto guess = closest_match(first, commands)) {
+      streams.err << fmt::format("edgecalc: error: unknown command '{}'; did you mean '{}'?\n"
+                                 "Run 'edgecalc --help' for usage.\n",
+                                 first, *guess);
+      return ExitCode::invalid_input;
+    }
   }
   return run_evaluate(evaluate, streams);
 }

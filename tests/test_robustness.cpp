@@ -1,0 +1,174 @@
+// Crashes and silent failures an outside review found (issue #9): no NaN, saved reports with keys
+// missing, currencies in diffs, gate flags, failing gates with --output, typo'd commands.
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <regex>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include <edgecalc/cli.hpp>
+
+using namespace edgecalc;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+struct Run {
+  int code;
+  std::string out, err;
+};
+
+Run run(const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  const int code = run_cli(args, out, err);
+  return Run{code, out.str(), err.str()};
+}
+
+std::string scratch(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / "edgecalc-robustness";
+  std::filesystem::create_directories(dir);
+  return (dir / name).string();
+}
+
+std::string write(const std::string& name, const std::string& text) {
+  const std::string path = scratch(name);
+  std::ofstream(path) << text;
+  return path;
+}
+
+const std::string k_source = EDGECALC_SOURCE_DIR;
+const std::string k_kiosk = k_source + "/tests/data/model/kiosk-fleet.yaml";
+
+// Calls `visit` with a copy of `j` that lacks one member, for every member at every depth.
+void each_without_one_key(const Json& root, const std::function<void(const Json&, const std::string&)>& visit) {
+  // Paths first, then one copy per path with that member erased.
+  std::vector<Json::json_pointer> pointers;
+  std::function<void(const Json&, const Json::json_pointer&)> collect = [&](const Json& node, const Json::json_pointer& at) {
+    if (node.is_object()) {
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        pointers.push_back(at / it.key());
+        collect(it.value(), at / it.key());
+      }
+    } else if (node.is_array()) {
+      for (std::size_t i = 0; i < node.size(); ++i) collect(node[i], at / i);
+    }
+  };
+  collect(root, Json::json_pointer());
+  for (const auto& pointer : pointers) {
+    Json copy = root;
+    copy[pointer.parent_pointer()].erase(pointer.back());
+    visit(copy, pointer.to_string());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("no NaN and no infinity when every total is zero", "[robustness]") {
+  const std::vector<std::string> zero = {k_kiosk, "--set", "workload.calls=0/h", "--set", "edge.unit_cost=0",
+                                         "--set", "edge.engineering=0", "--set", "edge.power=0"};
+  Run r = run(zero);
+  CHECK(r.code == 0);
+  const std::regex not_a_number(R"(\b(-?nan|-?inf)\b)");
+  CHECK_FALSE(std::regex_search(r.out, not_a_number));
+  CHECK(r.out.find("both free") != std::string::npos);
+  std::vector<std::string> json = zero;
+  json.insert(json.end(), {"--format", "json"});
+  r = run(json);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("NaN") == std::string::npos);
+  CHECK_NOTHROW(Json::parse(r.out));
+}
+
+TEST_CASE("a saved report with any one key removed renders or is refused, never crashes", "[robustness][render]") {
+  for (const auto& entry : std::filesystem::directory_iterator(k_source + "/tests/golden/report")) {
+    if (entry.path().extension() != ".json") continue;
+    std::ifstream in(entry.path());
+    const Json golden = Json::parse(in);
+    const std::string path = scratch("without-one-key.json");
+    each_without_one_key(golden, [&](const Json& report, const std::string& removed) {
+      std::ofstream(path) << report.dump();
+      // junit and sarif read a few keys of every report; table and markdown read them all
+      const bool all_formats = entry.path().stem() == "kiosk-fleet";
+      for (const char* format : {"table", "markdown", "junit", "sarif"}) {
+        if (!all_formats && format != std::string("table") && format != std::string("markdown")) continue;
+        const Run r = run({"render", path, "--format", format});
+        INFO(entry.path().filename().string() << " without " << removed << " as " << format << ": " << r.err);
+        CHECK((r.code == 0 || r.code == 2));
+      }
+    });
+  }
+}
+
+TEST_CASE("render survives a report without options.hybrid.escalation", "[robustness][render]") {
+  std::ifstream in(k_source + "/tests/golden/report/kiosk-fleet.json");
+  Json report = Json::parse(in);
+  report["options"]["hybrid"].erase("escalation");
+  const Run r = run({"render", write("no-escalation.json", report.dump())});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("hybrid escalates - of calls to the cloud") != std::string::npos);
+}
+
+TEST_CASE("diff and --compare-to refuse reports in different currencies", "[robustness][diff]") {
+  const std::string eur = write("kiosk-eur.yaml", [] {
+    std::ifstream in(k_kiosk);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string s = text.str();
+    s.replace(s.find("month: 730h"), 11, "month: 730h\ncurrency: EUR");
+    for (std::size_t at; (at = s.find('$')) != std::string::npos;) s.erase(at, 1);
+    return s;
+  }());
+  Run r = run({"diff", k_kiosk, eur});
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("cannot compare a report in USD (" + k_kiosk + ") with one in EUR (" + eur + ")") !=
+        std::string::npos);
+  const std::string base = scratch("kiosk-usd.json");
+  REQUIRE(run({k_kiosk, "--format", "json", "-o", base}).code == 0);
+  r = run({eur, "--compare-to", base});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("cannot compare a report in USD") != std::string::npos);
+}
+
+TEST_CASE("gate flags are checked before anything runs; gates that cannot run are skipped", "[robustness][gates]") {
+  const std::string base = scratch("kiosk-base.json");
+  REQUIRE(run({k_kiosk, "--format", "json", "-o", base}).code == 0);
+  // malformed: exit 2 with nothing evaluated, baseline or not
+  Run r = run({k_kiosk, "--compare-to", base, "--max-increase", "lots"});
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "edgecalc: error: --max-increase lots: expected a percentage (10%) or an amount ($5000); the "
+                 "amount must be an amount of money, e.g. $12 or 12\n");
+  CHECK(run({"diff", k_kiosk, k_kiosk, "--max-increase", "lots"}).code == 2);
+  // a baseline with no report for this profile: the gate is skipped, and fails under --fail-on-warn
+  const std::string other = scratch("other-base.json");
+  REQUIRE(run({k_source + "/profiles/team-gpu-server.yaml", k_source + "/profiles/pi-fleet-llm.yaml", "--format",
+               "json", "-o", other})
+              .code == 0);
+  r = run({k_kiosk, "--compare-to", other, "--max-increase", "10%", "--format", "json"});
+  CHECK(r.code == 0);
+  const Json report = Json::parse(r.out);
+  REQUIRE(report["gates"].size() == 1);
+  CHECK(report["gates"][0]["status"] == "skipped");
+  CHECK(run({k_kiosk, "--compare-to", other, "--max-increase", "10%", "--fail-on-warn"}).code == 1);
+}
+
+TEST_CASE("with --output, each failing gate still has a line on stderr", "[robustness][gates]") {
+  const Run r = run({k_kiosk, "--set", "budget.max_total_cost=$10", "-o", scratch("failing.txt")});
+  CHECK(r.code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("edgecalc: kiosk-fleet: gate fail max_total_cost:") == 0);
+}
+
+TEST_CASE("a typo'd command suggests the command and evaluates nothing", "[robustness][cli]") {
+  const Run r = run({"normalise", "x.json"});
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "edgecalc: error: unknown command 'normalise'; did you mean 'normalize'?\n"
+                 "Run 'edgecalc --help' for usage.\n");
+}

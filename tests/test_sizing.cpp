@@ -1,0 +1,180 @@
+// Sizing and load (issue #9): power follows the real load, derived values follow every re-pricing,
+// throughput is checked at the peak, unpriced options and context windows.
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include <edgecalc/break_even.hpp>
+#include <edgecalc/render.hpp>
+#include <edgecalc/report.hpp>
+
+#include "fixture.hpp"
+
+using namespace edgecalc;
+using namespace edgecalc::test;
+
+namespace {
+
+Profile example(const std::string& file, const std::vector<Override>& overrides = {}) {
+  Diagnostics d(file);
+  auto p = load_profile(std::string(EDGECALC_SOURCE_DIR) + "/profiles/" + file, d, overrides);
+  if (!p) throw std::runtime_error(format_diagnostics(d));
+  return *p;
+}
+
+Override set(const std::string& assignment) { return Override{assignment, "--set " + assignment}; }
+
+double energy_monthly(const CostModel& m) {
+  for (const CostLine& line : m.edge.breakdown)
+    if (line.item == "energy") return line.monthly;
+  return NAN;
+}
+
+bool has_rule(const Report& r, const std::string& id, Option option) {
+  for (const FiredRule& f : r.fired)
+    if (f.rule->id == id && f.option == option) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("server power follows the load the boxes carry, not the utilization target", "[sizing]") {
+  const Profile p = example("team-gpu-server.yaml");
+  const CostModel m = price_options(p);
+  REQUIRE(p.edge.power_curve);
+  const double capacity = *p.edge.capacity_per_s;  // predicted, one call at a time
+  // mean = 40 engineers x 150/day / 86,400 s = 0.069444 calls/s; peak x4 = 0.27778/s
+  // boxes = ceil(0.27778 / (capacity x 60%)) = 3 for the predicted 0.191 calls/s a box
+  CHECK(m.sizing.units == 3);
+  CHECK(m.sizing.busy_mean == Approx(40 * 150 / 86400.0 / (3 * capacity)));
+  CHECK(m.sizing.busy_peak == Approx(4 * m.sizing.busy_mean));
+  // 80 W idle + busy x (600 - 80) W: about 143 W, not the 392 W of a box 60% busy
+  const double watts = 80 + m.sizing.busy_mean * 520;
+  CHECK(m.sizing.power_w == Approx(watts));
+  CHECK(watts == Approx(143).epsilon(0.01));
+  // energy = 3 boxes x W / 1000 x 730 h x PUE 1.3 x $0.20/kWh
+  CHECK(energy_monthly(m) == Approx(3 * watts / 1000 * 730 * 1.3 * 0.20));
+}
+
+TEST_CASE("more calls on the same boxes raise the energy line, fewer lower it", "[sizing]") {
+  // (halving to 75/day would need only 2 boxes; 140/day keeps 3)
+  const CostModel base = price_options(example("team-gpu-server.yaml"));
+  const CostModel doubled = price_options(example("team-gpu-server.yaml", {set("workload.calls=300/day")}));
+  // 140/day peaks at 0.259/s: still 3 boxes of 0.191/s at 60%
+  const CostModel fewer = price_options(example("team-gpu-server.yaml", {set("workload.calls=140/day")}));
+  // 300/day peaks at 0.5556/s, which 5 boxes carry; keep the unit count the same with a larger box
+  const CostModel doubled_same_boxes =
+      price_options(example("team-gpu-server.yaml", {set("workload.calls=300/day"), set("edge.utilization=100%")}));
+  REQUIRE(fewer.sizing.units == base.sizing.units);
+  CHECK(energy_monthly(fewer) < energy_monthly(base));
+  REQUIRE(doubled_same_boxes.sizing.units == base.sizing.units);
+  CHECK(energy_monthly(doubled_same_boxes) > energy_monthly(base));
+  CHECK(energy_monthly(doubled) > energy_monthly(base));
+}
+
+TEST_CASE("written power curves work without a catalog entry", "[sizing][profile]") {
+  const Outcome out = load(replaced(k_valid_yaml, "  inference_time: 8ms\n",
+                                    "  inference_time: 8ms\n  power: {idle: 1W, active: 3W}\n"));
+  INFO(out.errors);
+  REQUIRE(out.profile);
+  const CostModel m = price_options(*out.profile);
+  // 60/min = 1/s x 8 ms = 0.8% busy: 1 + 0.008 x 2 = 1.016 W
+  CHECK(m.sizing.busy_mean == Approx(0.008));
+  CHECK(m.sizing.power_w == Approx(1.016));
+  CHECK(errors_of(replaced(k_valid_yaml, "  inference_time: 8ms\n",
+                           "  inference_time: 8ms\n  power: {idle: 3W, active: 1W}\n")) ==
+        "p.yaml:18:10: error: edge.power.active must be at least edge.power.idle; got 1 W active, 3 W idle\n");
+}
+
+TEST_CASE("every break-even value, re-run with --set at that value, gives equal totals", "[sizing][break-even]") {
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(EDGECALC_SOURCE_DIR) + "/profiles")) {
+    const std::string file = entry.path().filename().string();
+    const Profile p = example(file);
+    const Report r = evaluate(p, "2026-11-21");
+    for (const Option option : {Option::edge, Option::hybrid}) {
+      if (option == Option::hybrid && !r.costs.hybrid_applicable) continue;
+      const BreakEven& be = option == Option::edge ? r.edge_vs_cloud : r.hybrid_vs_cloud;
+      // The option's total minus the cloud's, relative to the cloud's, for the profile re-loaded with `sets`.
+      const auto gap = [&](const std::vector<Override>& sets) {
+        const CostModel m = price_options(example(file, sets));
+        return (m.option(option).total - m.cloud.total) / std::max(m.cloud.total, 1.0);
+      };
+      // Equal within 0.1%, or a step there: the order swaps 1% either side.
+      const auto crosses = [&](const std::function<std::vector<Override>(double)>& at, double value) {
+        INFO(file << " " << to_string(option) << " at " << value);
+        const double here = gap(at(value));
+        if (std::fabs(here) <= 1e-3) return;
+        CHECK((gap(at(value * 0.99)) > 0) != (gap(at(value * 1.01)) > 0));
+      };
+      if (be.month && *be.month > 0 && *be.month < 1200)
+        crosses([](double months) { return std::vector<Override>{set(fmt::format("horizon={:.9f} months", months))}; },
+                *be.month);
+      if (be.calls_per_month)
+        crosses(
+            [&](double calls) {
+              return std::vector<Override>{set(fmt::format("workload.calls={:.9f}/month", calls / p.fleet.size))};
+            },
+            be.calls_per_month->value);
+      if (be.fleet_size && be.fleet_size->value >= 1) {
+        // A fleet is whole: the order of the totals swaps between the sizes either side.
+        INFO(file << " " << to_string(option) << " fleet " << be.fleet_size->value);
+        const double below = std::floor(be.fleet_size->value), above = below + 1;
+        const double g_below = gap({set(fmt::format("fleet.size={:.0f}", below))});
+        const double g_above = gap({set(fmt::format("fleet.size={:.0f}", above))});
+        CHECK((std::fabs(g_below) <= 1e-3 || (g_below > 0) != (g_above > 0)));
+      }
+    }
+  }
+}
+
+TEST_CASE("the throughput rule checks the peak, for written and predicted inference times", "[sizing][rules]") {
+  // 60/min x 3 s = 300% busy, written by hand
+  Outcome out = load(replaced(k_valid_yaml, "  inference_time: 8ms\n", "  inference_time: 3s\n"));
+  REQUIRE(out.profile);
+  out.profile->workload.latency_budget_s = std::nullopt;
+  Report r = evaluate(*out.profile);
+  CHECK(r.costs.sizing.busy_peak == Approx(3.0));
+  CHECK(has_rule(r, "fit.throughput", Option::edge));
+  CHECK(has_rule(r, "fit.throughput", Option::hybrid));  // the hybrid's local part runs every call too
+  // 60/min x 0.5 s = 50% busy on average; peak x3 = 150%: blocked at the peak only
+  out = load(replaced(replaced(k_valid_yaml, "  inference_time: 8ms\n", "  inference_time: 500ms\n"),
+                      "  latency_budget: 100ms\n", "  latency_budget: 1s\n  peak_factor: 3\n"));
+  REQUIRE(out.profile);
+  r = evaluate(*out.profile);
+  CHECK(r.costs.sizing.busy_mean == Approx(0.5));
+  CHECK(r.costs.sizing.busy_peak == Approx(1.5));
+  REQUIRE(has_rule(r, "fit.throughput", Option::edge));
+  CHECK(r.fired[0].message.find("busy 150% of the time at the peak") != std::string::npos);
+  // the same load without the peak passes
+  out.profile->workload.peak_factor = 1;
+  CHECK_FALSE(has_rule(evaluate(*out.profile), "fit.throughput", Option::edge));
+}
+
+TEST_CASE("a call longer than the model's context window blocks edge and hybrid", "[sizing][rules]") {
+  // llama-3.2-1b has a 131,072-token context in data/models.yaml
+  const Profile p = example("pi-fleet-llm.yaml", {set("workload.tokens={input: 130000, output: 2000}")});
+  const Report r = evaluate(p);
+  REQUIRE(has_rule(r, "fit.context", Option::edge));
+  bool named = false;
+  for (const FiredRule& f : r.fired)
+    named = named || f.message == "a call needs 132,000 tokens (130,000 in + 2,000 out), over the 131,072-token "
+                                  "context of llama-3.2-1b";
+  CHECK(named);
+  CHECK_FALSE(has_rule(evaluate(example("pi-fleet-llm.yaml")), "fit.context", Option::edge));
+}
+
+TEST_CASE("an option that is not applicable carries no costs and no break-even", "[sizing][verdict]") {
+  const Report r = evaluate(example("team-gpu-server.yaml"), "2026-11-21");
+  CHECK_FALSE(r.costs.hybrid_applicable);
+  CHECK(r.costs.hybrid.breakdown.empty());
+  const auto json = report_json(r);
+  CHECK(json["options"]["hybrid"]["total_cost"].is_null());
+  CHECK(json["break_even"]["hybrid_vs_cloud"].is_null());
+  const std::string table = render_table(json);
+  CHECK(table.find("hybrid vs cloud") == std::string::npos);
+  CHECK(table.find("hybrid is cheaper") == std::string::npos);
+}
