@@ -135,7 +135,7 @@ TEST_CASE("diff and --compare-to refuse reports in different currencies", "[robu
   CHECK(r.err.find("cannot compare a report in USD") != std::string::npos);
 }
 
-TEST_CASE("gate flags are checked before anything runs; gates that cannot run are skipped", "[robustness][gates]") {
+TEST_CASE("gate flags are checked before anything runs, gates that cannot run are skipped", "[robustness][gates]") {
   const std::string base = scratch("kiosk-base.json");
   REQUIRE(run({k_kiosk, "--format", "json", "-o", base}).code == 0);
   // malformed: exit 2 with nothing evaluated, baseline or not
