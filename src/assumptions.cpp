@@ -53,6 +53,8 @@ const DefaultField k_defaults[] = {
      },
      ""},
     {"connectivity.outage", [](const Profile& p) { return duration_or(p.connectivity.outage_s, "-"); }, ""},
+    {"connectivity.data_price",
+     [](const Profile& p) { return format_unit_price(p.connectivity.data_price_per_gb, p.currency) + "/GB"; }, ""},
     {"connectivity.offline_tolerance", [](const Profile&) { return std::string("unlimited"); },
      "edgecalc default: the product may wait for the link indefinitely"},
     {"data.leaves_device", [](const Profile& p) { return std::string(to_string(p.data.leaves_device)); },
@@ -94,9 +96,10 @@ const DefaultField k_defaults[] = {
 
 std::string network_source(const Profile& p, std::string_view field) {
   const NetworkClass& n = network_class(p.connectivity.network);
-  const std::string_view source = field == "connectivity.rtt"      ? n.rtt_source
-                                  : field == "connectivity.uplink" ? n.uplink_source
-                                                                   : n.outage_source;
+  const std::string_view source = field == "connectivity.rtt"          ? n.rtt_source
+                                  : field == "connectivity.uplink"     ? n.uplink_source
+                                  : field == "connectivity.data_price" ? n.data_price_source
+                                                                       : n.outage_source;
   return fmt::format("network class {}: {}", to_string(p.connectivity.network), source);
 }
 
@@ -132,8 +135,13 @@ std::vector<Assumption> assumptions_of(const Profile& profile, const std::string
   for (const std::string& field : profile.defaults_applied) {
     for (const DefaultField& d : k_defaults) {
       if (d.field != field) continue;
-      out.push_back(Assumption{field, d.show(profile),
-                               d.note.empty() ? network_source(profile, field) : std::string(d.note)});
+      std::string note = d.note.empty() ? network_source(profile, field) : std::string(d.note);
+      if (field == "cloud.inference_time" && profile.workload.tokens && profile.cloud.price.form != PriceForm::per_call &&
+          profile.cloud.price.form != PriceForm::instance)
+        note = fmt::format("WARNING: a token-priced API does not answer {} output tokens in 0 ms; set "
+                           "cloud.inference_time (time to first token + output tokens / output speed)",
+                           format_count(profile.workload.tokens->output));
+      out.push_back(Assumption{field, d.show(profile), note});
       break;
     }
   }

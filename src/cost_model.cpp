@@ -44,8 +44,9 @@ void add_cloud_lines(OptionCost& o, const Profile& p, const Volume& v, double sh
       break;
     }
   }
-  add_line(o, "transfer", Side::cloud, 0,
-           share * v.bytes_per_month / k_bytes_per_gb * p.cloud.transfer_per_gb, horizon);
+  const double gb_per_month = share * v.bytes_per_month / k_bytes_per_gb;
+  add_line(o, "transfer", Side::cloud, 0, gb_per_month * p.cloud.transfer_per_gb, horizon);
+  add_line(o, "network_data", Side::cloud, 0, gb_per_month * p.connectivity.data_price_per_gb, horizon);
   add_line(o, "fixed", Side::cloud, 0, p.cloud.fixed_per_month, horizon);
 }
 

@@ -65,6 +65,7 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
       {"rtt", rtt ? Json{{"low", rtt->low_s}, {"high", rtt->high_s}} : Json(nullptr)},
       {"uplink", or_null(p.connectivity.uplink_bytes_per_s)},
       {"outage", or_null(p.connectivity.outage_s)},
+      {"data_price", p.connectivity.data_price_per_gb},
       {"offline_tolerance", or_null(p.connectivity.offline_tolerance_s)}};
   j["data"] = {{"sensitivity", to_string(p.data.sensitivity)},
                {"leaves_device", to_string(p.data.leaves_device)},

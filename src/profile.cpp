@@ -112,6 +112,17 @@ void read_connectivity(FieldReader r, const Parsers& p, Connectivity& c) {
     if (!c.uplink_bytes_per_s) c.uplink_bytes_per_s = net.uplink_bytes_per_s;
     if (!c.outage_s) c.outage_s = net.outage_s;
   }
+  // What the link charges per GB: written, or the network class's price (USD) with its source.
+  if (r.entry("data_price")) {
+    c.data_price_per_gb = r.quantity("data_price", p.per_gb(), k_money, false, "$2/GB").value_or(0);
+  } else if (net.data_price_per_gb > 0 && p.u.currency != "USD") {
+    r.error_at("", fmt::format("network class {} prices data in USD and the profile's currency is {}; write "
+                               "connectivity.data_price (e.g. data_price: 2/GB)",
+                               to_string(c.network), p.u.currency));
+  } else {
+    c.data_price_per_gb = net.data_price_per_gb;
+    if (net.has_link) r.defaulted("data_price");
+  }
   bool unlimited = false;
   c.offline_tolerance_s = duration_or_word(r, "offline_tolerance", "unlimited", p.duration(),
                                            {0, false, k_max_duration_s}, false, "30s", unlimited);

@@ -28,6 +28,7 @@ struct ItemLabel {
 };
 constexpr ItemLabel k_item_labels[] = {
     {"per_call_fees", "per-call fees"}, {"tokens", "tokens"},           {"transfer", "transfer"},
+    {"network_data", "network data"},
     {"instances", "instances"},         {"fixed", "fixed fees"},        {"hardware", "hardware"},
     {"engineering", "engineering"},     {"energy", "energy"},           {"maintenance", "maintenance"},
     {"replacements", "replacements"}};

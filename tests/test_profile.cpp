@@ -82,7 +82,7 @@ TEST_CASE("every field of the documented example is read", "[profile]") {
                           "  tokens: {input: 300, output: 200}\n  hard_fraction: 5%\n");
   text = replaced(text, "  network: wifi\n",
                   "  network: lte-urban\n  rtt: 80ms..150ms\n  uplink: 2Mbit/s\n  outage: 2min\n"
-                  "  offline_tolerance: 30s\n");
+                  "  offline_tolerance: 30s\n  data_price: $3/GB\n");
   text = replaced(text, "  sensitivity: public\n",
                   "  sensitivity: public\n  dpa: true\n  escalation_allowed: true\n");
   text = replaced(text, "    per_call: $0.0001\n",
@@ -107,6 +107,7 @@ TEST_CASE("every field of the documented example is read", "[profile]") {
   CHECK(p.connectivity.offline_tolerance_s == 30);
   CHECK(p.connectivity.uplink_bytes_per_s == Approx(250000));  // 2 Mbit/s / 8
   CHECK(p.connectivity.outage_s == 120);
+  CHECK(p.connectivity.data_price_per_gb == 3);
   CHECK(p.data.dpa);
   CHECK(p.data.escalation_allowed);
   CHECK(p.hybrid.escalation_sync);

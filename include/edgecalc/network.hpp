@@ -17,9 +17,11 @@ struct NetworkClass {
   double rtt_high_s;      // ... at the 95th percentile
   double uplink_bytes_per_s;
   double outage_s;        // typical length of one loss of connectivity
+  double data_price_per_gb;  // what the link charges per GB sent (USD; 0 for flat-rate links)
   std::string_view rtt_source;
   std::string_view uplink_source;
   std::string_view outage_source;
+  std::string_view data_price_source;
 };
 
 // Every network class, in the order of network_names().

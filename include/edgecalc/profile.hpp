@@ -95,6 +95,7 @@ struct Connectivity {
   std::optional<double> uplink_bytes_per_s;
   std::optional<double> outage_s;             // typical length of one outage
   std::optional<double> offline_tolerance_s;  // nullopt: unlimited
+  double data_price_per_gb = 0;               // what the link charges per GB sent to the cloud
 };
 
 struct DataPolicy {
