@@ -116,7 +116,7 @@ void read_connectivity(FieldReader r, const Parsers& p, Connectivity& c) {
   if (r.entry("data_price")) {
     c.data_price_per_gb = r.quantity("data_price", p.per_gb(), k_money, false, "$2/GB").value_or(0);
   } else if (net.data_price_per_gb > 0 && p.u.currency != "USD") {
-    r.error_at("", fmt::format("network class {} prices data in USD and the profile's currency is {}; write "
+    r.error_at("network", fmt::format("network class {} prices data in USD and the profile's currency is {}; write "
                                "connectivity.data_price (e.g. data_price: 2/GB)",
                                to_string(c.network), p.u.currency));
   } else {

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <edgecalc/assumptions.hpp>
 #include <edgecalc/break_even.hpp>
 #include <edgecalc/render.hpp>
 #include <edgecalc/report.hpp>
@@ -177,4 +178,42 @@ TEST_CASE("an option that is not applicable carries no costs and no break-even",
   const std::string table = render_table(json);
   CHECK(table.find("hybrid vs cloud") == std::string::npos);
   CHECK(table.find("hybrid is cheaper") == std::string::npos);
+}
+
+TEST_CASE("cellular data is priced from the network class unless written", "[sizing][cost]") {
+  const std::string lte = replaced(replaced(k_valid_yaml, "  network: wifi\n", "  network: lte-urban\n"),
+                                   "  latency_budget: 100ms\n", "  latency_budget: 1s\n  payload: 16KB\n");
+  Outcome out = load(lte);
+  INFO(out.errors);
+  REQUIRE(out.profile);
+  CHECK(out.profile->connectivity.data_price_per_gb == 2);
+  // 1 call/s x 1,000 devices x 2,628,000 s = 2.628e9 calls x 16 KB = 42,048 GB x $2 = $84,096 a month
+  const CostModel m = price_options(*out.profile);
+  double data = 0;
+  for (const CostLine& line : m.cloud.breakdown)
+    if (line.item == "network_data") data = line.monthly;
+  CHECK(data == Approx(84096));
+  // written wins; another currency must write it
+  out = load(replaced(lte, "  network: lte-urban\n", "  network: lte-urban\n  data_price: $0.50/GB\n"));
+  REQUIRE(out.profile);
+  CHECK(out.profile->connectivity.data_price_per_gb == 0.5);
+  std::string eur = replaced(lte, "edgecalc: 1\n", "edgecalc: 1\ncurrency: EUR\n");
+  std::erase(eur, '$');
+  CHECK(errors_of(eur) ==
+        "p.yaml:11:12: error: network class lte-urban prices data in USD and the profile's currency is EUR; write "
+        "connectivity.data_price (e.g. data_price: 2/GB)\n");
+}
+
+TEST_CASE("a token-priced API without an inference time is a warning", "[sizing][assumptions]") {
+  const std::string api = replaced(replaced(k_valid_yaml, "    per_call: $0.0001\n",
+                                            "    per_1m_tokens: {input: $0.15, output: $0.60}\n"),
+                                   "  latency_budget: 100ms\n", "  latency_budget: 5s\n  tokens: {input: 200, output: 300}\n");
+  const Outcome out = load(api);
+  INFO(out.errors);
+  REQUIRE(out.profile);
+  bool warned = false;
+  for (const Assumption& a : assumptions_of(*out.profile, "2026-11-21"))
+    warned = warned || (a.field == "cloud.inference_time" &&
+                        a.source.find("WARNING: a token-priced API does not answer 300 output tokens in 0 ms") == 0);
+  CHECK(warned);
 }
