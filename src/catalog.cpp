@@ -270,13 +270,14 @@ bool merge_catalog_text(std::string_view text, SourceFormat format, Catalog& cat
   LoadLimits limits;
   limits.max_bytes = 64u * 1024 * 1024;  // a team catalog may be large; still bounded
   limits.max_nodes = 2'000'000;
+  limits.noun = "catalog";
   const auto document = load_text(text, format, diagnostics, limits);
   return document && merge_document(*document, catalog, diagnostics);
 }
 
 bool merge_catalog_file(const std::string& path, Catalog& catalog, Diagnostics& diagnostics) {
   std::string text;
-  if (const std::string problem = read_file_bounded(path, 64u * 1024 * 1024, text); !problem.empty()) {
+  if (const std::string problem = read_file_bounded(path, 64u * 1024 * 1024, text, "catalog"); !problem.empty()) {
     diagnostics.error(Position{}, problem);
     return false;
   }

@@ -42,7 +42,7 @@ std::optional<Profile> load_or_report(const std::string& path, const Streams& st
     streams.in.read(text.data(), static_cast<std::streamsize>(text.size()));
     text.resize(static_cast<std::size_t>(streams.in.gcount()));
     if (text.size() > limit)
-      diagnostics.error(Position{}, fmt::format("input is more than {} bytes; profiles are limited to {} bytes",
+      diagnostics.error(Position{}, fmt::format("input is more than {} bytes; a profile is limited to {} bytes",
                                                 limit, limit));
     else
       profile = load_profile_text(text, SourceFormat::yaml, diagnostics, overrides, catalog);

@@ -23,7 +23,7 @@ std::optional<std::vector<nlohmann::ordered_json>> read_saved_reports(const std:
                                                                       const Streams& streams) {
   std::string text;
   Diagnostics d(path);
-  if (const std::string problem = read_file_bounded(path, k_max_report_bytes, text); !problem.empty()) {
+  if (const std::string problem = read_file_bounded(path, k_max_report_bytes, text, "saved report"); !problem.empty()) {
     d.error(Position{}, problem);
   } else {
     try {
@@ -53,7 +53,8 @@ std::optional<std::vector<nlohmann::ordered_json>> read_saved_reports(const std:
       }
       if (d.empty()) return reports;
     } catch (const nlohmann::json::parse_error& e) {
-      d.error(position_of_offset(text, e.byte > 0 ? e.byte - 1 : 0), "invalid JSON in the saved report");
+      d.error(position_of_offset(text, e.byte > 0 ? e.byte - 1 : 0),
+              fmt::format("invalid JSON in the saved report: {}", json_parse_reason(e)));
     }
   }
   streams.err << format_diagnostics(d);

@@ -28,16 +28,17 @@ std::string errno_text(int err) {
 
 }  // namespace
 
-std::string read_file_bounded(const std::string& path, std::size_t max_bytes, std::string& out) {
+std::string read_file_bounded(const std::string& path, std::size_t max_bytes, std::string& out,
+                              std::string_view noun) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (status.type() == fs::file_type::not_found) return "cannot open file: no such file";
-  if (status.type() == fs::file_type::directory) return "is a directory, not a profile";
+  if (status.type() == fs::file_type::directory) return fmt::format("is a directory, not a {}", noun);
   if (status.type() == fs::file_type::regular) {
     const auto size = fs::file_size(path, ec);
     if (!ec && size > max_bytes)
-      return fmt::format("file is {} bytes; profiles are limited to {} bytes", size, max_bytes);
+      return fmt::format("file is {} bytes; a {} is limited to {} bytes", size, noun, max_bytes);
   }
   errno = 0;
   File file(std::fopen(path.c_str(), "rb"));
@@ -51,8 +52,7 @@ std::string read_file_bounded(const std::string& path, std::size_t max_bytes, st
   }
   if (std::ferror(file.get())) return fmt::format("cannot read file: {}", errno_text(errno));
   if (out.size() > max_bytes)
-    return fmt::format("input is more than {} bytes; profiles are limited to {} bytes", max_bytes,
-                       max_bytes);
+    return fmt::format("input is more than {} bytes; a {} is limited to {} bytes", max_bytes, noun, max_bytes);
   return {};
 }
 

@@ -11,7 +11,7 @@ namespace edgecalc {
 
 bool merge_litellm_prices(const std::string& path, Catalog& catalog, Diagnostics& diagnostics) {
   std::string text;
-  if (const std::string problem = read_file_bounded(path, 64u * 1024 * 1024, text); !problem.empty()) {
+  if (const std::string problem = read_file_bounded(path, 64u * 1024 * 1024, text, "price file"); !problem.empty()) {
     diagnostics.error(Position{}, problem);
     return false;
   }
@@ -19,7 +19,8 @@ bool merge_litellm_prices(const std::string& path, Catalog& catalog, Diagnostics
   try {
     j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    diagnostics.error(position_of_offset(text, e.byte > 0 ? e.byte - 1 : 0), "invalid JSON in the LiteLLM price file");
+    diagnostics.error(position_of_offset(text, e.byte > 0 ? e.byte - 1 : 0),
+                      fmt::format("invalid JSON in the LiteLLM price file: {}", json_parse_reason(e)));
     return false;
   }
   if (!j.is_object()) {

@@ -164,8 +164,8 @@ class TreeBuilder : public YAML::EventHandler {
   std::shared_ptr<Node> make(Node::Kind kind, const YAML::Mark& mark) {
     if (++m_node_count > m_limits.max_nodes) {
       throw LimitExceeded{to_position(mark),
-                          fmt::format("document has more than {} values; a profile has a few dozen",
-                                      m_limits.max_nodes)};
+                          fmt::format("document has more than {} values{}", m_limits.max_nodes,
+                                      m_limits.noun == "profile" ? "; a profile has a few dozen" : "")};
     }
     auto node = std::make_shared<Node>();
     node->kind = kind;
@@ -256,10 +256,7 @@ struct JsonChecker : nlohmann::json_sax<nlohmann::json> {
                    const nlohmann::detail::exception& ex) override {
     // nlohmann's position is one past the byte it stopped at.
     error_offset = position > 0 ? position - 1 : 0;
-    std::string what = ex.what();
-    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
-    const auto colon = what.find(": ");
-    what = colon == std::string::npos ? what : what.substr(colon + 2);
+    const std::string what = json_parse_reason(ex);
     error_message = fmt::format("invalid JSON: {}", what);
     if (what.find("last read") == std::string::npos && !last_token.empty())
       error_message += fmt::format(" near '{}'", last_token);
@@ -301,8 +298,8 @@ std::string yaml_message(const YAML::Exception& e) {
 std::optional<Document> load_text(std::string_view text, SourceFormat format,
                                   Diagnostics& diagnostics, const LoadLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    diagnostics.error(Position{}, fmt::format("file is {} bytes; profiles are limited to {} bytes",
-                                              text.size(), limits.max_bytes));
+    diagnostics.error(Position{}, fmt::format("file is {} bytes; a {} is limited to {} bytes", text.size(),
+                                              limits.noun, limits.max_bytes));
     return std::nullopt;
   }
   // A UTF-8 byte order mark is allowed and skipped.
@@ -314,7 +311,7 @@ std::optional<Document> load_text(std::string_view text, SourceFormat format,
     return std::nullopt;
   }
   if (is_blank(text)) {
-    diagnostics.error(Position{}, "profile is empty");
+    diagnostics.error(Position{}, fmt::format("{} is empty", limits.noun));
     return std::nullopt;
   }
   if (format == SourceFormat::json && !check_json(text, diagnostics)) return std::nullopt;
@@ -328,7 +325,7 @@ std::optional<Document> load_text(std::string_view text, SourceFormat format,
     TreeBuilder second(diagnostics, limits);
     if (parser.HandleNextDocument(second)) {
       diagnostics.error(second.document_start(),
-                        "a profile is a single document; found a second one");
+                        fmt::format("a {} is a single document; found a second one", limits.noun));
       return std::nullopt;
     }
   } catch (const YAML::DeepRecursion& e) {
@@ -344,16 +341,23 @@ std::optional<Document> load_text(std::string_view text, SourceFormat format,
   }
   if (diagnostics.size() != errors_before) return std::nullopt;
   if (!builder.root() || builder.root()->kind == Node::Kind::null) {
-    diagnostics.error(Position{}, "profile is empty");
+    diagnostics.error(Position{}, fmt::format("{} is empty", limits.noun));
     return std::nullopt;
   }
   return Document{diagnostics.file(), builder.root()};
 }
 
+std::string json_parse_reason(const std::exception& parse_error) {
+  // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
+  const std::string what = parse_error.what();
+  const auto colon = what.find(": ");
+  return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
 std::optional<Document> load_file(const std::string& path, Diagnostics& diagnostics,
                                   const LoadLimits& limits) {
   std::string text;
-  if (std::string problem = read_file_bounded(path, limits.max_bytes, text); !problem.empty()) {
+  if (std::string problem = read_file_bounded(path, limits.max_bytes, text, limits.noun); !problem.empty()) {
     diagnostics.error(Position{}, problem);
     return std::nullopt;
   }

@@ -157,12 +157,12 @@ TEST_CASE("hostile input: files over the size limit are refused unread", "[load]
   CHECK_FALSE(load_file(path.string(), d));
   fs::remove(path);
   CHECK(format_diagnostics(d) == path.string() +
-                                     ":1:1: error: file is 314572800 bytes; profiles are limited to "
+                                     ":1:1: error: file is 314572800 bytes; a profile is limited to "
                                      "1048576 bytes\n");
   LoadLimits tiny;
   tiny.max_bytes = 4;
   CHECK(load_errors("a: 12\n", SourceFormat::yaml, tiny) ==
-        "p.yaml:1:1: error: file is 6 bytes; profiles are limited to 4 bytes\n");
+        "p.yaml:1:1: error: file is 6 bytes; a profile is limited to 4 bytes\n");
 }
 
 TEST_CASE("missing files and directories", "[load]") {

@@ -172,3 +172,27 @@ TEST_CASE("a typo'd command suggests the command and evaluates nothing", "[robus
   CHECK(r.err == "edgecalc: error: unknown command 'normalise'; did you mean 'normalize'?\n"
                  "Run 'edgecalc --help' for usage.\n");
 }
+
+TEST_CASE("errors keep the parser's reason and name the file's kind", "[robustness][diagnostics]") {
+  const std::string broken = write("broken-report.json", "{\"report_version\": 1, \"profile\": tru}");
+  Run r = run({"render", broken});
+  CHECK(r.code == 2);
+  CHECK(r.err == broken + ":1:37: error: invalid JSON in the saved report: syntax error while parsing value - "
+                          "invalid literal; last read: '\"profile\": tru}'\n");
+  const std::string dir = scratch("a-directory.json");
+  std::filesystem::create_directories(dir);
+  r = run({"render", dir});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("is a directory, not a saved report") != std::string::npos);
+  r = run({k_kiosk, "--catalog", dir});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("is a directory, not a catalog") != std::string::npos);
+  const std::string empty_catalog = write("empty-catalog.yaml", "# nothing\n");
+  r = run({k_kiosk, "--catalog", empty_catalog});
+  CHECK(r.code == 2);
+  CHECK(r.err == empty_catalog + ":1:1: error: catalog is empty\n");
+  const std::string prices = write("broken-prices.json", "{\"gpt\": [1,}");
+  r = run({k_kiosk, "--prices", prices});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("invalid JSON in the LiteLLM price file: syntax error while parsing value") != std::string::npos);
+}

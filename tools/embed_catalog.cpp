@@ -1,36 +1,40 @@
 // Build-time tool: turns the catalog's YAML files into a C++ source holding them as compact JSON
 // (every scalar kept as a string, exactly as written), so that edgecalc parses its built-in
-// catalog with a fast JSON parser instead of scanning YAML at every start. The runtime validates
-// the entries as strictly as a --catalog file; tests check them all.
+// catalog with a fast JSON parser instead of scanning YAML at every start. The files are read by
+// edgecalc's own load stage, so they are checked exactly as a --catalog file is: duplicate keys,
+// limits and syntax errors are reported as FILE:LINE:COL: error: ..., exit 2. The runtime then
+// validates the entries as strictly as a --catalog file; tests check them all. The output is
+// written atomically; a failed write is exit 2 too.
 //   embed_catalog OUTPUT.cpp NAME=FILE.yaml...
 
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include <yaml-cpp/yaml.h>
+
+#include <edgecalc/document.hpp>
+
+#include "fs_util.hpp"
 
 namespace {
 
-nlohmann::ordered_json to_json(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map: {
+nlohmann::ordered_json to_json(const edgecalc::Node& node) {
+  using edgecalc::Node;
+  switch (node.kind) {
+    case Node::Kind::map: {
       nlohmann::ordered_json j = nlohmann::ordered_json::object();
-      for (const auto& entry : node) j[entry.first.as<std::string>()] = to_json(entry.second);
+      for (const auto& entry : node.entries) j[entry.key] = to_json(*entry.value);
       return j;
     }
-    case YAML::NodeType::Sequence: {
+    case Node::Kind::sequence: {
       nlohmann::ordered_json j = nlohmann::ordered_json::array();
-      for (const auto& item : node) j.push_back(to_json(item));
+      for (const auto& item : node.items) j.push_back(to_json(*item));
       return j;
     }
-    case YAML::NodeType::Scalar:
-      return node.Scalar();
-    default:
-      return nullptr;
+    case Node::Kind::scalar: return node.text;
+    case Node::Kind::null: break;
   }
+  return nullptr;
 }
 
 }  // namespace
@@ -46,20 +50,28 @@ int main(int argc, char** argv) {
     const std::string arg = argv[i];
     const auto eq = arg.find('=');
     if (eq == std::string::npos) {
-      std::cerr << "embed_catalog: expected NAME=FILE, got " << arg << "\n";
+      std::cerr << "embed_catalog: error: expected NAME=FILE, got " << arg << "\n";
       return 2;
     }
-    try {
-      const std::string json = to_json(YAML::LoadFile(arg.substr(eq + 1))).dump();
-      out += "extern const char* const " + arg.substr(0, eq) + ";\n";
-      out += "const char* const " + arg.substr(0, eq) + " = R\"edgecalc_data(" + json + ")edgecalc_data\";\n";
-    } catch (const YAML::Exception& e) {
-      std::cerr << arg.substr(eq + 1) << ":" << e.mark.line + 1 << ":" << e.mark.column + 1 << ": error: " << e.msg
-                << "\n";
-      return 1;
+    const std::string path = arg.substr(eq + 1);
+    edgecalc::Diagnostics diagnostics(path);
+    edgecalc::LoadLimits limits;
+    limits.max_bytes = 64u * 1024 * 1024;  // as merge_catalog_text
+    limits.max_nodes = 2'000'000;
+    limits.noun = "catalog";
+    const auto document = edgecalc::load_file(path, diagnostics, limits);
+    if (!document) {
+      std::cerr << edgecalc::format_diagnostics(diagnostics);
+      return 2;
     }
+    const std::string json = to_json(*document->root).dump();
+    out += "extern const char* const " + arg.substr(0, eq) + ";\n";
+    out += "const char* const " + arg.substr(0, eq) + " = R\"edgecalc_data(" + json + ")edgecalc_data\";\n";
   }
   out += "}  // namespace edgecalc::detail\n";
-  std::ofstream(argv[1]) << out;
+  if (const std::string problem = edgecalc::write_file_atomically(argv[1], out); !problem.empty()) {
+    std::cerr << "embed_catalog: error: " << argv[1] << ": " << problem << "\n";
+    return 2;
+  }
   return 0;
 }

@@ -49,6 +49,7 @@ struct LoadLimits {
   std::size_t max_bytes = 1024 * 1024;  // a real profile is a few KB
   std::size_t max_nodes = 100'000;      // values written, anchors counted once
   int max_depth = 64;                   // a profile nests four levels deep
+  std::string_view noun = "profile";    // what the file is, in messages: profile, catalog ...
 };
 
 // JSON for names ending in ".json" (any case), YAML otherwise.
@@ -64,6 +65,10 @@ std::optional<Document> load_text(std::string_view text, SourceFormat format,
 // empty or malformed.
 std::optional<Document> load_file(const std::string& path, Diagnostics& diagnostics,
                                   const LoadLimits& limits = {});
+
+// The reason in a JSON parse error, without the library's prefix: "syntax error while parsing
+// value - invalid literal; last read: 'tru'".
+std::string json_parse_reason(const std::exception& parse_error);
 
 // Line and column (1-based, columns in characters) of byte `offset` in `text`.
 Position position_of_offset(std::string_view text, std::size_t offset);
