@@ -1,0 +1,65 @@
+// The documentation names what the binary has: every rule, every network class with its data
+// price, and no unquoted `$` in a command meant to be pasted into a shell.
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <edgecalc/network.hpp>
+#include <edgecalc/rules.hpp>
+
+using namespace edgecalc;
+
+namespace {
+
+std::string doc(const std::string& name) {
+  std::ifstream in(std::string(EDGECALC_SOURCE_DIR) + "/" + name);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("docs/rules.md lists every rule", "[docs]") {
+  const std::string text = doc("docs/rules.md");
+  for (const Rule& r : rules()) {
+    INFO(r.id);
+    CHECK(text.find("`" + std::string(r.id) + "`") != std::string::npos);
+  }
+}
+
+TEST_CASE("docs/networks.md lists every network class and its data price", "[docs]") {
+  const std::string text = doc("docs/networks.md");
+  for (const NetworkClass& n : network_classes()) {
+    const std::string name(to_string(n.network));
+    INFO(name);
+    const auto row = text.find("| `" + name + "` |");
+    REQUIRE(row != std::string::npos);
+    if (!n.has_link) continue;
+    std::ostringstream price;
+    price << "$" << n.data_price_per_gb;
+    const std::string line = text.substr(row, text.find('\n', row) - row);
+    CHECK(line.find("| " + (price.str() == "$0.5" ? std::string("$0.50") : price.str()) + "/GB |") != std::string::npos);
+  }
+  // rule sources and docs link here, and the page exists
+  CHECK(doc("docs/rules.md").find("networks.md") != std::string::npos);
+}
+
+TEST_CASE("shell commands in the docs quote every $ amount", "[docs]") {
+  // `--flag $5000` or `key=$0.0002` in a code span with a flag would lose the amount to the shell;
+  // inside single quotes it is safe.
+  const std::regex span("`([^`\n]*--[^`\n]*)`");
+  const std::regex quoted("'[^']*'");
+  const std::regex bare_amount(R"([ =]\$[0-9])");
+  for (const char* name : {"README.md", "docs/ci.md", "docs/report.md", "docs/profile.md", "docs/model.md"}) {
+    const std::string text = doc(name);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), span); it != std::sregex_iterator(); ++it) {
+      const std::string command = std::regex_replace((*it)[1].str(), quoted, "''");
+      INFO(name << ": " << (*it)[1].str());
+      CHECK_FALSE(std::regex_search(command, bare_amount));
+    }
+  }
+}
