@@ -163,6 +163,11 @@ PriceEntry read_price(FieldReader r) {
   p.cached_input = r.quantity("cached_input", k_money, k_non_negative, false, "$0.075").value_or(p.input);
   p.batch_input = r.quantity("batch_input", k_money, k_non_negative, false, "$0.075").value_or(p.input);
   p.batch_output = r.quantity("batch_output", k_money, k_non_negative, false, "$0.30").value_or(p.output);
+  p.ttft_s = r.quantity("ttft", k_duration, k_non_negative, false, "0.4s");
+  p.output_tokens_per_s = r.quantity("output_speed", k_count, k_positive, false, "80");
+  p.speed_source = r.text("speed_source", p.ttft_s || p.output_tokens_per_s, "artificialanalysis.ai (2025-01)").value_or("");
+  if (p.ttft_s.has_value() != p.output_tokens_per_s.has_value())
+    r.error_at("", fmt::format("price {} needs both ttft and output_speed, or neither", p.id));
   r.finish();
   return p;
 }

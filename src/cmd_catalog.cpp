@@ -111,6 +111,13 @@ std::optional<std::string> show(const Catalog& c, const std::string& id) {
                                                 format_unit_price(p->batch_output, "USD")));
     line(out, "source", p->source);
     line(out, "priced on", p->date.empty() ? "unknown" : p->date);
+    if (p->ttft_s && p->output_tokens_per_s) {
+      line(out, "speed", fmt::format("{} to the first token, {} output tokens/s", format_duration(*p->ttft_s),
+                                     format_count(*p->output_tokens_per_s)));
+      line(out, "speed source", p->speed_source);
+    } else {
+      line(out, "speed", "not measured: profiles naming it should write cloud.inference_time");
+    }
   } else {
     return std::nullopt;
   }

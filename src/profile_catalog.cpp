@@ -52,6 +52,17 @@ void resolve_cloud_model(FieldReader& cloud, Profile& p, const Catalog& catalog,
                catalog.price_ids());
     return;
   }
+  // A measured API speed gives the time of one call, unless the profile wrote it.
+  if (price->ttft_s && price->output_tokens_per_s && p.workload.tokens && !cloud.entry("inference_time")) {
+    p.cloud.inference_time_s = *price->ttft_s + p.workload.tokens->output / *price->output_tokens_per_s;
+    std::erase(p.defaults_applied, std::string("cloud.inference_time"));
+    p.catalog_values.push_back(CatalogValue{
+        "cloud.inference_time",
+        fmt::format("{} = {} to the first token + {} output tokens at {} tokens/s", format_duration(p.cloud.inference_time_s),
+                    format_duration(*price->ttft_s), format_count(p.workload.tokens->output),
+                    format_count(*price->output_tokens_per_s)),
+        entry_source(price->id, price->speed_source, ""), ""});
+  }
   if (price_written) return;  // the profile's own price wins
   if (!usd_only(cloud, p, "cloud.price")) return;
   if (!p.workload.tokens) {

@@ -217,3 +217,32 @@ TEST_CASE("a token-priced API without an inference time is a warning", "[sizing]
                         a.source.find("WARNING: a token-priced API does not answer 300 output tokens in 0 ms") == 0);
   CHECK(warned);
 }
+
+TEST_CASE("a catalog API with a measured speed gives the cloud's inference time", "[sizing][catalog]") {
+  const std::string api = replaced(replaced(k_valid_yaml, "  price:\n    per_call: $0.0001\n", "  model: gpt-4o-mini\n"),
+                                   "  latency_budget: 100ms\n", "  latency_budget: 5s\n  tokens: {input: 1000, output: 100}\n");
+  Outcome out = load(api);
+  INFO(out.errors);
+  REQUIRE(out.profile);
+  // data/prices.yaml: 0.72 s to the first token + 100 tokens / 59 tokens/s = 2.4149 s
+  CHECK(out.profile->cloud.inference_time_s == Approx(0.72 + 100 / 59.0));
+  bool listed = false;
+  for (const Assumption& a : assumptions_of(*out.profile, "2026-11-21")) {
+    CHECK_FALSE((a.field == "cloud.inference_time" && a.source.find("WARNING") != std::string::npos));
+    listed = listed || (a.field == "cloud.inference_time" && a.value.find("at 59 tokens/s") != std::string::npos);
+  }
+  CHECK(listed);
+  // a written time wins
+  out = load(replaced(api, "  model: gpt-4o-mini\n", "  model: gpt-4o-mini\n  inference_time: 3s\n"));
+  REQUIRE(out.profile);
+  CHECK(out.profile->cloud.inference_time_s == 3);
+}
+
+TEST_CASE("a catalog price with a time to first token needs an output speed too", "[sizing][catalog]") {
+  Catalog catalog = builtin_catalog();
+  Diagnostics d("c.yaml");
+  CHECK_FALSE(merge_catalog_text("prices:\n  - {id: x, provider: P, input: $1, output: $2, source: s, date: 2026-01-01,\n"
+                                 "     ttft: 1s, speed_source: m}\n",
+                                 SourceFormat::yaml, catalog, d));
+  CHECK(format_diagnostics(d) == "c.yaml:2:5: error: price x needs both ttft and output_speed, or neither\n");
+}

@@ -58,6 +58,11 @@ struct PriceEntry {
   std::string id, provider;
   double input = 0, cached_input = 0, output = 0, batch_input = 0, batch_output = 0;
   std::string source, date;
+  // Measured speed of the API, when the catalog has it: a call takes ttft + output tokens /
+  // output_speed. speed_source names the measurement and its date.
+  std::optional<double> ttft_s;
+  std::optional<double> output_tokens_per_s;
+  std::string speed_source;
 };
 
 struct Catalog {
