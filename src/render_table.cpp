@@ -87,8 +87,8 @@ void header(std::string& out, const Json& r, const RenderOptions& style) {
 void volume(std::string& out, const Json& r) {
   const Json& w = r["workload"];
   const double month_s = num(r["hours_per_month"]) * 3600;
-  out += fmt::format("volume   {} calls/month: {} {} x {} each; peak {} calls/s\n",
-                     format_count(num(w["calls_per_month"])), format_count(num(w["fleet_size"])), str(w["fleet_unit"]),
+  out += fmt::format("volume   {} calls/month: {} x {} each; peak {} calls/s\n",
+                     format_count(num(w["calls_per_month"])), format_count_of(num(w["fleet_size"]), str(w["fleet_unit"])),
                      format_rate(num(w["calls_per_member_per_second"]), month_s),
                      format_count(num(w["peak_calls_per_second"])));
   if (!w["tokens_per_month"].is_null())

@@ -104,13 +104,17 @@ std::optional<Firing> hard_fraction(const RuleContext& c, double threshold) {
 std::optional<Firing> fleet_scale(const RuleContext& c, double threshold) {
   if (c.profile.fleet.size <= threshold) return std::nullopt;
   return Firing{{Option::edge},
-                {{"fleet", format_count(c.profile.fleet.size)}, {"unit", c.profile.fleet.unit}}};
+                {{"fleet", format_count(c.profile.fleet.size)},
+                 {"unit", c.profile.fleet.size == 1 ? singular(c.profile.fleet.unit) : c.profile.fleet.unit}}};
 }
 
 // "1/s from each of 50,000 doorbells"
 std::string member_rate(const RuleContext& c) {
-  return fmt::format("{} from each of {} {}", format_rate(c.profile.workload.calls_per_s, c.profile.month_s),
-                     format_count(c.profile.fleet.size), c.profile.fleet.unit);
+  if (c.profile.fleet.size == 1)
+    return fmt::format("{} from the one {}", format_rate(c.profile.workload.calls_per_s, c.profile.month_s),
+                       singular(c.profile.fleet.unit));
+  return fmt::format("{} from each of {}", format_rate(c.profile.workload.calls_per_s, c.profile.month_s),
+                     format_count_of(c.profile.fleet.size, c.profile.fleet.unit));
 }
 
 std::optional<Firing> low_frequency(const RuleContext& c, double threshold) {

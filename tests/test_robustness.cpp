@@ -196,3 +196,16 @@ TEST_CASE("errors keep the parser's reason and name the file's kind", "[robustne
   CHECK(r.code == 2);
   CHECK(r.err.find("invalid JSON in the LiteLLM price file: syntax error while parsing value") != std::string::npos);
 }
+
+TEST_CASE("labels: a noun agrees with its count, fleets are whole, centuries are never", "[robustness][render]") {
+  Run r = run({k_kiosk, "--set", "fleet.size=1", "--set", "fleet.unit=developers"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("1 developer x 10/h each") != std::string::npos);
+  CHECK_FALSE(std::regex_search(r.out, std::regex(R"((^|[^0-9,.])1 developers)")));
+  // the crossing is at 958.x developers: the table says the first whole size past it
+  CHECK(r.out.find("edge is cheaper from 959 developers up (now 1)") != std::string::npos);
+  CHECK(std::regex_search(r.out, std::regex(R"(\d\.\d+ developers)")) == false);
+  r = run({k_kiosk, "--set", "edge.engineering=1e9", "--set", "edge.lifetime=never"});
+  CHECK(r.out.find("edge pays for itself only after 32,710 years: never in practice") != std::string::npos);
+  CHECK(r.out.find("months, beyond") == std::string::npos);
+}
