@@ -241,11 +241,9 @@ std::string currency_written(std::string_view amount) {
   if (s.starts_with('-') || s.starts_with('+')) s.remove_prefix(1);
   for (const CurrencySymbol& c : k_currency_symbols)
     if (s.starts_with(c.symbol)) return std::string(c.code);
-  if (s.size() > 3) {
-    const std::string_view code = s.substr(s.size() - 3);
-    if (std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) return std::string(code);
-  }
-  return "";
+  const std::string_view code = s.size() > 3 ? s.substr(s.size() - 3) : std::string_view();
+  const auto upper = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
+  return !code.empty() && std::all_of(code.begin(), code.end(), upper) ? std::string(code) : "";
 }
 
 Parsed parse_money(std::string_view text, const UnitContext& ctx) {
