@@ -1,7 +1,10 @@
 #include <edgecalc/cli.hpp>
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <istream>
@@ -91,7 +94,8 @@ void annotate_diagnostics(const Diagnostics& diagnostics, const Streams& streams
     if (d.position.line == 0)  // from the command line: no place in a file
       streams.err << fmt::format("::error title=edgecalc::{}\n", escape(d.file + ": " + d.message, false));
     else
-      annotation(streams, "error", d.file, d.position.line, d.position.column, "edgecalc: invalid profile", d.message);
+      annotation(streams, d.warning ? "warning" : "error", d.file, d.position.line, d.position.column,
+                 d.warning ? "edgecalc: skipped input" : "edgecalc: invalid profile", d.message);
   }
 }
 
@@ -141,10 +145,9 @@ std::optional<Catalog> catalog_for(const std::vector<std::string>& catalogs, con
   }
   if (!prices.empty()) {
     Diagnostics d(prices);
-    if (!merge_litellm_prices(prices, catalog, d)) {
-      streams.err << format_diagnostics(d);
-      return std::nullopt;
-    }
+    const bool merged = merge_litellm_prices(prices, catalog, d);
+    if (!merged || d.has_warnings()) streams.err << format_diagnostics(d);  // skipped entries are named
+    if (!merged) return std::nullopt;
   }
   return catalog;
 }
@@ -243,7 +246,15 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
             std::ostream& err, const Environment& env) {
   try {
-    return to_int(run(args, Streams{in, out, err, env}));
+    const ExitCode code = run(args, Streams{in, out, err, env});
+    // A report that could not be written (a full disk, a closed pipe) is a failed run.
+    if (!out.flush()) {
+      std::string why = errno ? std::strerror(errno) : "";
+      if (!why.empty()) why[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(why[0])));
+      err << "edgecalc: error: cannot write to standard output" << (why.empty() ? "" : ": " + why) << '\n';
+      return to_int(worst(code, ExitCode::invalid_input));
+    }
+    return to_int(code);
   } catch (const std::exception& e) {
     err << "edgecalc: internal error: " << e.what() << '\n';
   } catch (...) {

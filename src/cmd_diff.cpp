@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <edgecalc/diff.hpp>
+#include <edgecalc/document.hpp>
 #include <edgecalc/quantity.hpp>
 #include <edgecalc/render.hpp>
 #include <edgecalc/report.hpp>
@@ -18,8 +19,12 @@ bool is_saved_report(const std::string& path) {
   if (format_for_path(path) != SourceFormat::json) return false;
   std::string text;
   if (!read_file_bounded(path, 256u * 1024 * 1024, text).empty()) return false;
+  // Too deep or not valid JSON: a report if it says so, and read_saved_reports then names the
+  // problem in a saved report's terms; otherwise the profile loader does in a profile's.
+  const bool says_report = text.find("\"report_version\"") != std::string::npos;
+  if (json_too_deep(text, 64)) return says_report;
   const auto j = nlohmann::ordered_json::parse(text, nullptr, false);
-  if (j.is_discarded()) return false;
+  if (j.is_discarded()) return says_report;
   const auto& first = j.is_array() && !j.empty() ? j[0] : j;
   return first.is_object() && first.contains("report_version");
 }

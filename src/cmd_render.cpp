@@ -26,13 +26,12 @@ std::optional<std::vector<nlohmann::ordered_json>> read_saved_reports(const std:
   if (const std::string problem = read_file_bounded(path, k_max_report_bytes, text, "saved report"); !problem.empty()) {
     d.error(Position{}, problem);
   } else {
-    try {
-      auto j = nlohmann::ordered_json::parse(text);
+    if (auto j = parse_untrusted_json(text, "saved report", d)) {
       std::vector<nlohmann::ordered_json> reports;
-      if (j.is_array()) {
-        for (auto& r : j) reports.push_back(std::move(r));
+      if (j->is_array()) {
+        for (auto& r : *j) reports.push_back(std::move(r));
       } else {
-        reports.push_back(std::move(j));
+        reports.push_back(std::move(*j));
       }
       for (std::size_t i = 0; i < reports.size(); ++i) {
         const auto& r = reports[i];
@@ -52,9 +51,6 @@ std::optional<std::vector<nlohmann::ordered_json>> read_saved_reports(const std:
         }
       }
       if (d.empty()) return reports;
-    } catch (const nlohmann::json::parse_error& e) {
-      d.error(position_of_offset(text, e.byte > 0 ? e.byte - 1 : 0),
-              fmt::format("invalid JSON in the saved report: {}", json_parse_reason(e)));
     }
   }
   streams.err << format_diagnostics(d);

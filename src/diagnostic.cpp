@@ -15,8 +15,13 @@ void Diagnostics::error(Position position, std::string message) {
   m_items.push_back(Diagnostic{m_file, position, std::move(message)});
 }
 
+void Diagnostics::warning(Position position, std::string message) {
+  m_warnings.push_back(Diagnostic{m_file, position, std::move(message), true});
+}
+
 std::vector<Diagnostic> Diagnostics::sorted() const {
   std::vector<Diagnostic> items = m_items;
+  items.insert(items.end(), m_warnings.begin(), m_warnings.end());
   std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.position < b.position;
   });
@@ -24,9 +29,10 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
 }
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
-  if (diagnostic.position.line == 0) return fmt::format("{}: error: {}", diagnostic.file, diagnostic.message);
-  return fmt::format("{}:{}:{}: error: {}", diagnostic.file, diagnostic.position.line,
-                     diagnostic.position.column, diagnostic.message);
+  const char* kind = diagnostic.warning ? "warning" : "error";
+  if (diagnostic.position.line == 0) return fmt::format("{}: {}: {}", diagnostic.file, kind, diagnostic.message);
+  return fmt::format("{}:{}:{}: {}: {}", diagnostic.file, diagnostic.position.line, diagnostic.position.column, kind,
+                     diagnostic.message);
 }
 
 std::string format_diagnostics(const Diagnostics& diagnostics, std::size_t limit) {

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <memory>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -56,29 +58,78 @@ std::string read_file_bounded(const std::string& path, std::size_t max_bytes, st
   return {};
 }
 
+namespace {
+
+// Writes all of `content` to `fd`; "" or the reason it could not (ENOSPC on a full disk ...).
+std::string write_all(int fd, const std::string& content) {
+  std::size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return errno_text(n < 0 ? errno : EIO);
+    done += static_cast<std::size_t>(n);
+  }
+  return {};
+}
+
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+  // Closes now, reporting a failed close (delayed write errors surface here).
+  std::string close() {
+    const int f = fd;
+    fd = -1;
+    return ::close(f) == 0 ? std::string() : errno_text(errno);
+  }
+};
+
+}  // namespace
+
 std::string write_file_atomically(const std::string& path, const std::string& content) {
   namespace fs = std::filesystem;
-  const fs::path target(path);
-  fs::path temp = target;
-  temp += fmt::format(".tmp-{}", ::getpid());
-  {
-    errno = 0;
-    File file(std::fopen(temp.c_str(), "wb"));
-    if (!file) return fmt::format("cannot write {}: {}", path, errno_text(errno));
-    const bool ok = std::fwrite(content.data(), 1, content.size(), file.get()) == content.size() &&
-                    std::fflush(file.get()) == 0;
-    const int err = errno;
-    if (!ok) {
-      file.reset();
-      std::remove(temp.c_str());
-      return fmt::format("cannot write {}: {}", path, errno_text(err));
-    }
-  }
   std::error_code ec;
-  fs::rename(temp, target, ec);
-  if (ec) {
-    std::remove(temp.c_str());
-    return fmt::format("cannot write {}: {}", path, ec.message());
+  // A symlink is followed: its target is written and the link stays a link.
+  fs::path target(path);
+  for (int hops = 0; fs::is_symlink(fs::symlink_status(target, ec)) && hops < 40; ++hops) {
+    const fs::path next = fs::read_symlink(target, ec);
+    if (ec) return fmt::format("cannot write {}: {}", path, ec.message());
+    target = next.is_absolute() ? next : target.parent_path() / next;
+  }
+  const fs::file_status status = fs::status(target, ec);
+  if (fs::is_directory(status)) return fmt::format("cannot write {}: is a directory", path);
+  // A device, a FIFO or a socket is written into, never replaced by a file.
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    Fd out{::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY)};
+    if (out.fd < 0) return fmt::format("cannot write {}: {}", path, errno_text(errno));
+    std::string problem = write_all(out.fd, content);
+    if (problem.empty()) problem = out.close();
+    return problem.empty() ? problem : fmt::format("cannot write {}: {}", path, problem);
+  }
+  // A regular file (or none yet): a fresh temporary file beside it, created exclusively and never
+  // through a symlink, then renamed over it, so readers see the old file or the new, never half.
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  static int counter = 0;
+  Fd temp;
+  fs::path temp_path;
+  for (int attempt = 0; attempt < 100 && temp.fd < 0; ++attempt) {
+    temp_path = dir / fmt::format(".{}.tmp-{}-{}", target.filename().string(), ::getpid(), ++counter);
+    temp.fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (temp.fd < 0 && errno != EEXIST) return fmt::format("cannot write {}: {}", path, errno_text(errno));
+  }
+  if (temp.fd < 0) return fmt::format("cannot write {}: no free temporary name", path);
+  if (fs::is_regular_file(status)) ::fchmod(temp.fd, static_cast<mode_t>(fs::status(target).permissions()));
+  std::string problem = write_all(temp.fd, content);
+  if (problem.empty() && ::fsync(temp.fd) != 0 && errno != EINVAL) problem = errno_text(errno);
+  if (problem.empty()) problem = temp.close();
+  if (problem.empty()) {
+    fs::rename(temp_path, target, ec);
+    if (ec) problem = ec.message();
+  }
+  if (!problem.empty()) {
+    ::unlink(temp_path.c_str());
+    return fmt::format("cannot write {}: {}", path, problem);
   }
   return {};
 }

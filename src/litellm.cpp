@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <edgecalc/document.hpp>
+
 #include "fs_util.hpp"
 
 namespace edgecalc {
@@ -15,38 +17,59 @@ bool merge_litellm_prices(const std::string& path, Catalog& catalog, Diagnostics
     diagnostics.error(Position{}, problem);
     return false;
   }
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    diagnostics.error(position_of_offset(text, e.byte > 0 ? e.byte - 1 : 0),
-                      fmt::format("invalid JSON in the LiteLLM price file: {}", json_parse_reason(e)));
-    return false;
-  }
+  const auto parsed = parse_untrusted_json(text, "LiteLLM price file", diagnostics, 16);
+  if (!parsed) return false;
+  const nlohmann::ordered_json& j = *parsed;
   if (!j.is_object()) {
     diagnostics.error(Position{}, "a LiteLLM price file is an object keyed by model name");
     return false;
   }
-  const auto per_million = [](const nlohmann::json& entry, const char* key) -> std::optional<double> {
+  // Where an entry is written, for warnings: the first occurrence of its quoted name.
+  const auto where = [&](const std::string& name) {
+    const auto at = text.find(nlohmann::json(name).dump());
+    return position_of_offset(text, at == std::string::npos ? 0 : at);
+  };
+  // A price per token beyond $1,000 per 1M tokens, or below 0, is no real price: the entry is
+  // skipped with a warning rather than priced into infinities.
+  constexpr double k_max_per_million = 1e3;
+  const auto per_million = [&](const nlohmann::ordered_json& entry, const char* key,
+                               std::string& problem) -> std::optional<double> {
     const auto it = entry.find(key);
-    if (it == entry.end() || !it->is_number()) return std::nullopt;
+    if (it == entry.end() || it->is_null()) return std::nullopt;
+    if (!it->is_number()) {
+      if (problem.empty()) problem = fmt::format("{} is {}, not a number", key, it->type_name());
+      return std::nullopt;
+    }
     const double v = it->get<double>() * 1e6;
-    return v >= 0 ? std::optional<double>(v) : std::nullopt;
+    if (!(v >= 0 && v <= k_max_per_million)) {
+      if (problem.empty())
+        problem = fmt::format("{} is {} per token, outside $0-{} per 1M tokens", key, it->dump(), k_max_per_million);
+      return std::nullopt;
+    }
+    return v;
   };
   std::size_t added = 0;
   for (const auto& [name, entry] : j.items()) {
     if (!entry.is_object() || name == "sample_spec") continue;
-    const auto input = per_million(entry, "input_cost_per_token");
-    const auto output = per_million(entry, "output_cost_per_token");
-    if (!input || !output) continue;  // not priced per token (images, audio ...): ignored
+    std::string problem;
+    const auto input = per_million(entry, "input_cost_per_token", problem);
+    const auto output = per_million(entry, "output_cost_per_token", problem);
     PriceEntry p;
     p.id = name;
-    p.provider = entry.value("litellm_provider", std::string("unknown"));
-    p.input = *input;
-    p.output = *output;
-    p.cached_input = per_million(entry, "cache_read_input_token_cost").value_or(p.input);
-    p.batch_input = per_million(entry, "input_cost_per_token_batches").value_or(p.input);
-    p.batch_output = per_million(entry, "output_cost_per_token_batches").value_or(p.output);
+    p.input = input.value_or(0);
+    p.output = output.value_or(0);
+    p.cached_input = per_million(entry, "cache_read_input_token_cost", problem).value_or(p.input);
+    p.batch_input = per_million(entry, "input_cost_per_token_batches", problem).value_or(p.input);
+    p.batch_output = per_million(entry, "output_cost_per_token_batches", problem).value_or(p.output);
+    const auto provider = entry.find("litellm_provider");
+    if (provider != entry.end() && !provider->is_string() && !provider->is_null() && problem.empty())
+      problem = fmt::format("litellm_provider is {}, not a string", provider->type_name());
+    if (!problem.empty()) {
+      diagnostics.warning(where(name), fmt::format("price entry `{}` skipped: {}", name, problem));
+      continue;
+    }
+    if (!input || !output) continue;  // not priced per token (images, audio ...): ignored
+    p.provider = provider != entry.end() && provider->is_string() ? provider->get<std::string>() : "unknown";
     p.source = fmt::format("LiteLLM price file {}", path);
     p.date = "";
     bool replaced = false;

@@ -66,7 +66,10 @@ NodePtr with_value(const NodePtr& node, const std::vector<std::string>& path, st
 
 std::vector<Override> set_overrides(const std::vector<std::string>& sets) {
   std::vector<Override> out;
-  for (const std::string& s : sets) out.push_back(Override{s, "--set " + s});
+  // A label names the flag in diagnostics; a huge one is cut so that the message stays readable.
+  constexpr std::size_t k_max_label = 80;
+  for (const std::string& s : sets)
+    out.push_back(Override{s, "--set " + (s.size() > k_max_label ? s.substr(0, k_max_label) + "..." : s)});
   return out;
 }
 
@@ -93,6 +96,16 @@ bool apply_overrides(Document& document, const std::vector<Override>& overrides,
       ok = false;
       continue;
     }
+    // Profile fields nest four levels deep (rules.<id>.threshold is three keys); a longer path is
+    // refused before anything walks it.
+    constexpr std::size_t k_max_path_keys = 8;
+    const std::vector<std::string> keys = split_path(path);
+    if (keys.size() > k_max_path_keys) {
+      diagnostics.error(at, fmt::format("the key path has {} keys; profile fields are at most {} deep", keys.size(),
+                                        k_max_path_keys));
+      ok = false;
+      continue;
+    }
     Diagnostics value_problems("value");
     const auto value = load_text(set.substr(eq + 1), SourceFormat::yaml, value_problems);
     if (!value) {
@@ -102,7 +115,7 @@ bool apply_overrides(Document& document, const std::vector<Override>& overrides,
       ok = false;
       continue;
     }
-    document.root = with_value(document.root, split_path(path), 0, relocated(value->root, at), at);
+    document.root = with_value(document.root, keys, 0, relocated(value->root, at), at);
   }
   return ok;
 }

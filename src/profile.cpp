@@ -20,6 +20,8 @@ using detail::ReadContext;
 constexpr double k_max_money = 1e15;
 constexpr double k_max_count = 1e11;        // more devices than people on Earth, tenfold
 constexpr double k_max_rate = 1e6;          // calls per second from one fleet member
+constexpr double k_min_capacity = 1e-3;     // calls per second one box or instance sustains: 3.6/h
+constexpr double k_min_uplink = 1;          // bytes per second: 8 bit/s, below any real modem
 constexpr double k_max_duration_s = 100 * 365.0 * 86400;  // a century
 constexpr double k_max_latency_s = 86400;   // a day
 constexpr double k_max_bytes = 1e12;        // a terabyte per call
@@ -30,6 +32,8 @@ constexpr Bounds k_positive_money{0, true, k_max_money};
 constexpr Bounds k_money{0, false, k_max_money};
 constexpr Bounds k_fraction{0, false, 1};
 constexpr Bounds k_positive_fraction{0, true, 1};
+// A utilization target below 1% would buy a hundred idle units per busy one: no real plan.
+constexpr Bounds k_utilization{0.01, false, 1, false, "1%", "100%"};
 constexpr Bounds k_latency{0, true, k_max_latency_s};
 
 struct Parsers {
@@ -99,7 +103,7 @@ void read_connectivity(FieldReader r, const Parsers& p, Connectivity& c) {
     else
       c.rtt = DurationRange{range.low, range.high};
   }
-  c.uplink_bytes_per_s = r.quantity("uplink", k_bandwidth, {0, true, 1e12}, false, "5Mbit/s");
+  c.uplink_bytes_per_s = r.quantity("uplink", k_bandwidth, {k_min_uplink, false, 1e12, false, "8bit/s", "8Tbit/s"}, false, "5Mbit/s");
   c.outage_s = r.quantity("outage", p.duration(), {0, false, k_max_duration_s}, false, "30s");
   // The network class fills what the profile leaves out; `none` has no link to describe.
   for (const char* key : {"rtt", "uplink", "outage"}) {
@@ -185,9 +189,9 @@ void read_price(FieldReader r, const Parsers& p, const Workload& w, CloudPrice& 
       FieldReader i = r.section("instance", true);
       price.hourly = i.quantity("hourly", p.per_hour(), k_money, true, "$2.50").value_or(0);
       price.capacity_per_s =
-          i.quantity("capacity", p.rate(), {0, true, 1e9}, true, "40/s").value_or(0);
+          i.quantity("capacity", p.rate(), {k_min_capacity, false, 1e9, false, "3.6/h", "1G/s"}, true, "40/s").value_or(0);
       price.min_instances = i.quantity_or("min", k_count, {0, false, 1e6, true}, 1, "1");
-      price.utilization = i.quantity_or("utilization", k_share, k_positive_fraction, 1, "70%");
+      price.utilization = i.quantity_or("utilization", k_share, k_utilization, 1, "70%");
       i.finish();
       break;
     }
@@ -237,11 +241,11 @@ void read_edge(FieldReader r, const Parsers& p, Profile& profile, const Catalog&
   detail::EdgeWritten written{r.entry("unit_cost") != nullptr, r.entry("inference_time") != nullptr,
                               r.entry("capacity") != nullptr, r.entry("power") != nullptr};
   e.unit_cost = r.quantity("unit_cost", p.money(), k_money, !e.hardware, "$4").value_or(0);
-  e.capacity_per_s = r.quantity("capacity", p.rate(), {0, true, 1e9}, false, "200/s");
+  e.capacity_per_s = r.quantity("capacity", p.rate(), {k_min_capacity, false, 1e9, false, "3.6/h", "1G/s"}, false, "200/s");
   if (e.deployment == Deployment::server && !written.capacity && !predicted && r.present())
     r.error_at("", "missing required field edge.capacity: deployment: server needs the calls one "
                    "box sustains (e.g. capacity: 200/s), or edge.hardware and workload.model to predict it");
-  e.utilization = r.quantity_or("utilization", k_share, k_positive_fraction, 1, "70%");
+  e.utilization = r.quantity_or("utilization", k_share, k_utilization, 1, "70%");
   e.inference_time_s = r.quantity("inference_time", p.duration(), k_latency, !predicted, "8ms").value_or(0);
   read_power(r, e, written.power);
   e.energy_price_per_kwh = r.quantity_or("energy_price", p.per_kwh(), k_money, 0, "$0.15/kWh");

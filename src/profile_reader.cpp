@@ -26,11 +26,13 @@ std::string join(const std::vector<std::string>& items) {
 }
 
 std::string bounds_problem(double v, const Bounds& b) {
+  const std::string min = b.min_text.empty() ? format_number(b.min) : std::string(b.min_text);
+  const std::string max = b.max_text.empty() ? format_number(b.max) : std::string(b.max_text);
   if (b.min_exclusive && v <= b.min)
-    return b.min == 0 ? "must be greater than zero" : fmt::format("must be greater than {}", format_number(b.min));
+    return b.min == 0 ? "must be greater than zero" : fmt::format("must be greater than {}", min);
   if (!b.min_exclusive && v < b.min)
-    return b.min == 0 ? "must not be negative" : fmt::format("must be at least {}", format_number(b.min));
-  if (v > b.max) return fmt::format("must be at most {}", format_number(b.max));
+    return b.min == 0 ? "must not be negative" : fmt::format("must be at least {}", min);
+  if (v > b.max) return fmt::format("must be at most {}", max);
   if (b.whole && v != std::floor(v)) return "must be a whole number";
   return {};
 }

@@ -25,6 +25,13 @@ struct Bounds {
   bool min_exclusive = false;  // true: the value must be above `min`
   double max = 1e15;
   bool whole = false;          // a whole number (counts of things)
+  std::string_view min_text;   // the limits as users write them ("8bit/s"); "" prints the number
+  std::string_view max_text;
+
+  constexpr Bounds(double min_ = 0, bool min_exclusive_ = false, double max_ = 1e15, bool whole_ = false,
+                   std::string_view min_text_ = {}, std::string_view max_text_ = {})
+      : min(min_), min_exclusive(min_exclusive_), max(max_), whole(whole_), min_text(min_text_),
+        max_text(max_text_) {}
 };
 
 using ParseFn = std::function<Parsed(std::string_view)>;

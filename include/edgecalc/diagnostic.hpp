@@ -19,6 +19,7 @@ struct Diagnostic {
   std::string file;
   Position position;
   std::string message;
+  bool warning = false;  // "warning:" instead of "error:": reported, but the input was accepted
 };
 
 // Collects problems so that a user sees every one of them in a single run.
@@ -27,6 +28,9 @@ class Diagnostics {
   explicit Diagnostics(std::string file) : m_file(std::move(file)) {}
 
   void error(Position position, std::string message);
+  // A problem that did not stop the input from loading (a skipped entry of a third-party file).
+  // Warnings are printed with the errors but do not count in empty() or size().
+  void warning(Position position, std::string message);
 
   // Problems at line 0, column k come from the k-th command-line override; they are reported
   // as "<origins[k-1]>: error: ..." (e.g. "--set fleet.size=x") instead of at a place in the file.
@@ -35,16 +39,18 @@ class Diagnostics {
   std::size_t size() const { return m_items.size(); }
   const std::string& file() const { return m_file; }
 
-  // Every problem, ordered by position (stable for problems at the same place).
+  bool has_warnings() const { return !m_warnings.empty(); }
+  // Every problem, errors and warnings, ordered by position (stable at the same place).
   std::vector<Diagnostic> sorted() const;
 
  private:
   std::string m_file;
   std::vector<std::string> m_origins;
   std::vector<Diagnostic> m_items;
+  std::vector<Diagnostic> m_warnings;
 };
 
-// "file:line:col: error: message" (no trailing newline).
+// "file:line:col: error: message" (or "warning:"; no trailing newline).
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 // At most this many diagnostics are printed, like GCC's -fmax-errors.

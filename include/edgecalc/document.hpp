@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include <edgecalc/diagnostic.hpp>
 
 namespace edgecalc {
@@ -65,6 +67,17 @@ std::optional<Document> load_text(std::string_view text, SourceFormat format,
 // empty or malformed.
 std::optional<Document> load_file(const std::string& path, Diagnostics& diagnostics,
                                   const LoadLimits& limits = {});
+
+// Parses untrusted JSON `text` (a saved report, a price file) as a `noun`: nesting deeper than
+// `max_depth` is refused before parsing (no recursion ever sees it), and syntax errors and
+// numbers beyond a double's range are reported at their position ("invalid JSON in the saved
+// report: ..."). Returns nullopt after adding the problem to `diagnostics`.
+std::optional<nlohmann::ordered_json> parse_untrusted_json(std::string_view text, std::string_view noun,
+                                                           Diagnostics& diagnostics, int max_depth = 64);
+
+// The offset of the first `[` or `{` in JSON `text` that opens level `max_depth + 1`, or
+// nullopt when the text nests no deeper (strings are skipped).
+std::optional<std::size_t> json_too_deep(std::string_view text, int max_depth);
 
 // The reason in a JSON parse error, without the library's prefix: "syntax error while parsing
 // value - invalid literal; last read: 'tru'".
