@@ -31,7 +31,6 @@ constexpr double k_max_tokens = 1e8;
 constexpr Bounds k_positive_money{0, true, k_max_money};
 constexpr Bounds k_money{0, false, k_max_money};
 constexpr Bounds k_fraction{0, false, 1};
-constexpr Bounds k_positive_fraction{0, true, 1};
 // A utilization target below 1% would buy a hundred idle units per busy one: no real plan.
 constexpr Bounds k_utilization{0.01, false, 1, false, "1%", "100%"};
 constexpr Bounds k_latency{0, true, k_max_latency_s};
