@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <edgecalc/calendar.hpp>
 #include <edgecalc/profile.hpp>
 
 #include "fs_util.hpp"
@@ -56,26 +57,13 @@ const ParseFn k_duration = [](std::string_view t) { return parse_duration(t, k_u
 constexpr Bounds k_non_negative{0, false, 1e18};
 constexpr Bounds k_positive{0, true, 1e18};
 
-bool is_date(const std::string& s) {
-  const auto digits = [&](std::size_t from, std::size_t n) {
-    for (std::size_t i = from; i < from + n; ++i)
-      if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
-    return true;
-  };
-  if (!((s.size() == 7 || s.size() == 10) && digits(0, 4) && s[4] == '-' && digits(5, 2) &&
-        (s.size() == 7 || (s[7] == '-' && digits(8, 2)))))
-    return false;
-  const int month = std::stoi(s.substr(5, 2));
-  const int day = s.size() == 10 ? std::stoi(s.substr(8, 2)) : 1;
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
 
 // id, source and date: every entry has them.
 bool read_identity(FieldReader& r, std::string& id, std::string& source, std::string& date) {
   id = r.text("id", true, "rpi5-8gb").value_or("");
   source = r.text("source", true, "\"vendor datasheet\"").value_or("");
   date = r.text("date", true, "2025-01").value_or("");
-  if (r.entry("date") && !date.empty() && !is_date(date))
+  if (r.entry("date") && !date.empty() && !is_date(date, true))
     r.error_at("date", fmt::format("{} must be a date, YYYY-MM or YYYY-MM-DD; got \"{}\"", r.path_of("date"), date));
   return !id.empty();
 }
@@ -311,7 +299,7 @@ std::vector<std::string> catalog_problems(const Catalog& c) {
                                 const std::string& date) {
     if (id.empty()) problems.push_back(fmt::format("a {} entry has no id", kind));
     if (source.empty()) problems.push_back(fmt::format("{} {} has no source", kind, id));
-    if (!is_date(date)) problems.push_back(fmt::format("{} {} has no date", kind, id));
+    if (!is_date(date, true)) problems.push_back(fmt::format("{} {} has no date", kind, id));
   };
   const auto unique = [&](std::string_view kind, std::vector<std::string> ids) {
     std::sort(ids.begin(), ids.end());

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <edgecalc/assumptions.hpp>
+#include <edgecalc/calendar.hpp>
 #include <edgecalc/suggest.hpp>
 #include <edgecalc/version.hpp>
 
@@ -22,13 +23,27 @@
 
 namespace edgecalc {
 
+namespace {
+
+bool looks_like_json(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && text[first] == '{';
+}
+
+}  // namespace
+
+void print_error(const Streams& streams, std::string_view message) {
+  streams.err << "edgecalc: error: " << printable(message) << '\n';
+}
+
 ExitCode emit(const std::string& text, const std::string& output, const Streams& streams) {
   if (output.empty()) {
     streams.out << text;
     return ExitCode::ok;
   }
   if (const std::string problem = write_file_atomically(output, text); !problem.empty()) {
-    streams.err << "edgecalc: error: " << problem << '\n';
+    print_error(streams, problem);
     return ExitCode::invalid_input;
   }
   return ExitCode::ok;
@@ -39,7 +54,8 @@ std::optional<Profile> load_or_report(const std::string& path, const Streams& st
   Diagnostics diagnostics(path == "-" ? "<stdin>" : path);
   std::optional<Profile> profile;
   if (path == "-") {
-    // Standard input is read once, bounded like a file, and parsed as YAML (JSON is YAML).
+    // Standard input is read once, bounded like a file, and parsed as JSON when it starts like
+    // JSON (a `{`), as YAML otherwise.
     const std::size_t limit = LoadLimits{}.max_bytes;
     std::string text(limit + 1, '\0');
     streams.in.read(text.data(), static_cast<std::streamsize>(text.size()));
@@ -48,7 +64,8 @@ std::optional<Profile> load_or_report(const std::string& path, const Streams& st
       diagnostics.error(Position{}, fmt::format("input is more than {} bytes; a profile is limited to {} bytes",
                                                 limit, limit));
     else
-      profile = load_profile_text(text, SourceFormat::yaml, diagnostics, overrides, catalog);
+      profile = load_profile_text(text, looks_like_json(text) ? SourceFormat::json : SourceFormat::yaml, diagnostics,
+                                  overrides, catalog);
   } else {
     profile = load_profile(path, diagnostics, overrides, catalog);
   }
@@ -152,6 +169,17 @@ std::optional<Catalog> catalog_for(const std::vector<std::string>& catalogs, con
   return catalog;
 }
 
+// The environment variables edgecalc reads, checked before anything runs: a bad value is a
+// usage error (exit 2), never guessed around.
+std::string environment_problem(const Environment& env) {
+  if (const auto it = env.variables.find("EDGECALC_TODAY"); it != env.variables.end() && !is_date(it->second))
+    return fmt::format("EDGECALC_TODAY must be a date, YYYY-MM-DD; got \"{}\"", it->second);
+  if (const auto it = env.variables.find("EDGECALC_COLOR");
+      it != env.variables.end() && it->second != "auto" && it->second != "always" && it->second != "never")
+    return fmt::format("EDGECALC_COLOR must be auto, always or never; got \"{}\"", it->second);
+  return "";
+}
+
 std::string report_date(const Environment& env) {
   const auto it = env.variables.find("EDGECALC_TODAY");
   return it == env.variables.end() ? today_utc() : it->second;
@@ -208,7 +236,12 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
     streams.out << e.what() << '\n';
     return ExitCode::ok;
   } catch (const CLI::ParseError& e) {
-    streams.err << "edgecalc: error: " << e.what() << "\nRun 'edgecalc --help' for usage.\n";
+    print_error(streams, e.what());
+    streams.err << "Run 'edgecalc --help' for usage.\n";
+    return ExitCode::invalid_input;
+  }
+  if (const std::string problem = environment_problem(streams.env); !problem.empty()) {
+    print_error(streams, problem);
     return ExitCode::invalid_input;
   }
   if (normalize_cmd->parsed()) return run_normalize(normalize, streams);
@@ -229,7 +262,7 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
     if (const auto guess = closest_match(first, commands)) {
       streams.err << fmt::format("edgecalc: error: unknown command '{}'; did you mean '{}'?\n"
                                  "Run 'edgecalc --help' for usage.\n",
-                                 first, *guess);
+                                 printable(first), *guess);
       return ExitCode::invalid_input;
     }
   }

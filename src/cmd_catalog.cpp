@@ -154,7 +154,7 @@ ExitCode run_catalog(const CatalogOptions& options, const Streams& streams) {
       all.insert(all.end(), ids.begin(), ids.end());
     std::string close;
     for (const std::string& s : closest_matches(options.id, all, 3)) close += (close.empty() ? "" : ", ") + s;
-    streams.err << fmt::format("edgecalc: error: no catalog entry `{}`; closest: {}\n", options.id, close);
+    streams.err << fmt::format("edgecalc: error: no catalog entry `{}`; closest: {}\n", printable(options.id), close);
     return ExitCode::invalid_input;
   }
   std::string text;

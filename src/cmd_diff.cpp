@@ -84,7 +84,7 @@ std::string check_gate_flags(const std::string& max_increase) {
 
 ExitCode run_diff(const DiffOptions& options, const Streams& streams) {
   if (const std::string problem = check_gate_flags(options.max_increase); !problem.empty()) {
-    streams.err << "edgecalc: error: " << problem << "\n";
+    print_error(streams, problem);
     return ExitCode::invalid_input;
   }
   const auto base = load_reports_or_profile(options.base, streams);
@@ -95,7 +95,7 @@ ExitCode run_diff(const DiffOptions& options, const Streams& streams) {
     return ExitCode::invalid_input;
   }
   if (const std::string problem = currency_mismatch((*base)[0], (*head)[0]); !problem.empty()) {
-    streams.err << "edgecalc: error: " << problem << "\n";
+    print_error(streams, problem);
     return ExitCode::invalid_input;
   }
   DiffLimits limits;
@@ -103,7 +103,7 @@ ExitCode run_diff(const DiffOptions& options, const Streams& streams) {
   if (!options.max_increase.empty()) {
     if (const std::string problem = parse_max_increase(options.max_increase, (*head)[0]["currency"], limits);
         !problem.empty()) {
-      streams.err << "edgecalc: error: " << problem << "\n";
+      print_error(streams, problem);
       return ExitCode::invalid_input;
     }
   }

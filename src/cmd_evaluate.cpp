@@ -78,11 +78,11 @@ const nlohmann::ordered_json* baseline_for(const nlohmann::ordered_json& head,
 void print_failed_gates(const nlohmann::ordered_json& report, bool fail_on_warn, const Streams& streams) {
   const JsonView r(report);
   if (str(r["verdict"]) == "none")
-    streams.err << fmt::format("edgecalc: {}: verdict none: {}\n", str(r["profile"]), str(r["summary"]));
+    streams.err << printable(fmt::format("edgecalc: {}: verdict none: {}", str(r["profile"]), str(r["summary"]))) << '\n';
   for (const JsonView g : r["gates"]) {
     const std::string status = str(g["status"]);
     if (status == "fail" || (fail_on_warn && (status == "warn" || status == "skipped")))
-      streams.err << fmt::format("edgecalc: {}: gate {} {}\n", str(r["profile"]), status, str(g["message"]));
+      streams.err << printable(fmt::format("edgecalc: {}: gate {} {}", str(r["profile"]), status, str(g["message"]))) << '\n';
   }
 }
 
@@ -93,7 +93,7 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
   }
   // Gate values are checked before anything is loaded or compared.
   if (const std::string problem = check_gate_flags(options.max_increase); !problem.empty()) {
-    streams.err << "edgecalc: error: " << problem << "\n";
+    print_error(streams, problem);
     return ExitCode::invalid_input;
   }
   std::optional<std::vector<nlohmann::ordered_json>> baselines;
@@ -119,13 +119,13 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
       if (!options.max_increase.empty()) {
         if (const auto problem = parse_max_increase(options.max_increase, report["currency"], limits);
             !problem.empty()) {
-          streams.err << "edgecalc: error: " << problem << "\n";
+          print_error(streams, problem);
           return ExitCode::invalid_input;
         }
       }
       if (const auto* base = baseline_for(report, *baselines)) {
         if (const std::string problem = currency_mismatch(*base, report); !problem.empty()) {
-          streams.err << "edgecalc: error: " << problem << "\n";
+          print_error(streams, problem);
           return ExitCode::invalid_input;
         }
         report["comparison"] = diff_reports(*base, report);
@@ -133,7 +133,7 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
       } else {
         const std::string why = fmt::format("{} has no report for profile {}", options.compare_to,
                                             report["profile"].get<std::string>());
-        streams.err << "edgecalc: note: " << why << "; not compared\n";
+        streams.err << "edgecalc: note: " << printable(why) << "; not compared\n";
         for (auto& g : skipped_diff_gates(limits, why)) report["gates"].push_back(std::move(g));
       }
     }

@@ -25,6 +25,9 @@ struct Streams {
   const Environment& env;
 };
 
+// "edgecalc: error: MESSAGE" on standard error, MESSAGE printable() (it may quote input).
+void print_error(const Streams& streams, std::string_view message);
+
 // Report formats every reporting command accepts.
 inline const std::vector<std::string> k_formats = {"table", "json", "markdown", "junit", "sarif"};
 

@@ -28,11 +28,25 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
   return items;
 }
 
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7F) out += c;
+    else if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\r') out += "\\r";
+    else out += fmt::format("\\x{:02X}", u);
+  }
+  return out;
+}
+
 std::string format_diagnostic(const Diagnostic& diagnostic) {
   const char* kind = diagnostic.warning ? "warning" : "error";
-  if (diagnostic.position.line == 0) return fmt::format("{}: {}: {}", diagnostic.file, kind, diagnostic.message);
-  return fmt::format("{}:{}:{}: {}: {}", diagnostic.file, diagnostic.position.line, diagnostic.position.column, kind,
-                     diagnostic.message);
+  if (diagnostic.position.line == 0) return fmt::format("{}: {}: {}", printable(diagnostic.file), kind, printable(diagnostic.message));
+  return fmt::format("{}:{}:{}: {}: {}", printable(diagnostic.file), diagnostic.position.line, diagnostic.position.column, kind,
+                     printable(diagnostic.message));
 }
 
 std::string format_diagnostics(const Diagnostics& diagnostics, std::size_t limit) {

@@ -17,6 +17,7 @@
 #include <yaml-cpp/parser.h>
 
 #include "fs_util.hpp"
+#include "load_json.hpp"
 
 namespace edgecalc {
 
@@ -218,8 +219,7 @@ class TreeBuilder : public YAML::EventHandler {
     const auto [slot, inserted] = top.key_index.try_emplace(top.key, top.node->entries.size());
     if (!inserted) {
       m_diagnostics.error(top.key_position,
-                          fmt::format("duplicate key `{}` (first given at line {})", top.key,
-                                      top.node->entries[slot->second].key_position.line));
+                          duplicate_key_message(top.key, top.node->entries[slot->second].key_position.line));
       return;
     }
     top.node->entries.push_back(MapEntry{top.key, top.key_position, node});
@@ -235,7 +235,7 @@ class TreeBuilder : public YAML::EventHandler {
 };
 
 // nlohmann's SAX interface, used only to check that a .json file is strict JSON and to say
-// where it is not; the tree itself comes from the YAML parser, which keeps positions.
+// where it is not; the tree itself comes from build_json_tree, which keeps positions.
 struct JsonChecker : nlohmann::json_sax<nlohmann::json> {
   std::size_t error_offset = 0;
   std::string error_message;
@@ -314,7 +314,17 @@ std::optional<Document> load_text(std::string_view text, SourceFormat format,
     diagnostics.error(Position{}, fmt::format("{} is empty", limits.noun));
     return std::nullopt;
   }
-  if (format == SourceFormat::json && !check_json(text, diagnostics)) return std::nullopt;
+  if (format == SourceFormat::json) {
+    // JSON is read as JSON, not as YAML: YAML decodes each half of a surrogate pair alone.
+    if (!check_json(text, diagnostics)) return std::nullopt;
+    NodePtr root = build_json_tree(text, diagnostics, limits);
+    if (!root) return std::nullopt;
+    if (root->kind == Node::Kind::null) {
+      diagnostics.error(Position{}, fmt::format("{} is empty", limits.noun));
+      return std::nullopt;
+    }
+    return Document{diagnostics.file(), root};
+  }
 
   const std::size_t errors_before = diagnostics.size();
   std::istringstream stream{std::string(text)};

@@ -107,11 +107,16 @@ bool apply_overrides(Document& document, const std::vector<Override>& overrides,
       continue;
     }
     Diagnostics value_problems("value");
-    const auto value = load_text(set.substr(eq + 1), SourceFormat::yaml, value_problems);
+    LoadLimits limits;
+    limits.noun = "value";
+    const auto value = load_text(set.substr(eq + 1), SourceFormat::yaml, value_problems, limits);
     if (!value) {
       const auto problems = value_problems.sorted();
-      diagnostics.error(at, fmt::format("the value of {} is not valid YAML: {}", path,
-                                        problems.empty() ? "empty" : problems.front().message));
+      const std::string problem = problems.empty() ? "value is empty" : problems.front().message;
+      if (problem == "value is empty")  // `null`, `~` or a comment: no value, as in a profile
+        diagnostics.error(at, fmt::format("{} has no value; write --set {}=VALUE", path, path));
+      else
+        diagnostics.error(at, fmt::format("the value of {} is not valid YAML: {}", path, problem));
       ok = false;
       continue;
     }

@@ -59,7 +59,16 @@ const MapEntry* FieldReader::entry(std::string_view key) {
   m_known.emplace(key);
   if (!m_node) return nullptr;
   const MapEntry* e = m_node->find(key);
-  if (!e || e->value->kind == Node::Kind::null) return nullptr;
+  if (!e) return nullptr;
+  if (e->value->kind == Node::Kind::null) {
+    // `key:`, `key: null` or a bare `key` line (which YAML parsers read as `key:`): the user
+    // named the field but gave no value. Never a default: they meant something.
+    if (m_reported_null.insert(std::string(key)).second)
+      m_ctx.diagnostics.error(e->key_position,
+                              fmt::format("{} has no value; write one, or delete the line to use the default",
+                                          path_of(key)));
+    return nullptr;
+  }
   if (m_ctx.record_positions) m_ctx.profile.positions[path_of(key)] = e->value->position;
   return e;
 }
@@ -74,9 +83,15 @@ bool FieldReader::check_scalar(const MapEntry& e, std::string_view example) {
 
 std::optional<std::string> FieldReader::text(std::string_view key, bool required,
                                              std::string_view example) {
+  if (const MapEntry* blank = m_node ? m_node->find(key) : nullptr;
+      blank && blank->value->kind == Node::Kind::null && required &&
+      m_reported_null.insert(std::string(key)).second) {
+    m_ctx.diagnostics.error(blank->key_position,
+                            fmt::format("{} has no value; it is required (e.g. {}: {})", path_of(key), key, example));
+  }
   const MapEntry* e = entry(key);
   if (!e) {
-    if (required && m_node) {
+    if (required && m_node && !m_node->find(key)) {
       m_ctx.diagnostics.error(m_where, fmt::format("missing required field {} (e.g. {}: {})",
                                                    path_of(key), key, example));
     }
@@ -135,7 +150,7 @@ FieldReader FieldReader::section(std::string_view key, bool required) {
   const MapEntry* e = entry(key);
   const std::string path = path_of(key);
   if (!e) {
-    if (required && m_node)
+    if (required && m_node && !m_node->find(key))
       m_ctx.diagnostics.error(m_where, fmt::format("missing required section `{}`", path));
     return FieldReader(m_ctx, nullptr, path, m_where);
   }

@@ -96,6 +96,7 @@ class FieldReader {
   std::string m_path;
   Position m_where;
   std::set<std::string, std::less<>> m_known;
+  std::set<std::string, std::less<>> m_reported_null;  // keys written without a value, reported once
 };
 
 template <class E>

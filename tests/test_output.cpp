@@ -15,23 +15,15 @@
 
 #include <edgecalc/cli.hpp>
 
+#include "cli_run.hpp"
+
 using namespace edgecalc;
+using test::k_kiosk;
+using test::Run;
+using test::run;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Run {
-  int code;
-  std::string out, err;
-};
-
-Run run(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = run_cli(args, out, err);
-  return Run{code, out.str(), err.str()};
-}
-
-const std::string k_kiosk = std::string(EDGECALC_SOURCE_DIR) + "/tests/data/model/kiosk-fleet.yaml";
 
 fs::path scratch() {
   const fs::path dir = fs::temp_directory_path() / "edgecalc-output";
@@ -40,12 +32,7 @@ fs::path scratch() {
   return dir;
 }
 
-std::string read(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string read(const fs::path& path) { return test::read_text(path); }
 
 // A stream whose every write fails, as standard output does on a full disk.
 struct FullBuffer : std::streambuf {

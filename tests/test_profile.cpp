@@ -200,10 +200,24 @@ TEST_CASE("wrong types", "[profile]") {
 TEST_CASE("missing required fields are reported at their section", "[profile]") {
   CHECK(errors_of(with("  calls: 60/min\n", "")) ==
         "p.yaml:3:1: error: missing required field workload.calls (e.g. calls: 60/min)\n");
+  // written without a value: reported at the key, never defaulted
   CHECK(errors_of(with("  calls: 60/min\n", "  calls:\n")) ==
-        "p.yaml:3:1: error: missing required field workload.calls (e.g. calls: 60/min)\n");
+        "p.yaml:4:3: error: workload.calls has no value; it is required (e.g. calls: 60/min)\n");
   CHECK(errors_of(with("name: fixture\n", "")) ==
         "p.yaml:1:1: error: missing required field name (e.g. name: doorbell-keyword-spotting)\n");
+}
+
+std::size_t lines_in(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+
+TEST_CASE("a field written without a value is an error, never a default (issue #10)", "[profile]") {
+  // a bare line with no colon: yaml-cpp reads `close_call` as `close_call:` (null)
+  CHECK(errors_of(k_valid_yaml + "close_call\n") ==
+        "p.yaml:" + std::to_string(lines_in(k_valid_yaml) + 1) + ":1: error: close_call has no value; write one, or delete the line to use the default\n");
+  CHECK(errors_of(with("  size: 1000\n", "  size: 1000\n  unit: null\n")) ==
+        "p.yaml:8:3: error: fleet.unit has no value; write one, or delete the line to use the default\n");
+  // a section whose every field is commented out is written without a value too
+  CHECK(errors_of(with("name: fixture\n", "name: fixture\nbudget:\n  # max_total_cost: $5k\n")) ==
+        "p.yaml:3:1: error: budget has no value; write one, or delete the line to use the default\n");
 }
 
 TEST_CASE("the format version must be 1", "[profile]") {
@@ -257,7 +271,8 @@ TEST_CASE("price forms: exactly one", "[profile]") {
   CHECK(errors_of(with("    per_call: $0.0001\n", "    per_call: $0.0001\n    instance: {hourly: $1, capacity: 1/s}\n")) ==
         "p.yaml:15:15: error: cloud.price has both `per_call` and `instance`; give exactly one price form\n");
   CHECK(errors_of(with("    per_call: $0.0001\n", "    per_call:\n")) ==
-        "p.yaml:13:3: error: cloud.price needs one of per_call, per_1k_tokens, per_1m_tokens or instance\n");
+        "p.yaml:13:3: error: cloud.price needs one of per_call, per_1k_tokens, per_1m_tokens or instance\n"
+        "p.yaml:14:5: error: cloud.price.per_call has no value; write one, or delete the line to use the default\n");
   CHECK(errors_of(with("    per_call: $0.0001\n", "    per_1m_tokens: {input: $0.15, output: $0.60}\n")) ==
         "p.yaml:14:20: error: cloud.price.per_1m_tokens needs workload.tokens (e.g. tokens: {input: "
         "300, output: 200})\n");

@@ -50,7 +50,12 @@ class Diagnostics {
   std::vector<Diagnostic> m_warnings;
 };
 
-// "file:line:col: error: message" (or "warning:"; no trailing newline).
+// `text` with every control character escaped (\n, \t, \r, \x1B ...; backslashes stay as they
+// are): input copied into a message can neither split its line nor drive the terminal.
+std::string printable(std::string_view text);
+
+// "file:line:col: error: message" (or "warning:"; no trailing newline); file and message are
+// printable().
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 // At most this many diagnostics are printed, like GCC's -fmax-errors.
