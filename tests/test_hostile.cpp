@@ -31,7 +31,7 @@ TEST_CASE("a --set key path of 60,000 keys is refused before anything walks it",
   CHECK(r.err.size() < 300);  // the flag is cut in the message, not echoed whole
 }
 
-TEST_CASE("--set with no value, null or ~ is an error, never the default", "[hostile][set]") {
+TEST_CASE("set overrides with no value or a null are errors, never the default", "[hostile][set]") {
   for (const std::string value : {"", "null", "~", "  # nothing"}) {
     const Run r = run({k_kiosk, "--set", "close_call=" + value});
     CHECK(r.code == 2);
