@@ -2,19 +2,21 @@
 # One entry point for a fresh Debian 12 machine:
 #   bash scripts/dev.sh run   install dependencies, build (release), run edgecalc on an example
 #   bash scripts/dev.sh test  install dependencies, build with -Werror, run every test,
-#                             then build and run every test again under ASan+UBSan
+#                             then build and run every test again under ASan+UBSan, then
+#                             run each fuzz target for 60 s (clang, docs/fuzzing.md)
 #   bash scripts/dev.sh deps  only install missing Debian packages (needs root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Every dependency is a Debian 12 package; nothing is downloaded at build time.
 packages=(g++ make cmake libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libyaml-cpp-dev)
+fuzz_packages=(clang libclang-rt-14-dev)  # libFuzzer and the sanitizer runtimes, for `test`
 example=profiles/doorbell-keyword-spotting.yaml
 jobs=$(nproc 2>/dev/null || echo 2)
 
-install_deps() {
+install_deps() {  # $@ = extra packages
   local missing=()
-  for p in "${packages[@]}"; do
+  for p in "${packages[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -41,11 +43,12 @@ case "${1:-}" in
     ./build/release/src/edgecalc "$example"
     ;;
   test)
-    install_deps
+    install_deps "${fuzz_packages[@]}"
     build dev
     ctest --preset dev -j "$jobs"
     build asan
     ctest --preset asan -j "$jobs"
+    bash scripts/fuzz.sh "${EDGECALC_FUZZ_SECONDS:-60}"
     ;;
   *)
     echo "usage: bash scripts/dev.sh run|test|deps" >&2

@@ -12,8 +12,11 @@ shift
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(profile render diff set litellm catalog)
 
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
+if ! log=$(cmake --preset fuzz 2>&1 && cmake --build --preset fuzz -j "$(nproc 2>/dev/null || echo 2)" 2>&1); then
+  echo "$log" >&2
+  echo "fuzz.sh: the fuzz build failed" >&2
+  exit 1
+fi
 
 # Seed corpora: the repository's own profiles, reports, catalogs and price files.
 seeds() {  # $1 = target, prints seed directories and files

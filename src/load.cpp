@@ -378,6 +378,12 @@ std::optional<std::size_t> json_too_deep(std::string_view text, int max_depth) {
 
 std::optional<nlohmann::ordered_json> parse_untrusted_json(std::string_view text, std::string_view noun,
                                                            Diagnostics& diagnostics, int max_depth) {
+  // nlohmann stops at a NUL byte as if the text ended there: "123\0garbage" would be 123.
+  if (const auto bad = first_invalid_utf8(text)) {
+    diagnostics.error(position_of_offset(text, *bad),
+                      fmt::format("the {} is not UTF-8 text (byte 0x{:02X})", noun, static_cast<unsigned char>(text[*bad])));
+    return std::nullopt;
+  }
   if (const auto deep = json_too_deep(text, max_depth)) {
     diagnostics.error(position_of_offset(text, *deep),
                       fmt::format("the {} nests deeper than {} levels", noun, max_depth));
