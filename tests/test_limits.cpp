@@ -14,20 +14,13 @@
 
 #include <edgecalc/cli.hpp>
 
+#include "cli_run.hpp"
+
 using namespace edgecalc;
+using test::Run;
+using test::run;
 
 namespace {
-
-struct Run {
-  int code;
-  std::string out, err;
-};
-
-Run run(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = run_cli(args, out, err);
-  return Run{code, out.str(), err.str()};
-}
 
 // A numeric field with its documented limits (docs/profile.md) and the unit it is written in.
 struct Field {

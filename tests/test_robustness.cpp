@@ -13,21 +13,13 @@
 
 #include <edgecalc/cli.hpp>
 
+#include "cli_run.hpp"
+
 using namespace edgecalc;
+using namespace edgecalc::test;
 using Json = nlohmann::ordered_json;
 
 namespace {
-
-struct Run {
-  int code;
-  std::string out, err;
-};
-
-Run run(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = run_cli(args, out, err);
-  return Run{code, out.str(), err.str()};
-}
 
 std::string scratch(const std::string& name) {
   const auto dir = std::filesystem::temp_directory_path() / "edgecalc-robustness";
@@ -35,14 +27,7 @@ std::string scratch(const std::string& name) {
   return (dir / name).string();
 }
 
-std::string write(const std::string& name, const std::string& text) {
-  const std::string path = scratch(name);
-  std::ofstream(path) << text;
-  return path;
-}
-
-const std::string k_source = EDGECALC_SOURCE_DIR;
-const std::string k_kiosk = k_source + "/tests/data/model/kiosk-fleet.yaml";
+std::string write(const std::string& name, const std::string& text) { return test::write_scratch("robustness", name, text); }
 
 // Calls `visit` with a copy of `j` that lacks one member, for every member at every depth.
 void each_without_one_key(const Json& root, const std::function<void(const Json&, const std::string&)>& visit) {
