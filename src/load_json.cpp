@@ -1,5 +1,6 @@
 #include "load_json.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -257,6 +258,55 @@ class JsonTreeBuilder {
 
 NodePtr build_json_tree(std::string_view text, Diagnostics& diagnostics, const LoadLimits& limits) {
   return JsonTreeBuilder(text, limits).build(diagnostics);
+}
+
+std::optional<std::size_t> json_too_deep(std::string_view text, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<nlohmann::ordered_json> parse_untrusted_json(std::string_view text, std::string_view noun,
+                                                           Diagnostics& diagnostics, int max_depth) {
+  // nlohmann stops at a NUL byte as if the text ended there: "123\0garbage" would be 123.
+  if (const auto bad = first_invalid_utf8(text)) {
+    diagnostics.error(position_of_offset(text, *bad),
+                      fmt::format("the {} is not UTF-8 text (byte 0x{:02X})", noun, static_cast<unsigned char>(text[*bad])));
+    return std::nullopt;
+  }
+  if (const auto deep = json_too_deep(text, max_depth)) {
+    diagnostics.error(position_of_offset(text, *deep),
+                      fmt::format("the {} nests deeper than {} levels", noun, max_depth));
+    return std::nullopt;
+  }
+  try {
+    return nlohmann::ordered_json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    diagnostics.error(position_of_offset(text, e.byte > 0 ? e.byte - 1 : 0),
+                      fmt::format("invalid JSON in the {}: {}", noun, json_parse_reason(e)));
+  } catch (const nlohmann::json::exception& e) {
+    // A number beyond a double's range ("number overflow parsing '1e400'"): point at it.
+    const std::string reason = json_parse_reason(e);
+    std::size_t at = 0;
+    if (const auto open = reason.find('\''); open != std::string::npos)
+      if (const auto close = reason.find('\'', open + 1); close != std::string::npos)
+        at = std::min(text.size(), text.find(reason.substr(open + 1, close - open - 1)));
+    diagnostics.error(position_of_offset(text, at), fmt::format("invalid JSON in the {}: {}", noun, reason));
+  }
+  return std::nullopt;
 }
 
 }  // namespace edgecalc

@@ -1,6 +1,5 @@
 #include <edgecalc/profile.hpp>
 
-#include <algorithm>
 #include <cmath>
 
 #include <edgecalc/network.hpp>
@@ -326,21 +325,10 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
       return std::nullopt;
     }
   }
-  profile.name = top.text("name", true, "doorbell-keyword-spotting").value_or("");
+  // Names are printed on terminals and in CI logs; a description may span lines.
+  profile.name = top.label("name", true, "doorbell-keyword-spotting").value_or("");
   if (top.entry("name") && profile.name.empty()) top.error_at("name", "name must not be empty");
-  // Names are printed on terminals and in CI logs: no control characters (a description may
-  // span lines and hold tabs; it is never printed raw).
-  const auto has_control = [](std::string_view text, std::string_view allowed) {
-    return std::any_of(text.begin(), text.end(), [&](char c) {
-      const auto u = static_cast<unsigned char>(c);
-      return (u < 0x20 || u == 0x7F) && allowed.find(c) == std::string_view::npos;
-    });
-  };
-  if (has_control(profile.name, ""))
-    top.error_at("name", fmt::format("name must not hold control characters; got \"{}\"", printable(profile.name)));
-  profile.description = top.text("description", false, "Wake word on a battery doorbell").value_or("");
-  if (has_control(profile.description, "\n\t"))
-    top.error_at("description", "description must not hold control characters other than newlines and tabs");
+  profile.description = top.label("description", false, "Wake word on a battery doorbell", "\n\t").value_or("");
   if (const auto currency = top.text("currency", false, "USD")) {
     if (currency->empty()) top.error_at("currency", "currency must not be empty");
     else ctx.units.currency = profile.currency = *currency;
@@ -358,9 +346,7 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   read_workload(top.section("workload", true), p, profile.workload);
   FieldReader fleet = top.section("fleet", true);
   profile.fleet.size = fleet.quantity("size", k_count, {0, true, k_max_count, true}, true, "50000").value_or(0);
-  if (const auto unit = fleet.text("unit", false, "devices"); unit && has_control(*unit, ""))
-    fleet.error_at("unit", fmt::format("fleet.unit must not hold control characters; got \"{}\"", printable(*unit)));
-  else if (unit) profile.fleet.unit = *unit;
+  if (const auto unit = fleet.label("unit", false, "devices")) profile.fleet.unit = *unit;
   else fleet.defaulted("unit");
   fleet.finish();
   read_connectivity(top.section("connectivity", true), p, profile.connectivity);

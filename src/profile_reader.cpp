@@ -1,5 +1,6 @@
 #include "profile_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace edgecalc::detail {
@@ -99,6 +100,19 @@ std::optional<std::string> FieldReader::text(std::string_view key, bool required
   }
   if (!check_scalar(*e, example)) return std::nullopt;
   return e->value->text;
+}
+
+std::optional<std::string> FieldReader::label(std::string_view key, bool required, std::string_view example,
+                                              std::string_view allowed) {
+  auto written = text(key, required, example);
+  if (!written) return std::nullopt;
+  const bool control = std::any_of(written->begin(), written->end(), [&](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 || u == 0x7F) && allowed.find(c) == std::string_view::npos;
+  });
+  if (!control) return written;
+  error_at(key, fmt::format("{} must not hold control characters; got \"{}\"", path_of(key), printable(*written)));
+  return std::nullopt;
 }
 
 std::optional<double> FieldReader::quantity(std::string_view key, const ParseFn& parse,

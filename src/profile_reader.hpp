@@ -61,6 +61,11 @@ class FieldReader {
   // Text of a scalar field; nullopt when absent (reported if `required`) or not a scalar.
   std::optional<std::string> text(std::string_view key, bool required, std::string_view example);
 
+  // text() for words people read (names, units): control characters other than `allowed` are an
+  // error, so that no value can drive a terminal or split a log line.
+  std::optional<std::string> label(std::string_view key, bool required, std::string_view example,
+                                   std::string_view allowed = "");
+
   // A quantity parsed by `parse` and checked against `bounds`.
   std::optional<double> quantity(std::string_view key, const ParseFn& parse, const Bounds& bounds,
                                  bool required, std::string_view example);
