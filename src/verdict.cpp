@@ -4,8 +4,6 @@
 
 #include <fmt/format.h>
 
-#include <edgecalc/assumptions.hpp>
-#include <edgecalc/report.hpp>
 
 #include "format.hpp"
 
@@ -122,20 +120,6 @@ Verdict decide(const Profile& profile, const CostModel& costs, const std::vector
   v.summary = fmt::format("{}: {}{}", to_string(*v.choice), ruled_out.empty() ? "" : ruled_out + ", and ",
                           decision);
   return v;
-}
-
-Report evaluate(const Profile& profile, const std::string& today) {
-  Report r;
-  r.today = today.empty() ? today_utc() : today;
-  r.profile = profile;
-  r.costs = price_options(profile);
-  r.latency = latency_of(profile);
-  r.edge_vs_cloud = break_even(profile, r.costs, Option::edge);
-  if (r.costs.hybrid_applicable) r.hybrid_vs_cloud = break_even(profile, r.costs, Option::hybrid);
-  r.fired = apply_rules(profile, r.costs, r.latency);
-  r.verdict = decide(profile, r.costs, r.fired);
-  r.gates = check_gates(profile, r.costs, r.verdict);
-  return r;
 }
 
 }  // namespace edgecalc
