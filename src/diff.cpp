@@ -6,20 +6,14 @@
 
 #include <fmt/format.h>
 
-#include "json_util.hpp"
-
 #include "format.hpp"
+#include "json_util.hpp"
 
 namespace edgecalc {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-constexpr const char* k_options[] = {"cloud", "edge", "hybrid"};
-constexpr std::pair<const char*, const char*> k_metrics[] = {
-    {"upfront_cost", "up front"}, {"monthly_cost", "per month"}, {"total_cost", "total"}};
-
 
 // A change of one amount; null throughout when either side has no amount (an option not priced).
 Json change(JsonView base_json, JsonView head_json) {
@@ -41,8 +35,10 @@ std::set<std::string> fired(JsonView report) {
   return out;
 }
 
-// "+$4,232.00 (+4.93%)"
-std::string signed_change(JsonView c, const std::string& currency) {
+}  // namespace
+
+std::string format_change(const nlohmann::ordered_json& change, const std::string& currency) {
+  const JsonView c = change;
   if (!c["change"].is_number()) return "-";
   const double d = num(c["change"]);
   std::string text = fmt::format("{}{}", d > 0 ? "+" : "", format_money(d, currency));
@@ -54,12 +50,6 @@ std::string signed_change(JsonView c, const std::string& currency) {
   }
   return text;
 }
-
-std::string money_or_dash(JsonView amount, const std::string& currency) {
-  return amount.is_number() ? format_money(num(amount), currency) : "-";
-}
-
-}  // namespace
 
 std::string currency_mismatch(const nlohmann::ordered_json& base, const nlohmann::ordered_json& head) {
   const std::string b = str(base["currency"]), h = str(head["currency"]);
@@ -77,8 +67,8 @@ nlohmann::ordered_json diff_reports(const nlohmann::ordered_json& base, const nl
   d["currency"] = head["currency"];
   d["verdict_changed"] = base["verdict"] != head["verdict"];
   Json options;
-  for (const char* o : k_options) {
-    for (const auto& [key, label] : k_metrics) {
+  for (const char* o : k_diff_options) {
+    for (const auto& [key, label] : k_diff_metrics) {
       (void)label;
       options[o][key] = change(JsonView(base)["options"][o][key], JsonView(head)["options"][o][key]);
     }
@@ -153,7 +143,7 @@ nlohmann::ordered_json diff_gates(const nlohmann::ordered_json& diff, const Diff
       gate("max-increase", passed, limit, std::isfinite(actual) ? Json(actual) : Json(nullptr),
            limit != 0 ? Json((actual - limit) / limit) : Json(nullptr),
            fmt::format("max-increase: chosen total {} -> {}, {} {} {}", format_money(base, cur),
-                       format_money(num(c["head"]), cur), signed_change(c, cur), passed ? "<=" : ">",
+                       format_money(num(c["head"]), cur), format_change(c, cur), passed ? "<=" : ">",
                        limits.max_increase_text));
     }
   }
@@ -173,54 +163,6 @@ ExitCode report_exit_code(const nlohmann::ordered_json& report, bool fail_on_war
     if (s == "fail" || ((s == "warn" || s == "skipped") && fail_on_warn)) return ExitCode::gate_failed;
   }
   return ExitCode::ok;
-}
-
-std::string render_diff_table(const nlohmann::ordered_json& d) {
-  const std::string cur = str(d["currency"]);
-  std::string out = fmt::format("diff {} -> {}\n", str(d["base"]["file"]), str(d["head"]["file"]));
-  out += fmt::format("verdict  {} -> {}{}\n", str(d["base"]["verdict"]), str(d["head"]["verdict"]),
-                     d["verdict_changed"].get<bool>() ? " (changed)" : " (unchanged)");
-  if (!d["chosen_total"].is_null())
-    out += fmt::format("chosen   total {} -> {}: {}\n", format_money(num(d["chosen_total"]["base"]), cur),
-                       format_money(num(d["chosen_total"]["head"]), cur), signed_change(d["chosen_total"], cur));
-  out += fmt::format("\n{:<8}{:<11}{:>16}{:>16}  {}\n", "option", "cost", "base", "head", "change");
-  for (const char* o : k_options) {
-    bool first = true;
-    for (const auto& [key, label] : k_metrics) {
-      const JsonView c = JsonView(d)["options"][o][key];
-      out += fmt::format("{:<8}{:<11}{:>16}{:>16}  {}\n", first ? o : "", label, money_or_dash(c["base"], cur),
-                         money_or_dash(c["head"], cur), signed_change(c, cur));
-      first = false;
-    }
-  }
-  for (const auto& [key, label] : {std::pair{"rules_started", "started firing"}, std::pair{"rules_stopped", "stopped firing"}}) {
-    if (d[key].empty()) continue;
-    out += fmt::format("\nrules {}\n", label);
-    for (const Json& f : d[key]) out += "  " + str(f) + "\n";
-  }
-  return out;
-}
-
-std::string render_diff_markdown(const nlohmann::ordered_json& d) {
-  const std::string cur = str(d["currency"]);
-  std::string out = fmt::format("#### Compared with `{}`\n\n", str(d["base"]["file"]));
-  out += fmt::format("Verdict: **{}** → **{}**{}\n\n", str(d["base"]["verdict"]), str(d["head"]["verdict"]),
-                     d["verdict_changed"].get<bool>() ? " (changed)" : "");
-  out += "| option | cost | base | head | change |\n| --- | --- | ---: | ---: | ---: |\n";
-  for (const char* o : k_options)
-    for (const auto& [key, label] : k_metrics) {
-      const JsonView c = JsonView(d)["options"][o][key];
-      out += fmt::format("| {} | {} | {} | {} | {} |\n", o, label, money_or_dash(c["base"], cur),
-                         money_or_dash(c["head"], cur), signed_change(c, cur));
-    }
-  for (const auto& [key, label] : {std::pair{"rules_started", "Rules started firing"}, std::pair{"rules_stopped", "Rules stopped firing"}}) {
-    if (d[key].empty()) continue;
-    out += fmt::format("\n{}: ", label);
-    std::string list;
-    for (const Json& f : d[key]) list += (list.empty() ? "" : ", ") + fmt::format("`{}`", str(f));
-    out += list + "\n";
-  }
-  return out + "\n";
 }
 
 }  // namespace edgecalc

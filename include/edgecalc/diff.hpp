@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,11 @@
 namespace edgecalc {
 
 inline constexpr int k_diff_version = 1;
+
+// The options and the amounts of each that a diff compares, with their labels in text.
+inline constexpr const char* k_diff_options[] = {"cloud", "edge", "hybrid"};
+inline constexpr std::pair<const char*, const char*> k_diff_metrics[] = {
+    {"upfront_cost", "up front"}, {"monthly_cost", "per month"}, {"total_cost", "total"}};
 
 struct DiffLimits {
   std::optional<double> max_increase_fraction;  // --max-increase 10%
@@ -31,6 +37,8 @@ nlohmann::ordered_json skipped_diff_gates(const DiffLimits& limits, const std::s
 // The change from `base` to `head` (shape in docs/report.md#diff).
 nlohmann::ordered_json diff_reports(const nlohmann::ordered_json& base, const nlohmann::ordered_json& head);
 
+// A change object of a diff as "+$4,232.00 (+4.93%)" (" (new)" from nothing, "-" when unpriced).
+std::string format_change(const nlohmann::ordered_json& change, const std::string& currency);
 // The diff gates as gate objects of the report's `gates` array (status pass or fail).
 nlohmann::ordered_json diff_gates(const nlohmann::ordered_json& diff, const DiffLimits& limits);
 
