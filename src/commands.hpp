@@ -74,6 +74,8 @@ std::optional<Profile> load_or_report(const std::string& path, const Streams& st
 void annotate_diagnostics(const Diagnostics& diagnostics, const Streams& streams);
 void annotate_report(const nlohmann::ordered_json& report, const Streams& streams);
 
+// Why an environment variable edgecalc reads has a bad value (a usage error, exit 2), or "".
+std::string environment_problem(const Environment& env);
 // The date reports are made for: EDGECALC_TODAY (YYYY-MM-DD, for reproducible reports) or today.
 std::string report_date(const Environment& env);
 
