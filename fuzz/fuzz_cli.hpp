@@ -17,9 +17,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include <edgecalc/cli.hpp>
+#include <edgecalc/cli/cli.hpp>
 
-#include "schema_validator.hpp"
+#include "report/schema_validator.hpp"
 
 namespace edgecalc::fuzz {
 

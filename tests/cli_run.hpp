@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <edgecalc/cli.hpp>
+#include <edgecalc/cli/cli.hpp>
 
 namespace edgecalc::test {
 

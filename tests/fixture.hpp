@@ -5,9 +5,9 @@
 #include <stdexcept>
 #include <string>
 
-#include <edgecalc/diagnostic.hpp>
-#include <edgecalc/document.hpp>
-#include <edgecalc/profile.hpp>
+#include <edgecalc/util/diagnostic.hpp>
+#include <edgecalc/load/document.hpp>
+#include <edgecalc/profile/profile.hpp>
 
 namespace edgecalc::test {
 

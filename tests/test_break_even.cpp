@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include <edgecalc/break_even.hpp>
-#include <edgecalc/normalize.hpp>
-#include <edgecalc/render.hpp>
+#include <edgecalc/model/break_even.hpp>
+#include <edgecalc/profile/normalize.hpp>
+#include <edgecalc/render/render.hpp>
 
 #include "fixture.hpp"
 

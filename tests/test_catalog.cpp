@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include <edgecalc/catalog.hpp>
+#include <edgecalc/domain/catalog.hpp>
 
 using namespace edgecalc;
 

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <edgecalc/cli.hpp>
+#include <edgecalc/cli/cli.hpp>
 #include <edgecalc/version.hpp>
 
 using namespace edgecalc;

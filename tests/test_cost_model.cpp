@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include <edgecalc/model.hpp>
+#include <edgecalc/model/model.hpp>
 
 #include "fixture.hpp"
 

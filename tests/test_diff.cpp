@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include <edgecalc/cli.hpp>
-#include <edgecalc/diff.hpp>
-#include <edgecalc/render.hpp>
+#include <edgecalc/cli/cli.hpp>
+#include <edgecalc/report/diff.hpp>
+#include <edgecalc/render/render.hpp>
 
 #include "fixture.hpp"
 

@@ -7,8 +7,8 @@
 #include <regex>
 #include <sstream>
 
-#include <edgecalc/network.hpp>
-#include <edgecalc/rules.hpp>
+#include <edgecalc/domain/network.hpp>
+#include <edgecalc/decide/rules.hpp>
 
 using namespace edgecalc;
 

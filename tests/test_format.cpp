@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "../src/format.hpp"
+#include "util/format.hpp"
 
 using namespace edgecalc;
 

@@ -4,11 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include <edgecalc/cli.hpp>
-#include <edgecalc/diff.hpp>
-#include <edgecalc/gates.hpp>
-#include <edgecalc/render.hpp>
-#include <edgecalc/report.hpp>
+#include <edgecalc/cli/cli.hpp>
+#include <edgecalc/report/diff.hpp>
+#include <edgecalc/decide/gates.hpp>
+#include <edgecalc/render/render.hpp>
+#include <edgecalc/decide/pipeline.hpp>
 
 #include "fixture.hpp"
 

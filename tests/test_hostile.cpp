@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include <edgecalc/calendar.hpp>
-#include <edgecalc/diagnostic.hpp>
+#include <edgecalc/util/calendar.hpp>
+#include <edgecalc/util/diagnostic.hpp>
 
 #include "cli_run.hpp"
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include <edgecalc/latency.hpp>
+#include <edgecalc/model/latency.hpp>
 
 #include "fixture.hpp"
 

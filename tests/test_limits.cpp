@@ -12,7 +12,7 @@
 
 #include <fmt/format.h>
 
-#include <edgecalc/cli.hpp>
+#include <edgecalc/cli/cli.hpp>
 
 #include "cli_run.hpp"
 

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include <edgecalc/document.hpp>
+#include <edgecalc/load/document.hpp>
 
 #include "fixture.hpp"
 

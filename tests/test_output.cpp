@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <edgecalc/cli.hpp>
+#include <edgecalc/cli/cli.hpp>
 
 #include "cli_run.hpp"
 

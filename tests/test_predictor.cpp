@@ -6,11 +6,11 @@
 
 #include <fmt/format.h>
 
-#include <edgecalc/catalog.hpp>
-#include <edgecalc/document.hpp>
-#include <edgecalc/predictor.hpp>
-#include <edgecalc/render.hpp>
-#include <edgecalc/report.hpp>
+#include <edgecalc/domain/catalog.hpp>
+#include <edgecalc/load/document.hpp>
+#include <edgecalc/model/predictor.hpp>
+#include <edgecalc/render/render.hpp>
+#include <edgecalc/decide/pipeline.hpp>
 
 #include "fixture.hpp"
 

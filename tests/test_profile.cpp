@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include <edgecalc/normalize.hpp>
+#include <edgecalc/profile/normalize.hpp>
 
 #include "fixture.hpp"
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include <edgecalc/quantity.hpp>
+#include <edgecalc/load/quantity.hpp>
 
 using namespace edgecalc;
 using Catch::Matchers::Contains;

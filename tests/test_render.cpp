@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <edgecalc/cli.hpp>
-#include <edgecalc/render.hpp>
+#include <edgecalc/cli/cli.hpp>
+#include <edgecalc/render/render.hpp>
 
 #include "fixture.hpp"
 

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <edgecalc/cli.hpp>
+#include <edgecalc/cli/cli.hpp>
 
 #include "cli_run.hpp"
 

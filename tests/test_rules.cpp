@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include <edgecalc/report.hpp>
+#include <edgecalc/decide/pipeline.hpp>
 
 #include "fixture.hpp"
 

@@ -4,9 +4,9 @@
 #include <fstream>
 #include <sstream>
 
-#include <edgecalc/cli.hpp>
+#include <edgecalc/cli/cli.hpp>
 
-#include "../src/schema_validator.hpp"
+#include "report/schema_validator.hpp"
 
 using namespace edgecalc;
 

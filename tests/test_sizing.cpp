@@ -8,10 +8,10 @@
 
 #include <fmt/format.h>
 
-#include <edgecalc/assumptions.hpp>
-#include <edgecalc/break_even.hpp>
-#include <edgecalc/render.hpp>
-#include <edgecalc/report.hpp>
+#include <edgecalc/decide/assumptions.hpp>
+#include <edgecalc/model/break_even.hpp>
+#include <edgecalc/render/render.hpp>
+#include <edgecalc/decide/pipeline.hpp>
 
 #include "fixture.hpp"
 

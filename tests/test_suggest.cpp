@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include <edgecalc/suggest.hpp>
+#include <edgecalc/util/suggest.hpp>
 
 using namespace edgecalc;
 

@@ -19,7 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <edgecalc/document.hpp>
+#include <edgecalc/load/document.hpp>
 
 #include "cli_run.hpp"
 

@@ -2,8 +2,8 @@
 
 #include <sstream>
 
-#include <edgecalc/cli.hpp>
-#include <edgecalc/verdict.hpp>
+#include <edgecalc/cli/cli.hpp>
+#include <edgecalc/decide/verdict.hpp>
 
 #include "fixture.hpp"
 

@@ -12,9 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include <edgecalc/document.hpp>
+#include <edgecalc/load/document.hpp>
 
-#include "fs_util.hpp"
+#include "util/fs_util.hpp"
 
 namespace {
 

@@ -1,0 +1,107 @@
+#pragma once
+
+// Catalogs: dated, sourced data on hardware, models, quantization formats and cloud API prices.
+// The built-in catalog is compiled from data/*.yaml; --catalog files add or replace entries by
+// id, --prices reads LiteLLM's price file. No network access, ever.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <edgecalc/util/diagnostic.hpp>
+#include <edgecalc/load/document.hpp>
+
+namespace edgecalc {
+
+struct HardwareEntry {
+  std::string id, name, kind, backend;
+  std::optional<double> price;   // purchase price (USD); nullopt for cloud instances
+  std::optional<double> hourly;  // USD per hour, cloud instances
+  double power_idle_w = 0, power_active_w = 0;
+  double ram_bytes = 0, reserved_bytes = 0, flash_bytes = 0;
+  double bandwidth_bytes_per_s = 0;
+  double int8_ops = 0, fp16_flops = 0;
+  std::optional<double> mac_rate;  // effective MACs/s for TinyML models
+  std::string source, date;
+
+  double usable_ram_bytes() const { return ram_bytes - reserved_bytes; }
+};
+
+// Calibration of the LLM predictor for one inference backend (docs/predictor.md).
+struct BackendEntry {
+  std::string id;
+  double bandwidth_efficiency = 1, token_overhead_s = 0, prefill_efficiency = 1;
+  std::string source, date;
+};
+
+struct LlmEntry {
+  std::string id, name;
+  double parameters = 0, layers = 0, hidden = 0, kv_heads = 0, head_size = 0, context = 0;
+  std::string source, date;
+};
+
+struct QuantEntry {
+  std::string id;
+  double bits_per_weight = 0;
+  std::string source, date;
+};
+
+struct TinyModelEntry {
+  std::string id, name;
+  double ram_bytes = 0, flash_bytes = 0, macs = 0;
+  std::string source, date;
+};
+
+// Prices in USD per 1M tokens.
+struct PriceEntry {
+  std::string id, provider;
+  double input = 0, cached_input = 0, output = 0, batch_input = 0, batch_output = 0;
+  std::string source, date;
+  // Measured speed of the API, when the catalog has it: a call takes ttft + output tokens /
+  // output_speed. speed_source names the measurement and its date.
+  std::optional<double> ttft_s;
+  std::optional<double> output_tokens_per_s;
+  std::string speed_source;
+};
+
+struct Catalog {
+  std::vector<HardwareEntry> hardware;
+  std::vector<BackendEntry> backends;
+  std::vector<LlmEntry> llms;
+  std::vector<QuantEntry> quantizations;
+  std::vector<TinyModelEntry> tinyml;
+  std::vector<PriceEntry> prices;
+
+  const HardwareEntry* find_hardware(std::string_view id) const;
+  const BackendEntry* find_backend(std::string_view id) const;
+  const LlmEntry* find_llm(std::string_view id) const;
+  const QuantEntry* find_quantization(std::string_view id) const;
+  const TinyModelEntry* find_tinyml(std::string_view id) const;
+  const PriceEntry* find_price(std::string_view id) const;
+  std::vector<std::string> hardware_ids() const;
+  std::vector<std::string> model_ids() const;  // LLMs and TinyML models
+  std::vector<std::string> quantization_ids() const;
+  std::vector<std::string> price_ids() const;
+};
+
+// The catalog compiled into edgecalc (data/hardware.yaml, data/models.yaml, data/prices.yaml),
+// parsed on first use.
+const Catalog& builtin_catalog();
+
+// Parses a catalog document (any of the sections hardware, backends, llms, quantizations, tinyml,
+// prices) and adds its entries to `catalog`, replacing entries with the same id. Returns false
+// after reporting problems (file:line:col) to `diagnostics`.
+bool merge_catalog_text(std::string_view text, SourceFormat format, Catalog& catalog,
+                        Diagnostics& diagnostics);
+bool merge_catalog_file(const std::string& path, Catalog& catalog, Diagnostics& diagnostics);
+
+// Reads LiteLLM's model_prices_and_context_window.json: per-token prices of every model become
+// price entries (per 1M tokens); other fields are ignored. Returns false after reporting.
+bool merge_litellm_prices(const std::string& path, Catalog& catalog, Diagnostics& diagnostics);
+
+// Every problem of a catalog as a sentence: missing source or date, negative or missing numbers,
+// duplicate ids, unknown backends. Empty when the catalog is sound.
+std::vector<std::string> catalog_problems(const Catalog& catalog);
+
+}  // namespace edgecalc

@@ -1,0 +1,31 @@
+#pragma once
+
+// Latency model: how long one call takes per option, against the profile's budget.
+
+#include <optional>
+
+#include <edgecalc/domain/network.hpp>
+#include <edgecalc/profile/profile.hpp>
+
+namespace edgecalc {
+
+struct OptionLatency {
+  std::optional<double> p50_s;  // nullopt: the option cannot answer (no link)
+  std::optional<double> p95_s;
+};
+
+struct Latency {
+  double upload_s = 0;          // payload / uplink
+  OptionLatency cloud;          // RTT + upload + cloud inference
+  OptionLatency edge;           // edge inference
+  OptionLatency hybrid;         // edge, or cloud for synchronous escalation (see latency.cpp)
+};
+
+// Share of calls above which a synchronous hybrid's p95 is the cloud's p95 (the 95th percentile
+// falls among the escalated calls once more than 5% of them go to the cloud).
+inline constexpr double k_sync_p95_share = 0.05;
+
+// The latency of every option for `profile`.
+Latency latency_of(const Profile& profile);
+
+}  // namespace edgecalc

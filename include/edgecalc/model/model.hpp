@@ -1,0 +1,103 @@
+#pragma once
+
+// Model stage: a validated Profile -> what each option (cloud, edge, hybrid) costs up front,
+// per month and over the horizon, line by line. Pure arithmetic; no I/O, no CLI.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <edgecalc/profile/profile.hpp>
+
+namespace edgecalc {
+
+// The fleet's traffic, derived from workload.calls x fleet.size.
+struct Volume {
+  double calls_per_month = 0;
+  double calls_per_second = 0;       // average, whole fleet
+  double peak_calls_per_second = 0;  // average x peak_factor
+  double input_tokens_per_month = 0;
+  double output_tokens_per_month = 0;
+  double bytes_per_month = 0;        // payload uploaded if every call went to the cloud
+
+  double tokens_per_month() const { return input_tokens_per_month + output_tokens_per_month; }
+};
+
+// Returns the fleet's volume for `profile`.
+Volume volume_of(const Profile& profile);
+
+// How busy the edge hardware is under the profile's load, and what it draws. Recomputed every
+// time the model is priced, so break-even and what-if probes at other volumes see their own load.
+struct EdgeSizing {
+  double units = 0;              // devices (one per fleet member) or boxes bought
+  double unit_capacity = 0;      // calls per second one unit sustains; 0 when unknown
+  double busy_mean = 0;          // share of time one unit is busy at the mean rate
+  double busy_peak = 0;          // ... at the peak rate (mean x peak_factor)
+  double power_w = 0;            // average draw of one unit
+  bool power_from_load = false;  // power_w = idle + min(1, busy_mean) x (active - idle)
+};
+
+// Sizes the edge hardware for `profile` at the traffic `volume`.
+EdgeSizing size_edge(const Profile& profile, const Volume& volume);
+
+enum class Side { cloud, edge };
+
+// One line of an option's bill. total = upfront + monthly x horizon + once (replacements).
+struct CostLine {
+  std::string item;  // per_call_fees, tokens, transfer, instances, fixed, hardware, engineering,
+                     // energy, maintenance, replacements
+  Side side = Side::cloud;
+  double upfront = 0;
+  double monthly = 0;
+  double total = 0;
+};
+
+struct OptionCost {
+  Option option = Option::cloud;
+  double upfront = 0;       // bought at month 0
+  double monthly = 0;       // steady recurring cost; replacements excluded
+  double replacements = 0;  // hardware bought again inside the horizon, all purchases
+  double total = 0;         // upfront + monthly x horizon + replacements
+  std::optional<double> cost_per_1k_calls;  // nullopt when there are no calls
+  std::optional<double> units;              // instances, boxes or devices; nullopt for pay-per-use
+  std::string units_label;                  // "instances", "boxes", or the fleet's unit
+  std::optional<double> instances;          // cloud instances billed (cloud and hybrid)
+  double hardware_per_purchase = 0;         // cost of one round of hardware (edge and hybrid)
+  std::optional<double> lifetime_months;    // hardware life; nullopt: never replaced
+  int replacement_count = 0;                // purchases after month 0 inside the horizon
+  std::vector<CostLine> breakdown;
+
+  // Cumulative spend at `month` (>= 0): upfront + monthly x month + hardware bought again at
+  // each multiple of the lifetime up to `month`. With `within_horizon`, only the replacements
+  // inside the horizon count, so cumulative_at(horizon) == total.
+  double cumulative_at(double month, bool within_horizon = true) const;
+};
+
+struct CostModel {
+  double horizon_months = 0;
+  double hours_per_month = 0;
+  Volume volume;
+  OptionCost cloud;
+  OptionCost edge;
+  OptionCost hybrid;
+  EdgeSizing sizing;              // the edge hardware under this load (edge and hybrid alike)
+  bool hybrid_applicable = true;  // false: hybrid.escalation is 0, no costs are computed for it
+
+  const OptionCost& option(Option o) const;
+};
+
+// Prices every option for `profile` (formulas in docs/model.md).
+CostModel price_options(const Profile& profile);
+
+// Cumulative spend at months 0, 1, ..., horizon (and the horizon itself when fractional).
+std::vector<double> cumulative_curve(const OptionCost& option, double horizon_months);
+
+// ceil(x), except that x a hair above a whole number (floating-point noise: 3.0000000000004)
+// rounds down to it.
+double ceil_tolerant(double x);
+
+// How many units a load needs: ceil(load / (capacity x utilization)), without rounding a
+// load that exactly fills n units up to n + 1 through floating-point noise.
+double units_needed(double load, double capacity, double utilization);
+
+}  // namespace edgecalc

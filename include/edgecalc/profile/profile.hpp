@@ -1,0 +1,224 @@
+#pragma once
+
+// Profile stage: a loaded document -> a validated Profile in base units, or diagnostics.
+// Units inside a Profile: seconds, calls per second, bytes, watts, fractions (0..1), money in
+// the profile's currency; prices per GB, per kWh, per hour or per (billing) month as named.
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <edgecalc/util/diagnostic.hpp>
+#include <edgecalc/load/document.hpp>
+#include <edgecalc/load/overrides.hpp>
+#include <edgecalc/model/predictor.hpp>
+
+namespace edgecalc {
+
+enum class Network { wired, wifi, lte_urban, lte_rural, industrial_cellular, satellite_leo, satellite_geo, none };
+enum class Sensitivity { public_data, internal, proprietary, personal, biometric, health, audio, video };
+enum class LeavesDevice { auto_detect, allowed, forbidden };
+enum class Deployment { device, server };
+enum class Option { cloud, edge, hybrid };
+enum class PriceForm { per_call, per_1k_tokens, per_1m_tokens, instance };
+
+// Name tables, the single source of the spelling users write in profiles.
+template <class E>
+struct EnumName {
+  E value;
+  std::string_view name;
+};
+std::span<const EnumName<Network>> network_names();
+std::span<const EnumName<Sensitivity>> sensitivity_names();
+std::span<const EnumName<LeavesDevice>> leaves_device_names();
+std::span<const EnumName<Deployment>> deployment_names();
+std::span<const EnumName<Option>> option_names();
+std::span<const EnumName<PriceForm>> price_form_names();
+
+std::string_view to_string(Network value);
+std::string_view to_string(Sensitivity value);
+std::string_view to_string(LeavesDevice value);
+std::string_view to_string(Deployment value);
+std::string_view to_string(Option value);
+std::string_view to_string(PriceForm value);
+
+struct DurationRange {
+  double low_s = 0;
+  double high_s = 0;
+};
+
+struct TokensPerCall {
+  double input = 0;
+  double output = 0;
+};
+
+struct CloudPrice {
+  PriceForm form = PriceForm::per_call;
+  double per_call = 0;           // per_call
+  double input_per_tokens = 0;   // per_1k_tokens / per_1m_tokens: price per 1k (or 1M) input tokens
+  double output_per_tokens = 0;  // ... and per 1k (or 1M) output tokens
+  double hourly = 0;             // instance: price per instance-hour
+  double capacity_per_s = 0;     // instance: calls one instance sustains
+  double min_instances = 1;      // instance: always running
+  double utilization = 1;        // instance: target utilization (0..1]
+};
+
+struct Maintenance {
+  bool is_share = false;       // true: a share of the hardware cost per year
+  double per_month = 0;        // money per month, when !is_share
+  double share_per_year = 0;   // fraction of hardware cost per year, when is_share
+};
+
+struct Workload {
+  double calls_per_s = 0;                   // per fleet member
+  double peak_factor = 1;
+  std::optional<double> latency_budget_s;   // nullopt: no limit ("none")
+  double payload_bytes = 0;
+  std::optional<TokensPerCall> tokens;
+  double hard_fraction = 0;
+  std::optional<std::string> model;         // catalog id: an LLM or a TinyML model
+  std::optional<std::string> quantization;  // catalog id, for LLMs
+};
+
+struct Fleet {
+  double size = 0;
+  std::string unit = "devices";
+};
+
+struct Connectivity {
+  Network network = Network::none;
+  // Filled from the network class unless the profile overrides them; nullopt for `none`.
+  std::optional<DurationRange> rtt;
+  std::optional<double> uplink_bytes_per_s;
+  std::optional<double> outage_s;             // typical length of one outage
+  std::optional<double> offline_tolerance_s;  // nullopt: unlimited
+  double data_price_per_gb = 0;               // what the link charges per GB sent to the cloud
+};
+
+struct DataPolicy {
+  Sensitivity sensitivity = Sensitivity::public_data;
+  LeavesDevice leaves_device = LeavesDevice::auto_detect;
+  bool dpa = false;
+  bool escalation_allowed = false;  // the hybrid may send escalated inputs to the cloud
+};
+
+struct Cloud {
+  std::optional<std::string> model;  // catalog id of an API price
+  CloudPrice price;
+  double inference_time_s = 0;
+  double transfer_per_gb = 0;
+  double fixed_per_month = 0;
+};
+
+// A unit's power draw from idle to fully busy: the model places the average between them by the
+// busy share the load causes (docs/model.md, "Sizing and power").
+struct PowerCurve {
+  double idle_w = 0;
+  double active_w = 0;
+};
+
+struct Edge {
+  std::optional<std::string> hardware;  // catalog id
+  Deployment deployment = Deployment::device;
+  double unit_cost = 0;
+  std::optional<double> capacity_per_s;
+  double utilization = 1;
+  double inference_time_s = 0;
+  double power_w = 0;                     // average draw of one unit, when written as one number
+  std::optional<PowerCurve> power_curve;  // {idle, active}: written, or from edge.hardware
+  double energy_price_per_kwh = 0;
+  double pue = 1;
+  double engineering = 0;
+  Maintenance maintenance;
+  double fixed_per_month = 0;
+  std::optional<double> lifetime_s;  // nullopt: never replaced
+};
+
+struct Hybrid {
+  double escalation = 0;
+  bool escalation_sync = false;  // escalated calls are answered by the cloud, within the budget
+};
+
+// A value taken from a catalog, for the report's assumptions.
+struct CatalogValue {
+  std::string field;   // "edge.unit_cost"
+  std::string value;   // "$80.00"
+  std::string source;  // "catalog rpi5-8gb: Raspberry Pi 5 product brief ... (2025-01)"
+  std::string date;    // the entry's date, for staleness warnings
+};
+
+// A profile's change to one rule: `rules: {id: off}` or `rules: {id: {threshold: 15ms}}`.
+struct RuleOverride {
+  bool enabled = true;
+  std::optional<double> threshold;  // in the rule's base unit
+};
+
+enum class GateLevel { fail, warn };
+std::string_view to_string(GateLevel value);
+std::span<const EnumName<GateLevel>> gate_level_names();
+
+// A budget limit: `max_total_cost: $500k` (level fail) or `{limit: $500k, level: warn}`.
+struct MoneyLimit {
+  double limit = 0;
+  GateLevel level = GateLevel::fail;
+};
+
+struct Budget {
+  std::optional<MoneyLimit> max_monthly_cost;
+  std::optional<MoneyLimit> max_total_cost;
+  std::optional<MoneyLimit> max_cost_per_1k_calls;
+  std::optional<Option> require;
+  GateLevel require_level = GateLevel::fail;
+};
+
+struct Profile {
+  int version = 1;
+  std::string name;
+  std::string description;
+  std::string currency = "USD";
+  double horizon_s = 0;
+  double month_s = 0;
+  Workload workload;
+  Fleet fleet;
+  Connectivity connectivity;
+  DataPolicy data;
+  Cloud cloud;
+  Edge edge;
+  Hybrid hybrid;
+  Budget budget;
+  double close_call = 0.1;                     // totals this close (relative) are a close call
+  std::map<std::string, RuleOverride> rules;   // rule id -> override
+
+  std::string file;                           // as named by the user
+  std::map<std::string, Position> positions;  // field path ("workload.calls") -> where written
+  std::vector<std::string> defaults_applied;  // field paths filled in from defaults, in order
+  std::vector<CatalogValue> catalog_values;   // values taken from catalogs
+  std::optional<Prediction> prediction;       // edge.hardware running workload.model
+
+  double horizon_months() const { return horizon_s / month_s; }
+  double hours_per_month() const { return month_s / 3600.0; }
+};
+
+// Validates `document` as a version-1 profile, taking hardware, model and price data that the
+// profile names from `catalog`. Returns the profile, or nullopt after adding every problem
+// (unknown or duplicate keys, wrong types, bad units, missing fields, unknown catalog ids ...)
+// to `diagnostics`.
+std::optional<Profile> build_profile(const Document& document, Diagnostics& diagnostics,
+                                     const Catalog& catalog = builtin_catalog());
+
+// load_file + apply_overrides + build_profile.
+std::optional<Profile> load_profile(const std::string& path, Diagnostics& diagnostics,
+                                    const std::vector<Override>& overrides = {},
+                                    const Catalog& catalog = builtin_catalog());
+
+// The same for text already read (standard input, named `name` in diagnostics; parsed as
+// YAML, which accepts JSON).
+std::optional<Profile> load_profile_text(std::string_view text, SourceFormat format,
+                                         Diagnostics& diagnostics,
+                                         const std::vector<Override>& overrides = {},
+                                         const Catalog& catalog = builtin_catalog());
+
+}  // namespace edgecalc

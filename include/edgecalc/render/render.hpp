@@ -1,0 +1,47 @@
+#pragma once
+
+// Render stage: a Report -> text. Renderers never compute costs; they only format what the
+// model produced.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <edgecalc/decide/pipeline.hpp>
+#include <edgecalc/decide/rules.hpp>
+
+namespace edgecalc {
+
+// The versioned JSON report (shape in docs/report.md), numbers at full precision.
+nlohmann::ordered_json report_json(const Report& report);
+
+struct RenderOptions {
+  bool color = false;  // ANSI colours (green edge, blue cloud, yellow hybrid, red none)
+};
+
+// The human-readable table: verdict and gates, options, fired rules, break-even in words, the
+// itemised breakdown and the assumptions. At most 100 columns wide.
+std::string render_table(const nlohmann::ordered_json& report, const RenderOptions& style = {});
+std::string render_table(const Report& report, const RenderOptions& style = {});
+
+// Markdown for pull-request comments, one section per report.
+std::string render_markdown(const std::vector<nlohmann::ordered_json>& reports);
+
+// JUnit XML: a test suite per report, a test case for the verdict and one per gate.
+std::string render_junit(const std::vector<nlohmann::ordered_json>& reports);
+
+// SARIF 2.1.0: failed and warning gates, rule blocks and `none` verdicts, at their place in the
+// profile.
+std::string render_sarif(const std::vector<nlohmann::ordered_json>& reports);
+
+// Any format by name ("table", "json", "markdown", "junit", "sarif") for one or more reports.
+// JSON is one object for a single report given alone, else an array.
+std::string render_reports(const std::vector<nlohmann::ordered_json>& reports, const std::string& format,
+                           bool as_array, const RenderOptions& style = {});
+
+// `edgecalc rules`: every rule with its effect, threshold, what it checks and its source.
+std::string render_rules_table();
+nlohmann::ordered_json rules_json();
+
+}  // namespace edgecalc

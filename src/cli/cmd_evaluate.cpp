@@ -1,0 +1,152 @@
+#include <ostream>
+
+#include <edgecalc/render/render.hpp>
+#include <edgecalc/decide/pipeline.hpp>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "util/json_util.hpp"
+
+namespace edgecalc {
+
+void setup_evaluate(CLI::App& app, EvaluateOptions& options) {
+  app.add_option("profiles", options.profiles,
+                 "Profiles to evaluate (YAML, or JSON if the name ends in .json; - reads stdin)");
+  app.add_option("-f,--format", options.format, "Report format: table, json, markdown, junit or sarif")
+      ->check(CLI::IsMember(k_formats))
+      ->default_str("table");
+  app.add_option("--color", options.color, "Colour the table: auto (a terminal without NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("-o,--output", options.output, "Write the report to FILE (atomically)");
+  app.add_option("--set", options.sets,
+                 "Override a profile field, validated like the file: --set fleet.size=200k")
+      ->allow_extra_args(false);
+  app.add_option("--max-monthly-cost", options.max_monthly_cost,
+                 "Gate: fail when the chosen option costs more per month (adds or overrides budget.max_monthly_cost)");
+  app.add_option("--max-total-cost", options.max_total_cost,
+                 "Gate: fail when the chosen option costs more over the horizon");
+  app.add_option("--max-cost-per-1k-calls", options.max_cost_per_1k_calls,
+                 "Gate: fail when the chosen option costs more per 1,000 calls");
+  app.add_option("--require", options.require, "Gate: fail unless the verdict is this option")
+      ->check(CLI::IsMember({"edge", "cloud", "hybrid"}));
+  app.add_flag("--fail-on-warn", options.fail_on_warn, "Exit 1 when a warn-level gate is crossed");
+  app.add_option("--catalog", options.catalogs, "Add or override catalog entries from FILE (YAML/JSON; repeatable)");
+  app.add_option("--prices", options.prices, "Read API prices from LiteLLM's model_prices_and_context_window.json");
+  app.add_option("--compare-to", options.compare_to,
+                 "Compare with a baseline report saved with --format json (or a profile); matched by profile name");
+  app.add_option("--max-increase", options.max_increase,
+                 "Gate with --compare-to: fail when the chosen option's total grows by more than this (10% or $5000)");
+  app.add_flag("--fail-on-verdict-change", options.fail_on_verdict_change,
+               "Gate with --compare-to: fail when the verdict differs from the baseline's");
+}
+
+namespace {
+
+// Gate flags are overrides of the profile's budget, so they are validated like the file.
+std::vector<Override> overrides_of(const EvaluateOptions& o) {
+  std::vector<Override> overrides = set_overrides(o.sets);
+  struct Flag {
+    const char* name;
+    const char* path;
+    const std::string& value;
+  };
+  const Flag flags[] = {{"--max-monthly-cost", "budget.max_monthly_cost", o.max_monthly_cost},
+                        {"--max-total-cost", "budget.max_total_cost", o.max_total_cost},
+                        {"--max-cost-per-1k-calls", "budget.max_cost_per_1k_calls", o.max_cost_per_1k_calls},
+                        {"--require", "budget.require", o.require}};
+  for (const Flag& f : flags)
+    if (!f.value.empty())
+      overrides.push_back(Override{std::string(f.path) + "=" + f.value, std::string(f.name) + " " + f.value});
+  return overrides;
+}
+
+}  // namespace
+
+namespace {
+
+// The baseline report for `head`: the one with the same profile name, or the only one.
+const nlohmann::ordered_json* baseline_for(const nlohmann::ordered_json& head,
+                                           const std::vector<nlohmann::ordered_json>& baselines) {
+  for (const auto& b : baselines)
+    if (b["profile"] == head["profile"]) return &b;
+  return baselines.size() == 1 ? &baselines[0] : nullptr;
+}
+
+}  // namespace
+
+void print_failed_gates(const nlohmann::ordered_json& report, bool fail_on_warn, const Streams& streams) {
+  const JsonView r(report);
+  if (str(r["verdict"]) == "none")
+    streams.err << printable(fmt::format("edgecalc: {}: verdict none: {}", str(r["profile"]), str(r["summary"]))) << '\n';
+  for (const JsonView g : r["gates"]) {
+    const std::string status = str(g["status"]);
+    if (status == "fail" || (fail_on_warn && (status == "warn" || status == "skipped")))
+      streams.err << printable(fmt::format("edgecalc: {}: gate {} {}", str(r["profile"]), status, str(g["message"]))) << '\n';
+  }
+}
+
+ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
+  if ((!options.max_increase.empty() || options.fail_on_verdict_change) && options.compare_to.empty()) {
+    streams.err << "edgecalc: error: --max-increase and --fail-on-verdict-change need --compare-to BASE.json\n";
+    return ExitCode::invalid_input;
+  }
+  // Gate values are checked before anything is loaded or compared.
+  if (const std::string problem = check_gate_flags(options.max_increase); !problem.empty()) {
+    print_error(streams, problem);
+    return ExitCode::invalid_input;
+  }
+  std::optional<std::vector<nlohmann::ordered_json>> baselines;
+  if (!options.compare_to.empty()) {
+    baselines = load_reports_or_profile(options.compare_to, streams);
+    if (!baselines) return ExitCode::invalid_input;
+  }
+  const auto catalog = catalog_for(options.catalogs, options.prices, streams);
+  if (!catalog) return ExitCode::invalid_input;
+  const std::vector<Override> overrides = overrides_of(options);
+  ExitCode code = ExitCode::ok;
+  std::vector<nlohmann::ordered_json> reports;
+  for (const std::string& path : options.profiles) {
+    const auto profile = load_or_report(path, streams, overrides, *catalog);
+    if (!profile) {
+      code = worst(code, ExitCode::invalid_input);
+      continue;
+    }
+    nlohmann::ordered_json report = report_json(evaluate(*profile, report_date(streams.env)));
+    if (baselines) {
+      DiffLimits limits;
+      limits.fail_on_verdict_change = options.fail_on_verdict_change;
+      if (!options.max_increase.empty()) {
+        if (const auto problem = parse_max_increase(options.max_increase, report["currency"], limits);
+            !problem.empty()) {
+          print_error(streams, problem);
+          return ExitCode::invalid_input;
+        }
+      }
+      if (const auto* base = baseline_for(report, *baselines)) {
+        if (const std::string problem = currency_mismatch(*base, report); !problem.empty()) {
+          print_error(streams, problem);
+          return ExitCode::invalid_input;
+        }
+        report["comparison"] = diff_reports(*base, report);
+        for (auto& g : diff_gates(report["comparison"], limits)) report["gates"].push_back(std::move(g));
+      } else {
+        const std::string why = fmt::format("{} has no report for profile {}", options.compare_to,
+                                            report["profile"].get<std::string>());
+        streams.err << "edgecalc: note: " << printable(why) << "; not compared\n";
+        for (auto& g : skipped_diff_gates(limits, why)) report["gates"].push_back(std::move(g));
+      }
+    }
+    code = worst(code, report_exit_code(report, options.fail_on_warn));
+    // Written to a file, the report is not in the log: say on stderr why the run fails.
+    if (!options.output.empty()) print_failed_gates(report, options.fail_on_warn, streams);
+    annotate_report(report, streams);
+    reports.push_back(std::move(report));
+  }
+  if (reports.empty()) return code;
+  const RenderOptions style{use_color(options.color, options.format, options.output, streams.env)};
+  const std::string text = render_reports(reports, options.format, options.profiles.size() > 1, style);
+  return worst(code, emit(text, options.output, streams));
+}
+
+}  // namespace edgecalc

@@ -1,0 +1,152 @@
+#pragma once
+
+// One command per file: each has an options struct, a setup_X that declares its flags on a
+// CLI11 subcommand, and a run_X that does the work and returns the exit code.
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include <edgecalc/domain/catalog.hpp>
+#include <edgecalc/report/diff.hpp>
+#include <edgecalc/util/exit_code.hpp>
+#include <edgecalc/profile/profile.hpp>
+
+namespace edgecalc {
+
+struct Environment;
+
+struct Streams {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+  const Environment& env;
+};
+
+// "edgecalc: error: MESSAGE" on standard error, MESSAGE printable() (it may quote input).
+void print_error(const Streams& streams, std::string_view message);
+
+// Report formats every reporting command accepts.
+inline const std::vector<std::string> k_formats = {"table", "json", "markdown", "junit", "sarif"};
+
+// Whether to colour a table: --color always|never|auto (default from EDGECALC_COLOR); auto
+// colours a terminal unless NO_COLOR is set. Never colours a file or another format.
+bool use_color(const std::string& color, const std::string& format, const std::string& output,
+               const Environment& env);
+
+// Writes `text` to `output` (atomically) when it is set, else to `streams.out`.
+// Returns ok, or invalid_input after reporting a file that cannot be written.
+ExitCode emit(const std::string& text, const std::string& output, const Streams& streams);
+
+// The default command: `edgecalc PROFILE...` evaluates profiles and prints the reports.
+struct EvaluateOptions {
+  std::vector<std::string> profiles;
+  std::string format = "table";
+  std::string output;
+  std::vector<std::string> sets;           // --set key.path=value
+  std::string max_monthly_cost;            // gate flags, applied as --set budget.X=...
+  std::string max_total_cost;
+  std::string max_cost_per_1k_calls;
+  std::string require;
+  bool fail_on_warn = false;
+  std::string color;  // auto, always, never; empty: EDGECALC_COLOR or auto
+  std::vector<std::string> catalogs;  // --catalog files
+  std::string prices;                 // --prices (LiteLLM)
+  std::string compare_to;    // a saved report (or profile) to compare with
+  std::string max_increase;  // diff gate on the chosen option's total: "10%" or "$5000"
+  bool fail_on_verdict_change = false;
+};
+void setup_evaluate(CLI::App& app, EvaluateOptions& options);
+ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams);
+
+// Loads and validates `path` ("-" reads standard input) with `overrides` and `catalog`; on
+// failure prints the diagnostics to streams.err and returns nullopt (the caller exits with
+// invalid_input).
+std::optional<Profile> load_or_report(const std::string& path, const Streams& streams,
+                                      const std::vector<Override>& overrides = {},
+                                      const Catalog& catalog = builtin_catalog());
+
+// Under GitHub Actions (GITHUB_ACTIONS=true): workflow annotations on streams.err for input
+// errors (::error file=...,line=...,col=...::message) and for failed or warning gates and `none`
+// verdicts of a JSON report. Nothing otherwise.
+void annotate_diagnostics(const Diagnostics& diagnostics, const Streams& streams);
+void annotate_report(const nlohmann::ordered_json& report, const Streams& streams);
+
+// Why an environment variable edgecalc reads has a bad value (a usage error, exit 2), or "".
+std::string environment_problem(const Environment& env);
+// The date reports are made for: EDGECALC_TODAY (YYYY-MM-DD, for reproducible reports) or today.
+std::string report_date(const Environment& env);
+
+// The worse of two exit codes (invalid input > gate failed > ok).
+ExitCode worst(ExitCode a, ExitCode b);
+
+struct NormalizeOptions {
+  std::string profile;
+  std::string output;
+};
+CLI::App* setup_normalize(CLI::App& app, NormalizeOptions& options);
+ExitCode run_normalize(const NormalizeOptions& options, const Streams& streams);
+
+// `edgecalc render REPORT.json...`: re-render saved reports without recomputing.
+struct RenderCommandOptions {
+  std::vector<std::string> reports;
+  std::string format = "table";
+  std::string output;
+  std::string color;
+};
+CLI::App* setup_render(CLI::App& app, RenderCommandOptions& options);
+ExitCode run_render(const RenderCommandOptions& options, const Streams& streams);
+
+// The reports saved in `path` (one report or an array), or nullopt after printing the problem.
+std::optional<std::vector<nlohmann::ordered_json>> read_saved_reports(const std::string& path,
+                                                                      const Streams& streams);
+
+// A report to compare: a saved JSON report (report_version 1; an array holds several), or a
+// profile, evaluated now. Errors are printed; nullopt then.
+std::optional<std::vector<nlohmann::ordered_json>> load_reports_or_profile(const std::string& path,
+                                                                           const Streams& streams);
+
+// --max-increase "10%" or "$5000" (in `currency`) into `limits`; an error message otherwise.
+std::string parse_max_increase(const std::string& text, const std::string& currency, DiffLimits& limits);
+
+// Checks a --max-increase value before anything is loaded: "" when well formed, else why not.
+std::string check_gate_flags(const std::string& max_increase);
+
+// One line on stderr per gate that fails the run (and for a verdict of none), for runs whose
+// report goes to a file.
+void print_failed_gates(const nlohmann::ordered_json& report, bool fail_on_warn, const Streams& streams);
+
+struct DiffOptions {
+  std::string base;
+  std::string head;
+  std::string format = "table";
+  std::string output;
+  std::string max_increase;
+  bool fail_on_verdict_change = false;
+};
+CLI::App* setup_diff(CLI::App& app, DiffOptions& options);
+ExitCode run_diff(const DiffOptions& options, const Streams& streams);
+
+// The built-in catalog plus --catalog files and a --prices (LiteLLM) file, or nullopt after
+// printing what is wrong with them.
+std::optional<Catalog> catalog_for(const std::vector<std::string>& catalogs, const std::string& prices,
+                                   const Streams& streams);
+
+struct CatalogOptions {
+  std::string what;  // hardware, models, prices, show; empty: all
+  std::string id;
+  std::vector<std::string> catalogs;
+  std::string prices;
+};
+CLI::App* setup_catalog(CLI::App& app, CatalogOptions& options);
+ExitCode run_catalog(const CatalogOptions& options, const Streams& streams);
+
+struct RulesOptions {
+  std::string format = "table";
+};
+CLI::App* setup_rules(CLI::App& app, RulesOptions& options);
+ExitCode run_rules(const RulesOptions& options, const Streams& streams);
+
+}  // namespace edgecalc

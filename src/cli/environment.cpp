@@ -1,0 +1,52 @@
+// What edgecalc reads from its surroundings (docs in cli.hpp): the variables, checked before
+// anything runs, the colour decision and the date reports are made for.
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include <edgecalc/decide/assumptions.hpp>
+#include <edgecalc/util/calendar.hpp>
+#include <edgecalc/cli/cli.hpp>
+
+#include "cli/commands.hpp"
+
+namespace edgecalc {
+
+Environment Environment::from_process(bool stdout_is_terminal) {
+  Environment env;
+  env.stdout_is_terminal = stdout_is_terminal;
+  for (const char* name : {"EDGECALC_COLOR", "EDGECALC_TODAY", "NO_COLOR", "GITHUB_ACTIONS"})
+    if (const char* value = std::getenv(name)) env.variables[name] = value;
+  return env;
+}
+
+bool use_color(const std::string& color, const std::string& format, const std::string& output,
+               const Environment& env) {
+  if (format != "table" || !output.empty()) return false;
+  std::string mode = color;
+  if (mode.empty()) {
+    const auto it = env.variables.find("EDGECALC_COLOR");
+    mode = it == env.variables.end() ? "auto" : it->second;
+  }
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  return env.stdout_is_terminal && !env.variables.contains("NO_COLOR");
+}
+
+// The environment variables edgecalc reads, checked before anything runs: a bad value is a
+// usage error (exit 2), never guessed around.
+std::string environment_problem(const Environment& env) {
+  if (const auto it = env.variables.find("EDGECALC_TODAY"); it != env.variables.end() && !is_date(it->second))
+    return fmt::format("EDGECALC_TODAY must be a date, YYYY-MM-DD; got \"{}\"", it->second);
+  if (const auto it = env.variables.find("EDGECALC_COLOR");
+      it != env.variables.end() && it->second != "auto" && it->second != "always" && it->second != "never")
+    return fmt::format("EDGECALC_COLOR must be auto, always or never; got \"{}\"", it->second);
+  return "";
+}
+
+std::string report_date(const Environment& env) {
+  const auto it = env.variables.find("EDGECALC_TODAY");
+  return it == env.variables.end() ? today_utc() : it->second;
+}
+
+}  // namespace edgecalc

@@ -1,0 +1,158 @@
+#include <edgecalc/decide/assumptions.hpp>
+
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include <edgecalc/domain/network.hpp>
+
+#include "util/format.hpp"
+
+namespace edgecalc {
+
+namespace {
+
+using Show = std::string (*)(const Profile&);
+
+struct DefaultField {
+  std::string_view field;
+  Show show;
+  std::string_view note;  // why this default; empty: the network class's source
+};
+
+std::string money(const Profile& p, double v) { return format_money(v, p.currency); }
+std::string per_month(const Profile& p, double v) { return money(p, v) + "/month"; }
+std::string yes_no(bool b) { return b ? "true" : "false"; }
+std::string duration_or(const std::optional<double>& s, const char* none) {
+  return s ? format_duration(*s) : none;
+}
+
+// Defaults are data: one row per field that has one (docs/profile.md lists the same values).
+const DefaultField k_defaults[] = {
+    {"currency", [](const Profile& p) { return p.currency; }, "edgecalc default"},
+    {"month", [](const Profile& p) { return format_count(p.hours_per_month()) + " h"; },
+     "edgecalc default: 8,760 h a year / 12"},
+    {"horizon", [](const Profile& p) { return format_months(p.horizon_months()); }, "edgecalc default"},
+    {"workload.peak_factor", [](const Profile& p) { return format_count(p.workload.peak_factor); },
+     "edgecalc default: no peak above the average; capacity is sized for the average"},
+    {"workload.payload", [](const Profile&) { return std::string("0 B"); },
+     "edgecalc default: no upload time and no transfer cost"},
+    {"workload.hard_fraction", [](const Profile&) { return std::string("0%"); },
+     "edgecalc default: the edge model handles every call"},
+    {"fleet.unit", [](const Profile& p) { return p.fleet.unit; }, "edgecalc default"},
+    {"connectivity.rtt",
+     [](const Profile& p) {
+       const auto& r = p.connectivity.rtt;
+       return r ? format_duration_range(r->low_s, r->high_s) : std::string("-");
+     },
+     ""},
+    {"connectivity.uplink",
+     [](const Profile& p) {
+       const auto& u = p.connectivity.uplink_bytes_per_s;
+       return u ? format_count(*u * 8 / 1e6) + " Mbit/s" : std::string("-");
+     },
+     ""},
+    {"connectivity.outage", [](const Profile& p) { return duration_or(p.connectivity.outage_s, "-"); }, ""},
+    {"connectivity.data_price",
+     [](const Profile& p) { return format_unit_price(p.connectivity.data_price_per_gb, p.currency) + "/GB"; }, ""},
+    {"connectivity.offline_tolerance", [](const Profile&) { return std::string("unlimited"); },
+     "edgecalc default: the product may wait for the link indefinitely"},
+    {"data.leaves_device", [](const Profile& p) { return std::string(to_string(p.data.leaves_device)); },
+     "edgecalc default: decided by data.sensitivity"},
+    {"data.dpa", [](const Profile& p) { return yes_no(p.data.dpa); }, "edgecalc default: no agreement"},
+    {"data.escalation_allowed", [](const Profile& p) { return yes_no(p.data.escalation_allowed); },
+     "edgecalc default: escalations follow the raw-data policy"},
+    {"cloud.inference_time", [](const Profile&) { return std::string("0 ms"); },
+     "edgecalc default: cloud latency is the network's alone"},
+    {"cloud.transfer", [](const Profile& p) { return money(p, 0) + "/GB"; },
+     "edgecalc default: payload transfer is not charged"},
+    {"cloud.fixed", [](const Profile& p) { return per_month(p, 0); }, "edgecalc default: no platform fee"},
+    {"cloud.price.instance.min", [](const Profile& p) { return format_count(p.cloud.price.min_instances); },
+     "edgecalc default: one instance always runs"},
+    {"cloud.price.instance.utilization", [](const Profile&) { return std::string("100%"); },
+     "edgecalc default: instances are sized to full capacity"},
+    {"edge.deployment", [](const Profile& p) { return std::string(to_string(p.edge.deployment)); },
+     "edgecalc default: hardware in every fleet member"},
+    {"edge.utilization", [](const Profile&) { return std::string("100%"); },
+     "edgecalc default: boxes are sized to full capacity"},
+    {"edge.power", [](const Profile&) { return std::string("0 W"); },
+     "edgecalc default: no energy cost is counted"},
+    {"edge.energy_price", [](const Profile& p) { return money(p, 0) + "/kWh"; },
+     "edgecalc default: no energy cost is counted"},
+    {"edge.pue", [](const Profile&) { return std::string("1"); }, "edgecalc default: no cooling overhead"},
+    {"edge.engineering", [](const Profile& p) { return money(p, 0); },
+     "edgecalc default: no one-time engineering cost is counted"},
+    {"edge.maintenance", [](const Profile& p) { return per_month(p, 0); },
+     "edgecalc default: no upkeep is counted"},
+    {"edge.fixed", [](const Profile& p) { return per_month(p, 0); }, "edgecalc default"},
+    {"edge.lifetime", [](const Profile&) { return std::string("never"); },
+     "edgecalc default: hardware is not replaced within the horizon"},
+    {"hybrid.escalation", [](const Profile& p) { return format_percent(p.hybrid.escalation); },
+     "from workload.hard_fraction"},
+    {"hybrid.escalation_sync", [](const Profile& p) { return yes_no(p.hybrid.escalation_sync); },
+     "edgecalc default: escalations are asynchronous follow-ups"},
+    {"close_call", [](const Profile& p) { return format_percent(p.close_call); }, "edgecalc default"},
+};
+
+std::string network_source(const Profile& p, std::string_view field) {
+  const NetworkClass& n = network_class(p.connectivity.network);
+  const std::string_view source = field == "connectivity.rtt"          ? n.rtt_source
+                                  : field == "connectivity.uplink"     ? n.uplink_source
+                                  : field == "connectivity.data_price" ? n.data_price_source
+                                                                       : n.outage_source;
+  return fmt::format("network class {}: {}", to_string(p.connectivity.network), source);
+}
+
+}  // namespace
+
+std::string today_utc() {
+  const std::chrono::year_month_day d{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                     static_cast<unsigned>(d.day()));
+}
+
+std::optional<long> days_between(const std::string& from, const std::string& to) {
+  const auto parse = [](const std::string& s) -> std::optional<std::chrono::sys_days> {
+    if (s.size() != 7 && s.size() != 10) return std::nullopt;
+    try {
+      const int y = std::stoi(s.substr(0, 4));
+      const unsigned m = static_cast<unsigned>(std::stoi(s.substr(5, 2)));
+      const unsigned d = s.size() == 10 ? static_cast<unsigned>(std::stoi(s.substr(8, 2))) : 1u;
+      const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+      if (!ymd.ok()) return std::nullopt;
+      return std::chrono::sys_days{ymd};
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  };
+  const auto a = parse(from), b = parse(to);
+  if (!a || !b) return std::nullopt;
+  return static_cast<long>((*b - *a).count());
+}
+
+std::vector<Assumption> assumptions_of(const Profile& profile, const std::string& today) {
+  std::vector<Assumption> out;
+  for (const std::string& field : profile.defaults_applied) {
+    for (const DefaultField& d : k_defaults) {
+      if (d.field != field) continue;
+      std::string note = d.note.empty() ? network_source(profile, field) : std::string(d.note);
+      if (field == "cloud.inference_time" && profile.workload.tokens && profile.cloud.price.form != PriceForm::per_call &&
+          profile.cloud.price.form != PriceForm::instance)
+        note = fmt::format("WARNING: a token-priced API does not answer {} output tokens in 0 ms; set "
+                           "cloud.inference_time (time to first token + output tokens / output speed)",
+                           format_count(profile.workload.tokens->output));
+      out.push_back(Assumption{field, d.show(profile), note});
+      break;
+    }
+  }
+  for (const CatalogValue& v : profile.catalog_values) {
+    std::string source = v.source;
+    const auto age = days_between(v.date, today);
+    if (v.field == "cloud.price" && age && *age > k_stale_price_days)
+      source += fmt::format("; WARNING: priced {} days before {}, check the current price", *age, today);
+    out.push_back(Assumption{v.field, v.value, source});
+  }
+  return out;
+}
+
+}  // namespace edgecalc

@@ -1,0 +1,23 @@
+// The evaluate() pipeline: a validated profile -> costs and latency -> break-even -> rules ->
+// verdict -> gates, all in one Report.
+#include <edgecalc/decide/pipeline.hpp>
+
+#include <edgecalc/decide/assumptions.hpp>
+
+namespace edgecalc {
+
+Report evaluate(const Profile& profile, const std::string& today) {
+  Report r;
+  r.today = today.empty() ? today_utc() : today;
+  r.profile = profile;
+  r.costs = price_options(profile);
+  r.latency = latency_of(profile);
+  r.edge_vs_cloud = break_even(profile, r.costs, Option::edge);
+  if (r.costs.hybrid_applicable) r.hybrid_vs_cloud = break_even(profile, r.costs, Option::hybrid);
+  r.fired = apply_rules(profile, r.costs, r.latency);
+  r.verdict = decide(profile, r.costs, r.fired);
+  r.gates = check_gates(profile, r.costs, r.verdict);
+  return r;
+}
+
+}  // namespace edgecalc

@@ -1,0 +1,99 @@
+#include <edgecalc/model/break_even.hpp>
+
+#include <cmath>
+
+namespace edgecalc {
+
+std::optional<double> break_even_month(const OptionCost& option, const OptionCost& cloud) {
+  // D(t) = option(t) - cloud(t) starts at d0, falls by `slope` a month, and jumps by `jump`
+  // at each multiple of the lifetime L: on segment k, D(t) = d0 + k*(slope*L + jump) + slope*(t - kL).
+  const double d0 = option.upfront - cloud.upfront;
+  const double slope = option.monthly - cloud.monthly;
+  if (d0 <= 0) return 0.0;
+  if (slope >= 0) return std::nullopt;
+  const double rate = -slope;
+  const bool replaced = option.lifetime_months && option.hardware_per_purchase > 0;
+  if (!replaced) return d0 / rate;
+  const double life = *option.lifetime_months;
+  const double jump = option.hardware_per_purchase;
+  if (d0 < rate * life) return d0 / rate;  // before the first replacement
+  const double net = jump - rate * life;   // change of D over one whole lifetime
+  if (net >= 0) return std::nullopt;       // each replacement costs more than a lifetime saves
+  // first k with d0 + k*net < rate*L
+  const double k = std::floor((d0 - rate * life) / -net) + 1;
+  return k * life + (d0 + k * net) / rate;
+}
+
+std::optional<Crossing> find_crossing(const std::function<double(double)>& f, double current,
+                                      bool affine) {
+  const double base = current > 0 ? current : 1;
+  if (affine) {
+    const double a = f(0);
+    const double b = (f(base) - a) / base;
+    if (b == 0 || !std::isfinite(b)) return std::nullopt;
+    const double x = -a / b;
+    if (!(x > 0) || !std::isfinite(x)) return std::nullopt;
+    return Crossing{x, b < 0};
+  }
+  // Step functions (instances, boxes): scan x = 0, base/2^60 ... base*2^60 for a sign change,
+  // then bisect the bracket down to a relative width of 1e-12.
+  double lo = 0;
+  double f_lo = f(0);
+  for (int k = -60; k <= 60; ++k) {
+    double hi = std::ldexp(base, k);
+    const double f_hi = f(hi);
+    if ((f_lo > 0) != (f_hi > 0)) {
+      const bool positive_below = f_lo > 0;
+      for (int i = 0; i < 200 && hi - lo > 1e-12 * hi; ++i) {
+        const double mid = lo + (hi - lo) / 2;
+        if ((f(mid) > 0) == positive_below) lo = mid;
+        else hi = mid;
+      }
+      return Crossing{hi, positive_below};
+    }
+    lo = hi;
+    f_lo = f_hi;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// Totals are affine in volume and fleet size unless something steps (instances, boxes) or bends
+// (power from the load stops rising once a device is busy all the time).
+bool is_affine(const Profile& p) {
+  return p.cloud.price.form != PriceForm::instance && p.edge.deployment == Deployment::device &&
+         !p.edge.power_curve;
+}
+
+double difference(const Profile& p, Option option) {
+  const CostModel m = price_options(p);
+  return m.option(option).total - m.cloud.total;
+}
+
+}  // namespace
+
+BreakEven break_even(const Profile& profile, const CostModel& model, Option option) {
+  BreakEven be;
+  be.month = break_even_month(model.option(option), model.cloud);
+  be.within_horizon = be.month && *be.month <= model.horizon_months;
+  const bool affine = is_affine(profile);
+  // One copy per solve, changed in place at each probe: copying a profile costs more than pricing it.
+  Profile probe = profile;
+  be.calls_per_month = find_crossing(
+      [&](double calls_per_month) {
+        probe.workload.calls_per_s = calls_per_month / (probe.month_s * probe.fleet.size);
+        return difference(probe, option);
+      },
+      model.volume.calls_per_month, affine);
+  probe.workload.calls_per_s = profile.workload.calls_per_s;
+  be.fleet_size = find_crossing(
+      [&](double size) {
+        probe.fleet.size = size;
+        return difference(probe, option);
+      },
+      profile.fleet.size, affine);
+  return be;
+}
+
+}  // namespace edgecalc

@@ -1,0 +1,128 @@
+#include <edgecalc/profile/normalize.hpp>
+
+#include <string>
+
+#include "util/json_util.hpp"
+
+namespace edgecalc {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json price_json(const CloudPrice& price) {
+  Json form;
+  switch (price.form) {
+    case PriceForm::per_call: form = price.per_call; break;
+    case PriceForm::per_1k_tokens:
+    case PriceForm::per_1m_tokens:
+      form = {{"input", price.input_per_tokens}, {"output", price.output_per_tokens}};
+      break;
+    case PriceForm::instance:
+      form = {{"hourly", price.hourly},
+              {"capacity", price.capacity_per_s},
+              {"min", price.min_instances},
+              {"utilization", price.utilization}};
+      break;
+  }
+  Json out = Json::object();
+  out[std::string(to_string(price.form))] = form;
+  return out;
+}
+
+Json maintenance_json(const Maintenance& m) {
+  if (m.is_share) return {{"share_per_year", m.share_per_year}};
+  return {{"per_month", m.per_month}};
+}
+
+}  // namespace
+
+nlohmann::ordered_json normalized_json(const Profile& p) {
+  const std::string& c = p.currency;
+  Json j;
+  j["edgecalc"] = p.version;
+  j["name"] = p.name;
+  j["description"] = p.description;
+  j["currency"] = c;
+  j["horizon"] = p.horizon_s;
+  j["month"] = p.month_s;
+  j["workload"] = {
+      {"calls", p.workload.calls_per_s},
+      {"peak_factor", p.workload.peak_factor},
+      {"latency_budget", or_null(p.workload.latency_budget_s)},
+      {"payload", p.workload.payload_bytes},
+      {"tokens", p.workload.tokens ? Json{{"input", p.workload.tokens->input},
+                                          {"output", p.workload.tokens->output}}
+                                   : Json(nullptr)},
+      {"hard_fraction", p.workload.hard_fraction},
+      {"model", or_null(p.workload.model)},
+      {"quantization", p.prediction && p.prediction->llm ? Json(p.prediction->quantization_id)
+                                                         : or_null(p.workload.quantization)}};
+  j["fleet"] = {{"size", p.fleet.size}, {"unit", p.fleet.unit}};
+  const auto& rtt = p.connectivity.rtt;
+  j["connectivity"] = {
+      {"network", to_string(p.connectivity.network)},
+      {"rtt", rtt ? Json{{"low", rtt->low_s}, {"high", rtt->high_s}} : Json(nullptr)},
+      {"uplink", or_null(p.connectivity.uplink_bytes_per_s)},
+      {"outage", or_null(p.connectivity.outage_s)},
+      {"data_price", p.connectivity.data_price_per_gb},
+      {"offline_tolerance", or_null(p.connectivity.offline_tolerance_s)}};
+  j["data"] = {{"sensitivity", to_string(p.data.sensitivity)},
+               {"leaves_device", to_string(p.data.leaves_device)},
+               {"dpa", p.data.dpa},
+               {"escalation_allowed", p.data.escalation_allowed}};
+  j["cloud"] = {{"model", or_null(p.cloud.model)},
+                {"price", price_json(p.cloud.price)},
+                {"inference_time", p.cloud.inference_time_s},
+                {"transfer", p.cloud.transfer_per_gb},
+                {"fixed", p.cloud.fixed_per_month}};
+  j["edge"] = {{"hardware", or_null(p.edge.hardware)},
+               {"deployment", to_string(p.edge.deployment)},
+               {"unit_cost", p.edge.unit_cost},
+               {"capacity", or_null(p.edge.capacity_per_s)},
+               {"utilization", p.edge.utilization},
+               {"inference_time", p.edge.inference_time_s},
+               {"power", p.edge.power_curve ? Json{{"idle", p.edge.power_curve->idle_w},
+                                                   {"active", p.edge.power_curve->active_w}}
+                                              : Json(p.edge.power_w)},
+               {"energy_price", p.edge.energy_price_per_kwh},
+               {"pue", p.edge.pue},
+               {"engineering", p.edge.engineering},
+               {"maintenance", maintenance_json(p.edge.maintenance)},
+               {"fixed", p.edge.fixed_per_month},
+               {"lifetime", or_null(p.edge.lifetime_s)}};
+  j["hybrid"] = {{"escalation", p.hybrid.escalation}, {"escalation_sync", p.hybrid.escalation_sync}};
+  const auto limit = [](const std::optional<MoneyLimit>& l) {
+    return l ? Json{{"limit", l->limit}, {"level", to_string(l->level)}} : Json(nullptr);
+  };
+  j["budget"] = {{"max_monthly_cost", limit(p.budget.max_monthly_cost)},
+                 {"max_total_cost", limit(p.budget.max_total_cost)},
+                 {"max_cost_per_1k_calls", limit(p.budget.max_cost_per_1k_calls)},
+                 {"require", p.budget.require ? Json{{"option", to_string(*p.budget.require)},
+                                                     {"level", to_string(p.budget.require_level)}}
+                                              : Json(nullptr)}};
+  j["close_call"] = p.close_call;
+  Json rules = Json::object();
+  for (const auto& [id, o] : p.rules) {
+    if (!o.enabled) rules[id] = "off";
+    else rules[id] = {{"threshold", or_null(o.threshold)}};
+  }
+  j["rules"] = rules;
+  j["defaults_applied"] = p.defaults_applied;
+  j["units"] = {{"durations", "s"},
+                {"rates", "1/s"},
+                {"sizes", "B"},
+                {"connectivity.uplink", "B/s"},
+                {"power", "W"},
+                {"fractions", "1"},
+                {"money", c},
+                {"cloud.transfer", c + "/GB"},
+                {"edge.energy_price", c + "/kWh"},
+                {"cloud.price.instance.hourly", c + "/h"},
+                {"per_month", c + "/month"},
+                {"cloud.price.per_1k_tokens", c + "/1k tokens"},
+                {"cloud.price.per_1m_tokens", c + "/1M tokens"}};
+  return j;
+}
+
+}  // namespace edgecalc

@@ -1,0 +1,398 @@
+#include <edgecalc/profile/profile.hpp>
+
+#include <cmath>
+
+#include <edgecalc/domain/network.hpp>
+#include <edgecalc/load/overrides.hpp>
+
+#include "profile/profile_reader.hpp"
+
+namespace edgecalc {
+
+namespace {
+
+using detail::Bounds;
+using detail::FieldReader;
+using detail::ReadContext;
+
+// Sanity limits: far beyond any real deployment, low enough that no product of them overflows
+// or loses the meaning of a double. They turn "1e308 devices" into an error, not a number.
+constexpr double k_max_money = 1e15;
+constexpr double k_max_count = 1e11;        // more devices than people on Earth, tenfold
+constexpr double k_max_rate = 1e6;          // calls per second from one fleet member
+constexpr double k_min_capacity = 1e-3;     // calls per second one box or instance sustains: 3.6/h
+constexpr double k_min_uplink = 1;          // bytes per second: 8 bit/s, below any real modem
+constexpr double k_max_duration_s = 100 * 365.0 * 86400;  // a century
+constexpr double k_max_latency_s = 86400;   // a day
+constexpr double k_max_bytes = 1e12;        // a terabyte per call
+constexpr double k_max_power_w = 1e7;       // 10 MW per unit
+constexpr double k_max_tokens = 1e8;
+
+constexpr Bounds k_positive_money{0, true, k_max_money};
+constexpr Bounds k_money{0, false, k_max_money};
+constexpr Bounds k_fraction{0, false, 1};
+// A utilization target below 1% would buy a hundred idle units per busy one: no real plan.
+constexpr Bounds k_utilization{0.01, false, 1, false, "1%", "100%"};
+constexpr Bounds k_latency{0, true, k_max_latency_s};
+
+struct Parsers {
+  const UnitContext& u;
+  detail::ParseFn money() const { return [&u = u](std::string_view t) { return parse_money(t, u); }; }
+  detail::ParseFn duration() const { return [&u = u](std::string_view t) { return parse_duration(t, u); }; }
+  detail::ParseFn rate() const { return [&u = u](std::string_view t) { return parse_rate(t, u); }; }
+  detail::ParseFn per_month() const {
+    return [&u = u](std::string_view t) { return parse_price_per_period(t, u.month_s, u); };
+  }
+  detail::ParseFn per_hour() const {
+    return [&u = u](std::string_view t) { return parse_price_per_period(t, 3600, u, true); };
+  }
+  detail::ParseFn per_gb() const { return [&u = u](std::string_view t) { return parse_price_per_gb(t, u); }; }
+  detail::ParseFn per_kwh() const { return [&u = u](std::string_view t) { return parse_price_per_kwh(t, u); }; }
+};
+const detail::ParseFn k_count = [](std::string_view t) { return parse_count(t); };
+const detail::ParseFn k_number = [](std::string_view t) { return parse_number(t); };
+const detail::ParseFn k_size = [](std::string_view t) { return parse_size(t); };
+const detail::ParseFn k_power = [](std::string_view t) { return parse_power(t); };
+const detail::ParseFn k_bandwidth = [](std::string_view t) { return parse_bandwidth(t); };
+const detail::ParseFn k_share = [](std::string_view t) { return parse_fraction(t); };
+
+// A duration that may also be written as a word meaning "no limit" (`none`, `unlimited`).
+std::optional<double> duration_or_word(FieldReader& r, std::string_view key, std::string_view word,
+                                       const detail::ParseFn& parse, const Bounds& bounds,
+                                       bool required, std::string_view example, bool& is_word) {
+  is_word = false;
+  const MapEntry* e = r.entry(key);
+  if (e && e->value->kind == Node::Kind::scalar && e->value->text == word) {
+    is_word = true;
+    return std::nullopt;
+  }
+  return r.quantity(key, parse, bounds, required, example);
+}
+
+void read_workload(FieldReader r, const Parsers& p, Workload& w) {
+  // Zero calls is allowed: a what-if with no traffic still has up-front and fixed costs.
+  w.calls_per_s = r.quantity("calls", p.rate(), {0, false, k_max_rate}, true, "60/min").value_or(0);
+  w.peak_factor = r.quantity_or("peak_factor", k_number, {1, false, 1e6}, 1, "1.5");
+  bool no_limit = false;
+  w.latency_budget_s = duration_or_word(r, "latency_budget", "none", p.duration(), k_latency, true,
+                                        "100ms", no_limit);
+  w.payload_bytes = r.quantity_or("payload", k_size, {0, false, k_max_bytes}, 0, "16KB");
+  if (FieldReader t = r.section("tokens", false); t.present()) {
+    TokensPerCall tokens;
+    tokens.input = t.quantity("input", k_count, {0, false, k_max_tokens}, true, "300").value_or(0);
+    tokens.output = t.quantity("output", k_count, {0, false, k_max_tokens}, true, "200").value_or(0);
+    w.tokens = tokens;
+    t.finish();
+  }
+  w.hard_fraction = r.quantity_or("hard_fraction", k_share, k_fraction, 0, "5%");
+  w.model = r.text("model", false, "llama-3.2-3b");
+  w.quantization = r.text("quantization", false, "q4_k_m");
+  r.finish();
+}
+
+void read_connectivity(FieldReader r, const Parsers& p, Connectivity& c) {
+  c.network = r.choice<Network>("network", network_names(), true).value_or(Network::none);
+  const NetworkClass& net = network_class(c.network);
+  if (const auto rtt = r.text("rtt", false, "80ms..150ms")) {
+    const ParsedRange range = parse_duration_range(*rtt, p.u);
+    if (!range.ok())
+      r.error_at("rtt", fmt::format("connectivity.rtt {}; got \"{}\"", range.error, *rtt));
+    else if (range.high > 60)
+      r.error_at("rtt", fmt::format("connectivity.rtt must be at most 60s; got \"{}\"", *rtt));
+    else
+      c.rtt = DurationRange{range.low, range.high};
+  }
+  c.uplink_bytes_per_s = r.quantity("uplink", k_bandwidth, {k_min_uplink, false, 1e12, false, "8bit/s", "8Tbit/s"}, false, "5Mbit/s");
+  c.outage_s = r.quantity("outage", p.duration(), {0, false, k_max_duration_s}, false, "30s");
+  // The network class fills what the profile leaves out; `none` has no link to describe.
+  for (const char* key : {"rtt", "uplink", "outage"}) {
+    if (!r.entry(key) && net.has_link) r.defaulted(key);
+    if (r.entry(key) && !net.has_link)
+      r.error_at(key, fmt::format("connectivity.{} needs a network link; network is none", key));
+  }
+  if (net.has_link) {
+    if (!c.rtt) c.rtt = DurationRange{net.rtt_low_s, net.rtt_high_s};
+    if (!c.uplink_bytes_per_s) c.uplink_bytes_per_s = net.uplink_bytes_per_s;
+    if (!c.outage_s) c.outage_s = net.outage_s;
+  }
+  // What the link charges per GB: written, or the network class's price (USD) with its source.
+  if (r.entry("data_price")) {
+    c.data_price_per_gb = r.quantity("data_price", p.per_gb(), k_money, false, "$2/GB").value_or(0);
+  } else if (net.data_price_per_gb > 0 && p.u.currency != "USD") {
+    r.error_at("network", fmt::format("network class {} prices data in USD and the profile's currency is {}; write "
+                               "connectivity.data_price (e.g. data_price: 2/GB)",
+                               to_string(c.network), p.u.currency));
+  } else {
+    c.data_price_per_gb = net.data_price_per_gb;
+    if (net.has_link) r.defaulted("data_price");
+  }
+  bool unlimited = false;
+  c.offline_tolerance_s = duration_or_word(r, "offline_tolerance", "unlimited", p.duration(),
+                                           {0, false, k_max_duration_s}, false, "30s", unlimited);
+  if (!unlimited && !r.entry("offline_tolerance")) r.defaulted("offline_tolerance");
+  r.finish();
+}
+
+void read_data(FieldReader r, DataPolicy& d) {
+  d.sensitivity = r.choice<Sensitivity>("sensitivity", sensitivity_names(), true)
+                      .value_or(Sensitivity::public_data);
+  if (!r.entry("leaves_device")) r.defaulted("leaves_device");
+  d.leaves_device = r.choice<LeavesDevice>("leaves_device", leaves_device_names(), false)
+                        .value_or(LeavesDevice::auto_detect);
+  if (!r.entry("dpa")) r.defaulted("dpa");
+  d.dpa = r.boolean("dpa").value_or(false);
+  if (!r.entry("escalation_allowed")) r.defaulted("escalation_allowed");
+  d.escalation_allowed = r.boolean("escalation_allowed").value_or(false);
+  r.finish();
+}
+
+void read_token_prices(FieldReader t, const Parsers& p, CloudPrice& price) {
+  price.input_per_tokens = t.quantity("input", p.money(), k_money, true, "$0.0005").value_or(0);
+  price.output_per_tokens = t.quantity("output", p.money(), k_money, true, "$0.0015").value_or(0);
+  t.finish();
+}
+
+void read_price(FieldReader r, const Parsers& p, const Workload& w, CloudPrice& price) {
+  const MapEntry* chosen = nullptr;
+  for (const auto& form : price_form_names()) {
+    const MapEntry* e = r.entry(form.name);
+    if (!e) continue;
+    if (chosen) {
+      r.error_at(form.name, fmt::format("cloud.price has both `{}` and `{}`; give exactly one "
+                                        "price form",
+                                        chosen->key, form.name));
+      continue;
+    }
+    chosen = e;
+    price.form = form.value;
+  }
+  if (!chosen) {
+    if (r.present())
+      r.error_at("", "cloud.price needs one of per_call, per_1k_tokens, per_1m_tokens or instance");
+    r.finish();
+    return;
+  }
+  switch (price.form) {
+    case PriceForm::per_call:
+      price.per_call = r.quantity("per_call", p.money(), k_money, true, "$0.0001").value_or(0);
+      break;
+    case PriceForm::per_1k_tokens:
+    case PriceForm::per_1m_tokens:
+      read_token_prices(r.section(chosen->key, true), p, price);
+      if (!w.tokens)
+        r.error_at(chosen->key, fmt::format("cloud.price.{} needs workload.tokens (e.g. tokens: "
+                                            "{{input: 300, output: 200}})",
+                                            chosen->key));
+      break;
+    case PriceForm::instance: {
+      FieldReader i = r.section("instance", true);
+      price.hourly = i.quantity("hourly", p.per_hour(), k_money, true, "$2.50").value_or(0);
+      price.capacity_per_s =
+          i.quantity("capacity", p.rate(), {k_min_capacity, false, 1e9, false, "3.6/h", "1G/s"}, true, "40/s").value_or(0);
+      price.min_instances = i.quantity_or("min", k_count, {0, false, 1e6, true}, 1, "1");
+      price.utilization = i.quantity_or("utilization", k_share, k_utilization, 1, "70%");
+      i.finish();
+      break;
+    }
+  }
+  r.finish();
+}
+
+void read_cloud(FieldReader r, const Parsers& p, const Workload& w, Cloud& c, bool& price_written) {
+  c.model = r.text("model", false, "gpt-4o-mini");
+  price_written = r.entry("price") != nullptr;
+  read_price(r.section("price", !c.model), p, w, c.price);
+  c.inference_time_s = r.quantity_or("inference_time", p.duration(), {0, false, k_max_latency_s}, 0, "30ms");
+  c.transfer_per_gb = r.quantity_or("transfer", p.per_gb(), k_money, 0, "$0.10/GB");
+  c.fixed_per_month = r.quantity_or("fixed", p.per_month(), k_money, 0, "$200/month");
+  r.finish();
+}
+
+// `power: 5W` (the average draw of one unit) or `power: {idle: 80W, active: 600W}` (the model
+// places the average between them by the load).
+void read_power(FieldReader& r, Edge& e, bool written) {
+  constexpr Bounds k_watts{0, false, k_max_power_w};
+  const MapEntry* entry = r.entry("power");
+  if (entry && entry->value->kind == Node::Kind::map) {
+    FieldReader m = r.section("power", false);
+    const auto idle = m.quantity("idle", k_power, k_watts, true, "80W");
+    const auto active = m.quantity("active", k_power, k_watts, true, "600W");
+    m.finish();
+    if (idle && active && *active < *idle)
+      r.error_at("power", fmt::format("edge.power.active must be at least edge.power.idle; got {} W active, {} W idle",
+                                      *active, *idle));
+    else if (idle && active)
+      e.power_curve = PowerCurve{*idle, *active};
+  } else if (written) {
+    e.power_w = r.quantity("power", k_power, k_watts, false, "0.1W").value_or(0);
+  } else if (!e.hardware) {
+    e.power_w = r.quantity_or("power", k_power, k_watts, 0, "0.1W");
+  }
+}
+
+void read_edge(FieldReader r, const Parsers& p, Profile& profile, const Catalog& catalog) {
+  Edge& e = profile.edge;
+  e.hardware = r.text("hardware", false, "rpi5-8gb");
+  // With hardware and a model named, the catalog and the predictor supply what is not written.
+  const bool predicted = e.hardware && profile.workload.model;
+  if (!r.entry("deployment")) r.defaulted("deployment");
+  e.deployment = r.choice<Deployment>("deployment", deployment_names(), false).value_or(Deployment::device);
+  detail::EdgeWritten written{r.entry("unit_cost") != nullptr, r.entry("inference_time") != nullptr,
+                              r.entry("capacity") != nullptr, r.entry("power") != nullptr};
+  e.unit_cost = r.quantity("unit_cost", p.money(), k_money, !e.hardware, "$4").value_or(0);
+  e.capacity_per_s = r.quantity("capacity", p.rate(), {k_min_capacity, false, 1e9, false, "3.6/h", "1G/s"}, false, "200/s");
+  if (e.deployment == Deployment::server && !written.capacity && !predicted && r.present())
+    r.error_at("", "missing required field edge.capacity: deployment: server needs the calls one "
+                   "box sustains (e.g. capacity: 200/s), or edge.hardware and workload.model to predict it");
+  e.utilization = r.quantity_or("utilization", k_share, k_utilization, 1, "70%");
+  e.inference_time_s = r.quantity("inference_time", p.duration(), k_latency, !predicted, "8ms").value_or(0);
+  read_power(r, e, written.power);
+  e.energy_price_per_kwh = r.quantity_or("energy_price", p.per_kwh(), k_money, 0, "$0.15/kWh");
+  e.pue = r.quantity_or("pue", k_number, {1, false, 10}, 1, "1.4");
+  e.engineering = r.quantity_or("engineering", p.money(), k_money, 0, "$40000");
+  if (const auto m = r.text("maintenance", false, "$500/month")) {
+    e.maintenance.is_share = m->find('%') != std::string::npos;
+    const detail::ParseFn share = [&p](std::string_view t) { return parse_share_per_year(t, p.u); };
+    const double v = r.quantity("maintenance", e.maintenance.is_share ? share : p.per_month(),
+                                e.maintenance.is_share ? Bounds{0, false, 10} : k_money, false,
+                                "$500/month")
+                         .value_or(0);
+    (e.maintenance.is_share ? e.maintenance.share_per_year : e.maintenance.per_month) = v;
+  } else {
+    r.defaulted("maintenance");
+  }
+  e.fixed_per_month = r.quantity_or("fixed", p.per_month(), k_money, 0, "$30/month");
+  bool never = false;
+  e.lifetime_s = duration_or_word(r, "lifetime", "never", p.duration(), {0, true, k_max_duration_s},
+                                  false, "60 months", never);
+  if (!never && !r.entry("lifetime")) r.defaulted("lifetime");
+  if (r.present()) detail::resolve_edge_catalog(r, profile, catalog, written);
+  r.finish();
+}
+
+// `key: $500k` or `key: {limit: $500k, level: warn}`.
+std::optional<MoneyLimit> read_limit(FieldReader& r, std::string_view key, const Parsers& p,
+                                     std::string_view example) {
+  const MapEntry* e = r.entry(key);
+  if (!e) return std::nullopt;
+  if (e->value->kind != Node::Kind::map) {
+    const auto v = r.quantity(key, p.money(), k_positive_money, false, example);
+    return v ? std::optional<MoneyLimit>(MoneyLimit{*v, GateLevel::fail}) : std::nullopt;
+  }
+  FieldReader m = r.section(key, false);
+  const auto limit = m.quantity("limit", p.money(), k_positive_money, true, example);
+  const auto level = m.choice<GateLevel>("level", gate_level_names(), false).value_or(GateLevel::fail);
+  m.finish();
+  return limit ? std::optional<MoneyLimit>(MoneyLimit{*limit, level}) : std::nullopt;
+}
+
+void read_budget(FieldReader r, const Parsers& p, Budget& b) {
+  b.max_monthly_cost = read_limit(r, "max_monthly_cost", p, "$20000");
+  b.max_total_cost = read_limit(r, "max_total_cost", p, "$500000");
+  b.max_cost_per_1k_calls = read_limit(r, "max_cost_per_1k_calls", p, "$0.50");
+  const MapEntry* e = r.entry("require");
+  if (e && e->value->kind == Node::Kind::map) {
+    FieldReader m = r.section("require", false);
+    b.require = m.choice<Option>("option", option_names(), true);
+    b.require_level = m.choice<GateLevel>("level", gate_level_names(), false).value_or(GateLevel::fail);
+    m.finish();
+  } else {
+    b.require = r.choice<Option>("require", option_names(), false);
+  }
+  r.finish();
+}
+
+}  // namespace
+
+std::optional<Profile> build_profile(const Document& document, Diagnostics& diagnostics,
+                                     const Catalog& catalog) {
+  Profile profile;
+  profile.file = document.file;
+  if (document.root->kind != Node::Kind::map) {
+    diagnostics.error(document.root->position,
+                      "a profile must be a mapping of fields (edgecalc: 1, name: ..., workload: ...)");
+    return std::nullopt;
+  }
+  const std::size_t errors_before = diagnostics.size();
+  ReadContext ctx{diagnostics, profile, UnitContext{}};
+  FieldReader top(ctx, document.root.get(), "", document.root->position);
+
+  if (const auto version = top.text("edgecalc", true, "1")) {
+    if (*version != "1") {
+      top.error_at("edgecalc", fmt::format("edgecalc must be 1, the only profile format version; "
+                                           "got \"{}\"",
+                                           *version));
+      return std::nullopt;
+    }
+  }
+  // Names are printed on terminals and in CI logs; a description may span lines.
+  profile.name = top.label("name", true, "doorbell-keyword-spotting").value_or("");
+  if (top.entry("name") && profile.name.empty()) top.error_at("name", "name must not be empty");
+  profile.description = top.label("description", false, "Wake word on a battery doorbell", "\n\t").value_or("");
+  if (const auto currency = top.text("currency", false, "USD")) {
+    if (currency->empty()) top.error_at("currency", "currency must not be empty");
+    else ctx.units.currency = profile.currency = *currency;
+  } else {
+    top.defaulted("currency");
+  }
+  const Parsers p{ctx.units};
+  // `month` first: "36 months" and "$30/month" below are measured in it.
+  profile.month_s = top.quantity_or("month", p.duration(), {28 * 86400.0, false, 31 * 86400.0},
+                                    730 * 3600.0, "730h");
+  ctx.units.month_s = profile.month_s;
+  profile.horizon_s = top.quantity_or("horizon", p.duration(), {0, true, k_max_duration_s},
+                                      36 * profile.month_s, "36 months");
+
+  read_workload(top.section("workload", true), p, profile.workload);
+  FieldReader fleet = top.section("fleet", true);
+  profile.fleet.size = fleet.quantity("size", k_count, {0, true, k_max_count, true}, true, "50000").value_or(0);
+  if (const auto unit = fleet.label("unit", false, "devices")) profile.fleet.unit = *unit;
+  else fleet.defaulted("unit");
+  fleet.finish();
+  read_connectivity(top.section("connectivity", true), p, profile.connectivity);
+  read_data(top.section("data", true), profile.data);
+  bool price_written = false;
+  FieldReader cloud = top.section("cloud", true);
+  read_cloud(cloud, p, profile.workload, profile.cloud, price_written);
+  if (profile.cloud.model) detail::resolve_cloud_model(cloud, profile, catalog, price_written);
+  read_edge(top.section("edge", true), p, profile, catalog);
+
+  FieldReader hybrid = top.section("hybrid", false);
+  profile.hybrid.escalation = hybrid.quantity("escalation", k_share, k_fraction, false, "5%")
+                                  .value_or(profile.workload.hard_fraction);
+  if (!hybrid.entry("escalation")) hybrid.defaulted("escalation");
+  if (!hybrid.entry("escalation_sync")) hybrid.defaulted("escalation_sync");
+  profile.hybrid.escalation_sync = hybrid.boolean("escalation_sync").value_or(false);
+  hybrid.finish();
+  read_budget(top.section("budget", false), p, profile.budget);
+  profile.close_call = top.quantity_or("close_call", k_share, k_fraction, 0.1, "10%");
+  detail::read_rule_overrides(top.section("rules", false), profile.rules);
+  top.finish();
+
+  if (diagnostics.size() != errors_before) return std::nullopt;
+  return profile;
+}
+
+namespace {
+
+std::optional<Profile> finish_loading(std::optional<Document> document, Diagnostics& diagnostics,
+                                      const std::vector<Override>& overrides, const Catalog& catalog) {
+  if (!document) return std::nullopt;
+  if (!apply_overrides(*document, overrides, diagnostics)) return std::nullopt;
+  return build_profile(*document, diagnostics, catalog);
+}
+
+}  // namespace
+
+std::optional<Profile> load_profile(const std::string& path, Diagnostics& diagnostics,
+                                    const std::vector<Override>& overrides, const Catalog& catalog) {
+  return finish_loading(load_file(path, diagnostics), diagnostics, overrides, catalog);
+}
+
+std::optional<Profile> load_profile_text(std::string_view text, SourceFormat format,
+                                         Diagnostics& diagnostics,
+                                         const std::vector<Override>& overrides, const Catalog& catalog) {
+  return finish_loading(load_text(text, format, diagnostics), diagnostics, overrides, catalog);
+}
+
+}  // namespace edgecalc

@@ -1,0 +1,171 @@
+// Filling a profile from the catalogs: what edge.hardware, workload.model, workload.quantization
+// and cloud.model name. A field the profile writes always wins.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include <edgecalc/domain/catalog.hpp>
+
+#include "util/format.hpp"
+#include "profile/profile_reader.hpp"
+
+namespace edgecalc::detail {
+
+namespace {
+
+// The default quantization of an LLM when the profile names none: the common llama.cpp choice.
+constexpr std::string_view k_default_quantization = "q4_k_m";
+
+std::string entry_source(std::string_view id, const std::string& source, const std::string& date) {
+  return fmt::format("catalog {}: {}{}", id, source, date.empty() ? "" : fmt::format(" ({})", date));
+}
+
+// "unknown hardware `rpi6` in edge.hardware; closest: rpi5-8gb, rpi5-16gb, rpi4-4gb"
+void unknown_id(Diagnostics& diagnostics, Position at, std::string_view what, std::string_view field,
+                const std::string& id, const std::vector<std::string>& ids) {
+  std::string close;
+  for (const std::string& s : closest_matches(id, ids, 3)) close += (close.empty() ? "" : ", ") + s;
+  diagnostics.error(at, fmt::format("unknown {} `{}` in {}; closest: {} (edgecalc catalog lists them)", what, id,
+                                    field, close));
+}
+
+Position where(const Profile& p, const std::string& field, Position fallback) {
+  const auto it = p.positions.find(field);
+  return it == p.positions.end() ? fallback : it->second;
+}
+
+bool usd_only(FieldReader& r, const Profile& p, std::string_view field) {
+  if (p.currency == "USD") return true;
+  r.error_at("", fmt::format("catalog prices are in USD and the profile's currency is {}; write {} yourself", p.currency,
+                             field));
+  return false;
+}
+
+}  // namespace
+
+void resolve_cloud_model(FieldReader& cloud, Profile& p, const Catalog& catalog, bool price_written) {
+  ReadContext& ctx = cloud.context();
+  const PriceEntry* price = catalog.find_price(*p.cloud.model);
+  if (!price) {
+    unknown_id(ctx.diagnostics, where(p, "cloud.model", Position{}), "cloud model", "cloud.model", *p.cloud.model,
+               catalog.price_ids());
+    return;
+  }
+  // A measured API speed gives the time of one call, unless the profile wrote it.
+  if (price->ttft_s && price->output_tokens_per_s && p.workload.tokens && !cloud.entry("inference_time")) {
+    p.cloud.inference_time_s = *price->ttft_s + p.workload.tokens->output / *price->output_tokens_per_s;
+    std::erase(p.defaults_applied, std::string("cloud.inference_time"));
+    p.catalog_values.push_back(CatalogValue{
+        "cloud.inference_time",
+        fmt::format("{} = {} to the first token + {} output tokens at {} tokens/s", format_duration(p.cloud.inference_time_s),
+                    format_duration(*price->ttft_s), format_count(p.workload.tokens->output),
+                    format_count(*price->output_tokens_per_s)),
+        entry_source(price->id, price->speed_source, ""), ""});
+  }
+  if (price_written) return;  // the profile's own price wins
+  if (!usd_only(cloud, p, "cloud.price")) return;
+  if (!p.workload.tokens) {
+    cloud.error_at("model", fmt::format("cloud.model {} is priced per token and needs workload.tokens (e.g. tokens: "
+                                        "{{input: 300, output: 200}})",
+                                        price->id));
+    return;
+  }
+  p.cloud.price.form = PriceForm::per_1m_tokens;
+  p.cloud.price.input_per_tokens = price->input;
+  p.cloud.price.output_per_tokens = price->output;
+  p.catalog_values.push_back(CatalogValue{"cloud.price",
+                                          fmt::format("{} in, {} out per 1M tokens", format_unit_price(price->input, "USD"),
+                                                      format_unit_price(price->output, "USD")),
+                                          entry_source(price->id, price->source, price->date), price->date});
+}
+
+void resolve_edge_catalog(FieldReader& edge, Profile& p, const Catalog& catalog, const EdgeWritten& written) {
+  ReadContext& ctx = edge.context();
+  const HardwareEntry* hw = nullptr;
+  if (p.edge.hardware) {
+    hw = catalog.find_hardware(*p.edge.hardware);
+    if (!hw) unknown_id(ctx.diagnostics, where(p, "edge.hardware", Position{}), "hardware", "edge.hardware",
+                        *p.edge.hardware, catalog.hardware_ids());
+  }
+  const LlmEntry* llm = nullptr;
+  const TinyModelEntry* tiny = nullptr;
+  if (p.workload.model) {
+    llm = catalog.find_llm(*p.workload.model);
+    tiny = catalog.find_tinyml(*p.workload.model);
+    if (!llm && !tiny)
+      unknown_id(ctx.diagnostics, where(p, "workload.model", Position{}), "model", "workload.model", *p.workload.model,
+                 catalog.model_ids());
+  }
+  const QuantEntry* quant = nullptr;
+  if (llm) {
+    const std::string q = p.workload.quantization.value_or(std::string(k_default_quantization));
+    quant = catalog.find_quantization(q);
+    if (!quant)
+      unknown_id(ctx.diagnostics, where(p, "workload.quantization", Position{}), "quantization",
+                 "workload.quantization", q, catalog.quantization_ids());
+    else if (!p.workload.quantization)
+      p.catalog_values.push_back(CatalogValue{"workload.quantization", quant->id,
+                                              entry_source(quant->id, "edgecalc default quantization, " + quant->source,
+                                                           quant->date),
+                                              quant->date});
+  } else if (tiny && p.workload.quantization) {
+    ctx.diagnostics.error(where(p, "workload.quantization", Position{}),
+                          fmt::format("workload.quantization applies to LLMs; {} is a TinyML model", tiny->id));
+  }
+  if (!hw) return;
+
+  if (!written.unit_cost) {
+    if (!hw->price) {
+      edge.error_at("hardware", fmt::format("edge.hardware {} is rented by the hour, not bought; write edge.unit_cost "
+                                            "or use it in the cloud",
+                                            hw->id));
+      return;
+    }
+    if (!usd_only(edge, p, "edge.unit_cost")) return;
+    p.edge.unit_cost = *hw->price;
+    p.catalog_values.push_back(CatalogValue{"edge.unit_cost", format_money(*hw->price, "USD"),
+                                            entry_source(hw->id, hw->source, hw->date), hw->date});
+  }
+  if (llm && quant) {
+    if (!p.workload.tokens) {
+      ctx.diagnostics.error(where(p, "workload.model", Position{}),
+                            fmt::format("workload.model {} is an LLM; the predictor needs workload.tokens (e.g. "
+                                        "tokens: {{input: 300, output: 200}})",
+                                        llm->id));
+      return;
+    }
+    const BackendEntry* be = catalog.find_backend(hw->backend);
+    if (!be) {
+      edge.error_at("hardware", fmt::format("hardware {} names backend {}, which the catalog does not calibrate",
+                                            hw->id, hw->backend));
+      return;
+    }
+    p.prediction = predict_llm(*hw, *be, *llm, *quant, p.workload.tokens->input, p.workload.tokens->output);
+  } else if (tiny) {
+    p.prediction = predict_tinyml(*hw, *tiny);
+  }
+  if (p.prediction) {
+    const Prediction& pr = *p.prediction;
+    const std::string source = fmt::format("predicted: {} on {}", pr.model_id, pr.hardware_id);
+    if (!written.inference_time) {
+      p.edge.inference_time_s = pr.call_latency_s;
+      p.catalog_values.push_back(CatalogValue{"edge.inference_time", format_duration(pr.call_latency_s), source, ""});
+    }
+    if (p.edge.deployment == Deployment::server && !written.capacity) {
+      p.edge.capacity_per_s = pr.calls_per_second_capacity;
+      p.catalog_values.push_back(CatalogValue{"edge.capacity", format_count(pr.calls_per_second_capacity) + "/s per box",
+                                              source + ", one call at a time", ""});
+    }
+  }
+  if (!written.power) {
+    // The average follows the load the model computes (busy share between idle and active).
+    p.edge.power_curve = PowerCurve{hw->power_idle_w, hw->power_active_w};
+    p.catalog_values.push_back(CatalogValue{"edge.power",
+                                            fmt::format("{} W idle, {} W active", format_count(hw->power_idle_w),
+                                                        format_count(hw->power_active_w)),
+                                            entry_source(hw->id, hw->source, hw->date), hw->date});
+  }
+}
+
+}  // namespace edgecalc::detail

@@ -1,0 +1,78 @@
+// Reading the `rules:` section of a profile: overrides of the rules engine's table.
+
+#include <edgecalc/decide/rules.hpp>
+
+#include "profile/profile_reader.hpp"
+
+namespace edgecalc::detail {
+
+namespace {
+
+std::string_view kind_example(ThresholdKind kind) {
+  switch (kind) {
+    case ThresholdKind::duration: return "15ms";
+    case ThresholdKind::fraction: return "5%";
+    case ThresholdKind::count: return "10k";
+    case ThresholdKind::rate: return "1/h";
+    case ThresholdKind::none: break;
+  }
+  return "";
+}
+
+ParseFn parser_for(ThresholdKind kind, const UnitContext& units) {
+  switch (kind) {
+    case ThresholdKind::duration: return [&units](std::string_view t) { return parse_duration(t, units); };
+    case ThresholdKind::fraction: return [](std::string_view t) { return parse_fraction(t); };
+    case ThresholdKind::count: return [](std::string_view t) { return parse_count(t); };
+    case ThresholdKind::rate: return [&units](std::string_view t) { return parse_rate(t, units); };
+    case ThresholdKind::none: break;
+  }
+  return [](std::string_view) { return Parsed{0, "cannot be set"}; };
+}
+
+}  // namespace
+
+void read_rule_overrides(FieldReader r, std::map<std::string, RuleOverride>& overrides) {
+  if (!r.present()) return;
+  ReadContext& ctx = r.context();
+  const std::vector<std::string> ids = rule_ids();
+  for (const MapEntry& e : r.node()->entries) {
+    r.entry(e.key);  // every key is handled here, none is "unknown" to finish()
+    const Rule* rule = find_rule(e.key);
+    if (!rule) {
+      std::string message = fmt::format("unknown rule `{}` in rules", e.key);
+      if (const auto best = closest_match(e.key, ids)) message += fmt::format("; did you mean `{}`?", *best);
+      else message += "; `edgecalc rules` lists them";
+      ctx.diagnostics.error(e.key_position, std::move(message));
+      continue;
+    }
+    RuleOverride o;
+    const Node& v = *e.value;
+    const std::string path = fmt::format("rules.{}", e.key);
+    if (v.kind == Node::Kind::scalar && !v.quoted && (v.text == "off" || v.text == "on")) {
+      o.enabled = v.text == "on";
+    } else if (v.kind == Node::Kind::map) {
+      FieldReader m(ctx, &v, path, e.key_position);
+      if (m.entry("enabled")) o.enabled = m.boolean("enabled").value_or(true);
+      if (m.entry("threshold")) {
+        if (rule->threshold_kind == ThresholdKind::none) {
+          m.error_at("threshold", fmt::format("{} has no threshold to set; it can only be turned off", path));
+        } else {
+          o.threshold = m.quantity("threshold", parser_for(rule->threshold_kind, ctx.units),
+                                   Bounds{0, false, 1e15}, false, kind_example(rule->threshold_kind));
+        }
+      }
+      m.finish();
+    } else {
+      ctx.diagnostics.error(v.position, fmt::format("{} must be off, on or {{threshold: {}}}", path,
+                                                    rule->threshold_kind == ThresholdKind::none
+                                                        ? "..."
+                                                        : kind_example(rule->threshold_kind)));
+      continue;
+    }
+    overrides[e.key] = o;
+  }
+  r.finish();
+}
+
+}  // namespace edgecalc::detail

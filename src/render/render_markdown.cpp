@@ -1,0 +1,99 @@
+// Markdown for pull-request comments: verdict, gates, options, break-even, fired rules,
+// assumptions. Rendered from the JSON report.
+
+#include <edgecalc/render/render.hpp>
+
+#include <fmt/format.h>
+
+#include "util/json_util.hpp"
+
+#include <edgecalc/report/diff.hpp>
+
+#include "util/format.hpp"
+#include "render/render_text.hpp"
+
+namespace edgecalc {
+
+namespace {
+
+using Json = JsonView;
+
+
+// Table cells: a pipe would end the cell, a newline the row.
+std::string cell(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+
+std::string status(const Json& o) {
+  if (!o["applicable"].flag()) return "not applicable";
+  if (o["blocked_by"].empty()) return "feasible";
+  std::string ids;
+  for (const Json& id : o["blocked_by"]) ids += (ids.empty() ? "" : ", ") + fmt::format("`{}`", str(id));
+  return "blocked by " + ids;
+}
+
+void one_report(std::string& out, const Json& r) {
+  const std::string& cur = r["currency"].text();
+  out += fmt::format("### edgecalc: `{}` → **{}**{}\n\n", str(r["profile"]), str(r["verdict"]),
+                     r["close_call"].flag() ? " (close call)" : "");
+  out += str(r["summary"]) + "\n\n";
+  if (!r["gates"].empty()) {
+    out += "| gate | level | result | detail |\n| --- | --- | --- | --- |\n";
+    for (const Json& g : r["gates"]) {
+      const std::string s = str(g["status"]);
+      out += fmt::format("| `{}` | {} | {} | {} |\n", str(g["name"]), str(g["level"]),
+                         s == "fail" ? "**FAIL**" : s, cell(str(g["message"])));
+    }
+    out += "\n";
+  }
+  out += fmt::format("| option | status | p50 | p95 | up front | per month | total ({}) | per 1k calls | units |\n",
+                     format_months(num(r["horizon_months"])));
+  out += "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n";
+  for (const char* name : {"cloud", "edge", "hybrid"}) {
+    const Json& o = r["options"][name];
+    const bool chosen = str(r["verdict"]) == name;
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", chosen ? fmt::format("**{}**", name) : name,
+                       status(o), latency_text(o["latency_ms"]["p50"]), latency_text(o["latency_ms"]["p95"]),
+                       format_money(num(o["upfront_cost"]), cur, money_style_of(r)),
+                       format_money(num(o["monthly_cost"]), cur, money_style_of(r)),
+                       format_money(num(o["total_cost"]), cur, money_style_of(r)),
+                       o["cost_per_1k_calls"].is_null() ? "-" : format_unit_price(num(o["cost_per_1k_calls"]), cur),
+                       units_text(o));
+  }
+  out += "\n**Break-even**\n\n";
+  for (const char* name : {"edge", "hybrid"})
+    for (const std::string& s : break_even_sentences(r, name)) out += "- " + s + "\n";
+  out += "\n";
+  if (!r["rules"].empty()) {
+    out += "**Rules fired**\n\n| effect | option | rule | why |\n| --- | --- | --- | --- |\n";
+    for (const Json& f : r["rules"])
+      out += fmt::format("| {} | {} | `{}` | {} |\n", str(f["effect"]), str(f["option"]), str(f["id"]),
+                         cell(str(f["message"])));
+    out += "\n";
+  }
+  if (!r["assumptions"].empty()) {
+    out += fmt::format("<details><summary>Assumptions ({} defaults applied)</summary>\n\n", r["assumptions"].size());
+    out += "| field | value | source |\n| --- | --- | --- |\n";
+    for (const Json& a : r["assumptions"])
+      out += fmt::format("| `{}` | {} | {} |\n", str(a["field"]), cell(str(a["value"])), cell(str(a["source"])));
+    out += "\n</details>\n\n";
+  }
+  if (r.contains("comparison")) out += render_diff_markdown(r["comparison"].json());
+}
+
+}  // namespace
+
+std::string render_markdown(const std::vector<nlohmann::ordered_json>& reports) {
+  std::string out;
+  for (const auto& r : reports) one_report(out, r);
+  return out;
+}
+
+}  // namespace edgecalc

@@ -1,0 +1,23 @@
+// The one switch from an output format's name to its renderer.
+#include <edgecalc/render/render.hpp>
+
+namespace edgecalc {
+
+std::string render_reports(const std::vector<nlohmann::ordered_json>& reports, const std::string& format,
+                           bool as_array, const RenderOptions& style) {
+  if (format == "json") {
+    if (!as_array && reports.size() == 1) return reports[0].dump(2) + "\n";
+    return nlohmann::ordered_json(reports).dump(2) + "\n";
+  }
+  if (format == "markdown") return render_markdown(reports);
+  if (format == "junit") return render_junit(reports);
+  if (format == "sarif") return render_sarif(reports);
+  std::string out;
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    if (i) out += '\n';
+    out += render_table(reports[i], style);
+  }
+  return out;
+}
+
+}  // namespace edgecalc

@@ -1,0 +1,29 @@
+#pragma once
+
+// Sentences shared by the text renderers (table, Markdown), built from the JSON report.
+
+#include <string>
+#include <vector>
+
+#include "util/format.hpp"
+#include "util/json_view.hpp"
+
+namespace edgecalc {
+
+// Break-even months past this (a century) read "never in practice".
+inline constexpr double k_never_in_practice_months = 1200;
+
+// Three sentences on `option` ("edge" or "hybrid") against the cloud: the break-even month,
+// the call volume and the fleet size at which the totals cross.
+std::vector<std::string> break_even_sentences(JsonView report, const std::string& option);
+
+// "1 box", "20 instances", "2,000 kiosks", or "-" for pay-per-use.
+std::string units_text(JsonView option);
+
+// The money style of a report's cost tables, from its largest amount.
+MoneyStyle money_style_of(JsonView report);
+
+// A duration in milliseconds from the report ("180 ms", "7.56 min"), or "-" when null.
+std::string latency_text(JsonView ms);
+
+}  // namespace edgecalc

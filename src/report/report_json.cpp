@@ -1,0 +1,192 @@
+#include <edgecalc/render/render.hpp>
+
+#include <edgecalc/decide/assumptions.hpp>
+
+#include "util/json_util.hpp"
+
+namespace edgecalc {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string_view side_name(Side s) { return s == Side::cloud ? "cloud" : "edge"; }
+
+// An option's costs; null costs, no lines and no curve for an option that is not priced.
+Json option_json(const OptionCost& o, double horizon_months, bool priced = true) {
+  if (!priced)
+    return {{"upfront_cost", nullptr}, {"monthly_cost", nullptr}, {"total_cost", nullptr},
+            {"cost_per_1k_calls", nullptr}, {"units", nullptr}, {"units_label", nullptr},
+            {"instances", nullptr}, {"replacement_cost", nullptr}, {"replacement_count", nullptr},
+            {"lifetime_months", nullptr}, {"breakdown", Json::array()}, {"cumulative", Json::array()}};
+  Json breakdown = Json::array();
+  for (const CostLine& line : o.breakdown) {
+    breakdown.push_back({{"item", line.item},
+                         {"side", side_name(line.side)},
+                         {"upfront", line.upfront},
+                         {"monthly", line.monthly},
+                         {"total", line.total}});
+  }
+  return {{"upfront_cost", o.upfront},
+          {"monthly_cost", o.monthly},
+          {"total_cost", o.total},
+          {"cost_per_1k_calls", or_null(o.cost_per_1k_calls)},
+          {"units", or_null(o.units)},
+          {"units_label", o.units ? Json(o.units_label) : Json(nullptr)},
+          {"instances", or_null(o.instances)},
+          {"replacement_cost", o.replacements},
+          {"replacement_count", o.replacement_count},
+          {"lifetime_months", or_null(o.lifetime_months)},
+          {"breakdown", breakdown},
+          {"cumulative", cumulative_curve(o, horizon_months)}};
+}
+
+// Where `field` was written: {field, line, column}; the profile's first line when it was not
+// written (a default) or came from the command line.
+Json location(const Profile& p, std::string_view field) {
+  Position at{1, 1};
+  if (const auto it = p.positions.find(std::string(field)); it != p.positions.end() && it->second.line > 0)
+    at = it->second;
+  return {{"field", field}, {"line", at.line}, {"column", at.column}};
+}
+
+Json ms_or_null(const std::optional<double>& seconds) {
+  return seconds ? Json(*seconds * 1000) : Json(nullptr);
+}
+
+// Feasibility and latency of one option, from the rules and the latency model.
+void add_status(Json& j, const OptionStatus& s, const OptionLatency& l,
+                const std::optional<double>& budget_s) {
+  j["feasible"] = s.feasible();
+  j["applicable"] = s.applicable;
+  j["not_applicable_reason"] = s.applicable ? Json(nullptr) : Json(s.not_applicable_reason);
+  j["blocked_by"] = s.blocked_by;
+  j["favored_by"] = s.favored_by;
+  j["latency_ms"] = {{"p50", ms_or_null(l.p50_s)}, {"p95", ms_or_null(l.p95_s)}};
+  j["within_budget"] = !l.p95_s ? Json(nullptr) : Json(!budget_s || *l.p95_s <= *budget_s);
+}
+
+Json crossing_json(const std::optional<Crossing>& c) {
+  if (!c) return nullptr;
+  return c->value;
+}
+
+Json break_even_json(const BreakEven& be) {
+  auto side = [](const std::optional<Crossing>& c) {
+    return c ? Json(c->cheaper_above ? "above" : "below") : Json(nullptr);
+  };
+  return {{"month", or_null(be.month)},
+          {"within_horizon", be.within_horizon},
+          {"calls_per_month", crossing_json(be.calls_per_month)},
+          {"cheaper_calls_per_month", side(be.calls_per_month)},
+          {"fleet_size", crossing_json(be.fleet_size)},
+          {"cheaper_fleet_size", side(be.fleet_size)}};
+}
+
+}  // namespace
+
+nlohmann::ordered_json report_json(const Report& r) {
+  const CostModel& m = r.costs;
+  Json j;
+  j["report_version"] = k_report_version;
+  j["profile"] = r.profile.name;
+  j["file"] = r.profile.file;
+  j["date"] = r.today;
+  j["description"] = r.profile.description;
+  j["horizon_months"] = m.horizon_months;
+  j["hours_per_month"] = m.hours_per_month;
+  j["currency"] = r.profile.currency;
+  j["workload"] = {
+      {"calls_per_month", m.volume.calls_per_month},
+      {"calls_per_second", m.volume.calls_per_second},
+      {"calls_per_member_per_second", r.profile.workload.calls_per_s},
+      {"peak_calls_per_second", m.volume.peak_calls_per_second},
+      {"tokens_per_month", r.profile.workload.tokens ? Json(m.volume.tokens_per_month()) : Json(nullptr)},
+      {"input_tokens_per_month", r.profile.workload.tokens ? Json(m.volume.input_tokens_per_month) : Json(nullptr)},
+      {"output_tokens_per_month", r.profile.workload.tokens ? Json(m.volume.output_tokens_per_month) : Json(nullptr)},
+      {"bytes_per_month", m.volume.bytes_per_month},
+      {"fleet_size", r.profile.fleet.size},
+      {"fleet_unit", r.profile.fleet.unit}};
+  j["options"] = {{"cloud", option_json(m.cloud, m.horizon_months)},
+                  {"edge", option_json(m.edge, m.horizon_months)},
+                  {"hybrid", option_json(m.hybrid, m.horizon_months, m.hybrid_applicable)}};
+  const EdgeSizing& sz = m.sizing;
+  j["options"]["edge"]["sizing"] = {{"units", sz.units},
+                                    {"unit_capacity_per_second", sz.unit_capacity},
+                                    {"busy_mean", sz.busy_mean},
+                                    {"busy_peak", sz.busy_peak},
+                                    {"power_watts", sz.power_w},
+                                    {"power_from_load", sz.power_from_load}};
+  j["options"]["hybrid"]["escalation"] = r.profile.hybrid.escalation;
+  j["options"]["hybrid"]["escalation_sync"] = r.profile.hybrid.escalation_sync;
+  if (const auto& pr = r.profile.prediction) {
+    Json workings = Json::array();
+    for (const auto& [what, how] : pr->workings) workings.push_back({{"quantity", what}, {"how", how}});
+    j["options"]["edge"]["prediction"] = {
+        {"hardware", pr->hardware_id},
+        {"model", pr->model_id},
+        {"quantization", pr->llm ? Json(pr->quantization_id) : Json(nullptr)},
+        {"decode_tokens_per_second", or_null(pr->decode_tokens_per_second)},
+        {"prefill_tokens_per_second", or_null(pr->prefill_tokens_per_second)},
+        {"call_latency_ms", pr->call_latency_s * 1000},
+        {"memory_required_bytes", pr->memory_required_bytes},
+        {"memory_available_bytes", pr->memory_available_bytes},
+        {"flash_required_bytes", or_null(pr->flash_required_bytes)},
+        {"flash_available_bytes", or_null(pr->flash_available_bytes)},
+        {"calls_per_second_capacity", pr->calls_per_second_capacity},
+        {"busy_fraction", r.profile.edge.deployment == Deployment::device ? Json(m.sizing.busy_mean) : Json(nullptr)},
+        {"context_tokens", or_null(pr->context_tokens)},
+        {"fits_memory", pr->fits_memory()},
+        {"workings", workings}};
+  }
+  const auto& budget = r.profile.workload.latency_budget_s;
+  add_status(j["options"]["cloud"], r.verdict.of(Option::cloud), r.latency.cloud, budget);
+  add_status(j["options"]["edge"], r.verdict.of(Option::edge), r.latency.edge, budget);
+  add_status(j["options"]["hybrid"], r.verdict.of(Option::hybrid), r.latency.hybrid, budget);
+  const Connectivity& c = r.profile.connectivity;
+  j["latency_budget_ms"] = ms_or_null(budget);
+  j["network"] = {{"class", to_string(c.network)},
+                  {"rtt_ms", c.rtt ? Json{{"low", c.rtt->low_s * 1000}, {"high", c.rtt->high_s * 1000}}
+                                   : Json(nullptr)},
+                  {"uplink_bits_per_second", c.uplink_bytes_per_s ? Json(*c.uplink_bytes_per_s * 8) : Json(nullptr)},
+                  {"outage_s", or_null(c.outage_s)},
+                  {"upload_ms", r.latency.upload_s * 1000}};
+  j["break_even"] = {{"edge_vs_cloud", break_even_json(r.edge_vs_cloud)},
+                     {"hybrid_vs_cloud", m.hybrid_applicable ? break_even_json(r.hybrid_vs_cloud) : Json(nullptr)}};
+  j["verdict"] = r.verdict.choice ? Json(to_string(*r.verdict.choice)) : Json("none");
+  j["close_call"] = r.verdict.close_call;
+  j["runner_up"] = r.verdict.runner_up ? Json(to_string(*r.verdict.runner_up)) : Json(nullptr);
+  j["summary"] = r.verdict.summary;
+  Json fired = Json::array();
+  for (const FiredRule& f : r.fired) {
+    fired.push_back({{"id", f.rule->id},
+                     {"effect", to_string(f.rule->effect)},
+                     {"option", to_string(f.option)},
+                     {"message", f.message},
+                     {"source", f.rule->source},
+                     {"location", location(r.profile, f.rule->field)},
+                     {"threshold", f.rule->threshold_kind == ThresholdKind::none ? Json(nullptr)
+                                                                                  : Json(f.threshold)}});
+  }
+  j["rules"] = fired;
+  Json gates = Json::array();
+  for (const GateResult& g : r.gates) {
+    gates.push_back({{"name", g.name},
+                     {"level", to_string(g.level)},
+                     {"status", to_string(g.status)},
+                     {"limit", or_null(g.limit)},
+                     {"actual", or_null(g.actual)},
+                     {"margin", or_null(g.margin)},
+                     {"message", g.message},
+                     {"field", g.field},
+                     {"location", location(r.profile, g.field)}});
+  }
+  j["gates"] = gates;
+  Json assumed = Json::array();
+  for (const Assumption& a : assumptions_of(r.profile, r.today))
+    assumed.push_back({{"field", a.field}, {"value", a.value}, {"source", a.source}});
+  j["assumptions"] = assumed;
+  return j;
+}
+
+}  // namespace edgecalc
