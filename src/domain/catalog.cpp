@@ -8,10 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include <edgecalc/util/calendar.hpp>
-#include <edgecalc/profile/profile.hpp>
 
 #include "util/fs_util.hpp"
-#include "profile/profile_reader.hpp"
+#include "load/field_reader.hpp"
 
 namespace edgecalc {
 
@@ -225,8 +224,7 @@ bool merge_document(const Document& document, Catalog& catalog, Diagnostics& dia
     diagnostics.error(document.root->position, "a catalog must be a mapping of sections (hardware: [...], ...)");
     return false;
   }
-  Profile scratch;  // the field reader records positions and defaults somewhere; catalogs need neither
-  detail::ReadContext ctx{diagnostics, scratch, k_usd, false};
+  detail::ReadContext ctx{diagnostics, k_usd};  // catalogs keep no positions or defaults
   FieldReader top(ctx, document.root.get(), "", document.root->position);
   Catalog added = catalog;
   read_list(top, "hardware", added.hardware, &read_hardware, ctx);

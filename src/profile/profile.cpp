@@ -314,7 +314,7 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
     return std::nullopt;
   }
   const std::size_t errors_before = diagnostics.size();
-  ReadContext ctx{diagnostics, profile, UnitContext{}};
+  ReadContext ctx{diagnostics, UnitContext{}, &profile.positions, &profile.defaults_applied};
   FieldReader top(ctx, document.root.get(), "", document.root->position);
 
   if (const auto version = top.text("edgecalc", true, "1")) {

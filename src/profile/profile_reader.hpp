@@ -1,120 +1,15 @@
 #pragma once
 
-// Reading one mapping of a profile with typed getters; every getter remembers its key, so the
-// unknown-key check (with "did you mean") needs no separate list of valid keys.
+// The profile stage's readers of sections that need the catalog or the rule table.
 
-#include <functional>
 #include <map>
-#include <optional>
-#include <set>
-#include <string>
-#include <string_view>
-
-#include <fmt/format.h>
 
 #include <edgecalc/domain/catalog.hpp>
 #include <edgecalc/profile/profile.hpp>
-#include <edgecalc/load/quantity.hpp>
-#include <edgecalc/util/suggest.hpp>
+
+#include "load/field_reader.hpp"
 
 namespace edgecalc::detail {
-
-// Allowed range of a numeric field.
-struct Bounds {
-  double min = 0;
-  bool min_exclusive = false;  // true: the value must be above `min`
-  double max = 1e15;
-  bool whole = false;          // a whole number (counts of things)
-  std::string_view min_text;   // the limits as users write them ("8bit/s"); "" prints the number
-  std::string_view max_text;
-
-  constexpr Bounds(double min_ = 0, bool min_exclusive_ = false, double max_ = 1e15, bool whole_ = false,
-                   std::string_view min_text_ = {}, std::string_view max_text_ = {})
-      : min(min_), min_exclusive(min_exclusive_), max(max_), whole(whole_), min_text(min_text_),
-        max_text(max_text_) {}
-};
-
-using ParseFn = std::function<Parsed(std::string_view)>;
-
-struct ReadContext {
-  Diagnostics& diagnostics;
-  Profile& profile;
-  UnitContext units;
-  bool record_positions = true;  // catalogs do not need field positions kept
-};
-
-class FieldReader {
- public:
-  // `node` is the mapping (null when the section is absent); `path` is "" at the top level;
-  // `where` is where missing fields are reported (the section's key).
-  FieldReader(ReadContext& ctx, const Node* node, std::string path, Position where);
-
-  bool present() const { return m_node != nullptr; }
-  const Node* node() const { return m_node; }
-  ReadContext& context() const { return m_ctx; }
-  std::string path_of(std::string_view key) const;
-  const std::string& path() const { return m_path; }
-
-  // The entry for `key`, or nullptr when it is absent or written as null. Marks it known.
-  const MapEntry* entry(std::string_view key);
-
-  // Text of a scalar field; nullopt when absent (reported if `required`) or not a scalar.
-  std::optional<std::string> text(std::string_view key, bool required, std::string_view example);
-
-  // text() for words people read (names, units): control characters other than `allowed` are an
-  // error, so that no value can drive a terminal or split a log line.
-  std::optional<std::string> label(std::string_view key, bool required, std::string_view example,
-                                   std::string_view allowed = "");
-
-  // A quantity parsed by `parse` and checked against `bounds`.
-  std::optional<double> quantity(std::string_view key, const ParseFn& parse, const Bounds& bounds,
-                                 bool required, std::string_view example);
-
-  // Like quantity(), but an absent field takes `fallback` and is listed in defaults_applied.
-  double quantity_or(std::string_view key, const ParseFn& parse, const Bounds& bounds,
-                     double fallback, std::string_view example);
-
-  std::optional<bool> boolean(std::string_view key);
-
-  template <class E>
-  std::optional<E> choice(std::string_view key, std::span<const EnumName<E>> names, bool required);
-
-  // The nested mapping under `key` (an absent reader when missing; reported if `required`).
-  FieldReader section(std::string_view key, bool required);
-
-  // Records that a default was applied to `key`.
-  void defaulted(std::string_view key);
-
-  // Reports a problem about `key` (at the key, or at the section when absent).
-  void error_at(std::string_view key, std::string message);
-
-  // Reports every key that no getter asked for.
-  void finish();
-
- private:
-  bool check_scalar(const MapEntry& e, std::string_view example);
-  std::optional<std::string> choice_text(std::string_view key, const std::vector<std::string>& names,
-                                         bool required);
-
-  ReadContext& m_ctx;
-  const Node* m_node;
-  std::string m_path;
-  Position m_where;
-  std::set<std::string, std::less<>> m_known;
-  std::set<std::string, std::less<>> m_reported_null;  // keys written without a value, reported once
-};
-
-template <class E>
-std::optional<E> FieldReader::choice(std::string_view key, std::span<const EnumName<E>> names,
-                                     bool required) {
-  std::vector<std::string> spelled;
-  for (const auto& n : names) spelled.emplace_back(n.name);
-  const auto chosen = choice_text(key, spelled, required);
-  if (!chosen) return std::nullopt;
-  for (const auto& n : names)
-    if (n.name == *chosen) return n.value;
-  return std::nullopt;
-}
 
 // Which edge fields the profile wrote itself (the catalog fills only the others).
 struct EdgeWritten {

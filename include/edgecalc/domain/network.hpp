@@ -6,7 +6,7 @@
 #include <span>
 #include <string_view>
 
-#include <edgecalc/profile/profile.hpp>
+#include <edgecalc/domain/names.hpp>
 
 namespace edgecalc {
 

@@ -11,39 +11,14 @@
 #include <string_view>
 #include <vector>
 
+#include <edgecalc/domain/catalog.hpp>
+#include <edgecalc/domain/names.hpp>
 #include <edgecalc/util/diagnostic.hpp>
 #include <edgecalc/load/document.hpp>
 #include <edgecalc/load/overrides.hpp>
 #include <edgecalc/model/predictor.hpp>
 
 namespace edgecalc {
-
-enum class Network { wired, wifi, lte_urban, lte_rural, industrial_cellular, satellite_leo, satellite_geo, none };
-enum class Sensitivity { public_data, internal, proprietary, personal, biometric, health, audio, video };
-enum class LeavesDevice { auto_detect, allowed, forbidden };
-enum class Deployment { device, server };
-enum class Option { cloud, edge, hybrid };
-enum class PriceForm { per_call, per_1k_tokens, per_1m_tokens, instance };
-
-// Name tables, the single source of the spelling users write in profiles.
-template <class E>
-struct EnumName {
-  E value;
-  std::string_view name;
-};
-std::span<const EnumName<Network>> network_names();
-std::span<const EnumName<Sensitivity>> sensitivity_names();
-std::span<const EnumName<LeavesDevice>> leaves_device_names();
-std::span<const EnumName<Deployment>> deployment_names();
-std::span<const EnumName<Option>> option_names();
-std::span<const EnumName<PriceForm>> price_form_names();
-
-std::string_view to_string(Network value);
-std::string_view to_string(Sensitivity value);
-std::string_view to_string(LeavesDevice value);
-std::string_view to_string(Deployment value);
-std::string_view to_string(Option value);
-std::string_view to_string(PriceForm value);
 
 struct DurationRange {
   double low_s = 0;
@@ -156,9 +131,6 @@ struct RuleOverride {
   std::optional<double> threshold;  // in the rule's base unit
 };
 
-enum class GateLevel { fail, warn };
-std::string_view to_string(GateLevel value);
-std::span<const EnumName<GateLevel>> gate_level_names();
 
 // A budget limit: `max_total_cost: $500k` (level fail) or `{limit: $500k, level: warn}`.
 struct MoneyLimit {

@@ -1,4 +1,4 @@
-#include "profile/profile_reader.hpp"
+#include "load/field_reader.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -53,7 +53,7 @@ void FieldReader::error_at(std::string_view key, std::string message) {
 }
 
 void FieldReader::defaulted(std::string_view key) {
-  m_ctx.profile.defaults_applied.push_back(path_of(key));
+  if (m_ctx.defaults_applied) m_ctx.defaults_applied->push_back(path_of(key));
 }
 
 const MapEntry* FieldReader::entry(std::string_view key) {
@@ -70,7 +70,7 @@ const MapEntry* FieldReader::entry(std::string_view key) {
                                           path_of(key)));
     return nullptr;
   }
-  if (m_ctx.record_positions) m_ctx.profile.positions[path_of(key)] = e->value->position;
+  if (m_ctx.positions) (*m_ctx.positions)[path_of(key)] = e->value->position;
   return e;
 }
 

@@ -1,7 +1,7 @@
 // The spellings users write in profiles, one table per enum: the single source for parsing,
 // printing and error messages.
 
-#include <edgecalc/profile/profile.hpp>
+#include <edgecalc/domain/names.hpp>
 
 namespace edgecalc {
 
