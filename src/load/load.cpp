@@ -86,6 +86,29 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+// yaml-cpp 0.7 decodes the escapes "\_" (U+00A0) and "\N" (U+0085) of double-quoted scalars to
+// the lone bytes 0xA0 and 0x85, which are not UTF-8 (found by fuzzing: such a description ended
+// in an internal error when the report was written as JSON). The file itself was checked to be
+// UTF-8, so any byte that does not start a valid sequence here came from such an escape: it is
+// the Latin-1 code point of its value and is written as that code point's UTF-8.
+static std::string latin1_escapes_as_utf8(const std::string& value) {
+  if (!first_invalid_utf8(value)) return value;
+  std::string out;
+  std::string_view rest = value;
+  while (const auto bad = first_invalid_utf8(rest)) {
+    out.append(rest.substr(0, *bad));
+    const auto byte = static_cast<unsigned char>(rest[*bad]);
+    if (byte == 0) out += '\0';
+    else {
+      out += static_cast<char>(0xC0 | (byte >> 6));
+      out += static_cast<char>(0x80 | (byte & 0x3F));
+    }
+    rest.remove_prefix(*bad + 1);
+  }
+  out.append(rest);
+  return out;
+}
+
 namespace {
 
 Position to_position(const YAML::Mark& mark) {
@@ -134,7 +157,7 @@ class TreeBuilder : public YAML::EventHandler {
                 const std::string& value) override {
     const bool quoted = tag == "!";
     auto node = make(!quoted && is_plain_null(value) ? Node::Kind::null : Node::Kind::scalar, mark);
-    node->text = value;
+    node->text = quoted ? latin1_escapes_as_utf8(value) : value;
     node->quoted = quoted;
     finish(node, anchor);
   }
