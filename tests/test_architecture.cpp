@@ -35,7 +35,6 @@ const std::set<std::pair<std::string, std::string>> k_known = {
     {"load/overrides.cpp", "decide/rules.hpp"},
     {"profile/profile_rules.cpp", "decide/rules.hpp"},
     {"profile/profile.hpp", "model/predictor.hpp"},
-    {"report/report_json.cpp", "render/render.hpp"},
 };
 
 // "stage/file -> stage/header" for every include of `text` (in stage `from`, file `name`) that

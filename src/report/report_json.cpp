@@ -1,4 +1,4 @@
-#include <edgecalc/render/render.hpp>
+#include <edgecalc/report/report_json.hpp>
 
 #include <edgecalc/decide/assumptions.hpp>
 

@@ -9,12 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include <edgecalc/decide/pipeline.hpp>
+#include <edgecalc/report/report_json.hpp>
 #include <edgecalc/decide/rules.hpp>
 
 namespace edgecalc {
 
-// The versioned JSON report (shape in docs/report.md), numbers at full precision.
-nlohmann::ordered_json report_json(const Report& report);
 
 struct RenderOptions {
   bool color = false;  // ANSI colours (green edge, blue cloud, yellow hybrid, red none)
