@@ -86,11 +86,9 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
-// yaml-cpp 0.7 decodes the escapes "\_" (U+00A0) and "\N" (U+0085) of double-quoted scalars to
-// the lone bytes 0xA0 and 0x85, which are not UTF-8 (found by fuzzing: such a description ended
-// in an internal error when the report was written as JSON). The file itself was checked to be
-// UTF-8, so any byte that does not start a valid sequence here came from such an escape: it is
-// the Latin-1 code point of its value and is written as that code point's UTF-8.
+// yaml-cpp 0.7 decodes the quoted escapes "\_" and "\N" to the lone bytes 0xA0 and 0x85 (a fuzz
+// find: exit 3 on writing JSON). The file was checked to be UTF-8, so such a byte came from an
+// escape: it is the Latin-1 code point of its value, written here as UTF-8.
 static std::string latin1_escapes_as_utf8(const std::string& value) {
   if (!first_invalid_utf8(value)) return value;
   std::string out;
@@ -99,10 +97,7 @@ static std::string latin1_escapes_as_utf8(const std::string& value) {
     out.append(rest.substr(0, *bad));
     const auto byte = static_cast<unsigned char>(rest[*bad]);
     if (byte == 0) out += '\0';
-    else {
-      out += static_cast<char>(0xC0 | (byte >> 6));
-      out += static_cast<char>(0x80 | (byte & 0x3F));
-    }
+    else out += {static_cast<char>(0xC0 | (byte >> 6)), static_cast<char>(0x80 | (byte & 0x3F))};
     rest.remove_prefix(*bad + 1);
   }
   out.append(rest);
