@@ -30,16 +30,18 @@ install_deps() {  # $@ = extra packages
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-build() {  # $1 = preset
-  cmake --preset "$1" >/dev/null
-  cmake --build --preset "$1" -j "$jobs"
+build() {  # $1 = preset, $2... = targets (default: all)
+  local preset=$1
+  shift
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$jobs" ${1:+--target "$@"}
 }
 
 case "${1:-}" in
   deps) install_deps ;;
   run)
     install_deps
-    build release
+    build release edgecalc  # the CLI only: the test suite is `test`'s business
     ./build/release/src/edgecalc "$example"
     ;;
   test)
