@@ -1,12 +1,15 @@
 // The documentation names what the binary has: every rule, every network class with its data
-// price, and no unquoted `$` in a command meant to be pasted into a shell.
+// price, every field default as the binary applies it, and no unquoted `$` in a command meant to
+// be pasted into a shell.
 
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 
+#include <edgecalc/domain/defaults.hpp>
 #include <edgecalc/domain/network.hpp>
 #include <edgecalc/decide/rules.hpp>
 
@@ -46,6 +49,40 @@ TEST_CASE("docs/networks.md lists every network class and its data price", "[doc
   }
   // rule sources and docs link here, and the page exists
   CHECK(doc("docs/rules.md").find("networks.md") != std::string::npos);
+}
+
+// docs/profile.md's tables: "### `workload`" starts the section of workload.* fields, and a row
+// "| `peak_factor` | kind | `1` | meaning |" gives the default column of workload.peak_factor.
+std::map<std::string, std::string> documented_defaults(const std::string& text) {
+  std::map<std::string, std::string> out;
+  const std::regex heading(R"(^### (?:`([a-z_]+)`|Top level))");
+  const std::regex row(R"(^\| `([a-z_.]+)` \| [^|]* \| ([^|]*) \|)");
+  std::istringstream lines(text);
+  std::string prefix, line;
+  std::smatch m;
+  while (std::getline(lines, line)) {
+    if (std::regex_search(line, m, heading)) prefix = m[1].matched ? m[1].str() + "." : "";
+    else if (std::regex_search(line, m, row)) out[prefix + m[1].str()] = m[2].str();
+  }
+  return out;
+}
+
+TEST_CASE("docs/profile.md shows every field default the binary applies", "[docs]") {
+  const std::string text = doc("docs/profile.md");
+  const auto documented = documented_defaults(text);
+  REQUIRE(documented.size() > 40);  // the parser found the tables
+  CHECK(documented.at("workload.peak_factor") == "`1`");
+  for (const FieldDefault& d : field_defaults()) {
+    INFO(d.field);
+    if (d.value.empty()) continue;  // derived: the network class's, or another field's
+    const std::string quoted = "`" + std::string(d.value) + "`";
+    if (d.field == "close_call") {  // a section of its own, in prose
+      CHECK(text.find("default " + quoted) != std::string::npos);
+      continue;
+    }
+    REQUIRE(documented.count(std::string(d.field)) == 1);
+    CHECK(documented.at(std::string(d.field)).starts_with(quoted));
+  }
 }
 
 TEST_CASE("shell commands in the docs quote every $ amount", "[docs]") {

@@ -48,3 +48,11 @@ TEST_CASE("months and horizons", "[render]") {
   CHECK(format_horizon(36.5) == "36.5-month");
   CHECK(group_thousands(1234567) == "1,234,567");
 }
+
+TEST_CASE("sizes in powers of 1000, bytes below a kilobyte", "[render]") {
+  CHECK(format_bytes(0) == "0 B");  // the default payload: "0 KB" read as a rounded-down amount
+  CHECK(format_bytes(512) == "512 B");
+  CHECK(format_bytes(16e3) == "16 KB");
+  CHECK(format_bytes(2.5e6) == "2.5 MB");
+  CHECK(format_bytes(7e9) == "7 GB");
+}

@@ -7,7 +7,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-const UnitContext k_ctx{};  // 730 h billing month, USD
+const UnitContext k_ctx{730 * 3600.0, "USD"};  // the default billing month and currency
 
 double ok(const Parsed& p) {
   INFO(p.error);

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <edgecalc/domain/defaults.hpp>
 #include <edgecalc/domain/network.hpp>
 
 #include "util/format.hpp"
@@ -14,10 +15,9 @@ namespace {
 
 using Show = std::string (*)(const Profile&);
 
-struct DefaultField {
+struct DefaultShown {
   std::string_view field;
-  Show show;
-  std::string_view note;  // why this default; empty: the network class's source
+  Show show;  // the value the profile took, as the report prints it
 };
 
 std::string money(const Profile& p, double v) { return format_money(v, p.currency); }
@@ -27,71 +27,50 @@ std::string duration_or(const std::optional<double>& s, const char* none) {
   return s ? format_duration(*s) : none;
 }
 
-// Defaults are data: one row per field that has one (docs/profile.md lists the same values).
-const DefaultField k_defaults[] = {
-    {"currency", [](const Profile& p) { return p.currency; }, "edgecalc default"},
-    {"month", [](const Profile& p) { return format_count(p.hours_per_month()) + " h"; },
-     "edgecalc default: 8,760 h a year / 12"},
-    {"horizon", [](const Profile& p) { return format_months(p.horizon_months()); }, "edgecalc default"},
-    {"workload.peak_factor", [](const Profile& p) { return format_count(p.workload.peak_factor); },
-     "edgecalc default: no peak above the average; capacity is sized for the average"},
-    {"workload.payload", [](const Profile&) { return std::string("0 B"); },
-     "edgecalc default: no upload time and no transfer cost"},
-    {"workload.hard_fraction", [](const Profile&) { return std::string("0%"); },
-     "edgecalc default: the edge model handles every call"},
-    {"fleet.unit", [](const Profile& p) { return p.fleet.unit; }, "edgecalc default"},
+// How each defaulted field is printed; its value and source are domain data (domain/defaults.hpp).
+const DefaultShown k_shown[] = {
+    {"currency", [](const Profile& p) { return p.currency; }},
+    {"month", [](const Profile& p) { return format_count(p.hours_per_month()) + " h"; }},
+    {"horizon", [](const Profile& p) { return format_months(p.horizon_months()); }},
+    {"workload.peak_factor", [](const Profile& p) { return format_count(p.workload.peak_factor); }},
+    {"workload.payload", [](const Profile& p) { return format_bytes(p.workload.payload_bytes); }},
+    {"workload.hard_fraction", [](const Profile& p) { return format_percent(p.workload.hard_fraction); }},
+    {"fleet.unit", [](const Profile& p) { return p.fleet.unit; }},
     {"connectivity.rtt",
      [](const Profile& p) {
        const auto& r = p.connectivity.rtt;
        return r ? format_duration_range(r->low_s, r->high_s) : std::string("-");
-     },
-     ""},
+     }},
     {"connectivity.uplink",
      [](const Profile& p) {
        const auto& u = p.connectivity.uplink_bytes_per_s;
        return u ? format_count(*u * 8 / 1e6) + " Mbit/s" : std::string("-");
-     },
-     ""},
-    {"connectivity.outage", [](const Profile& p) { return duration_or(p.connectivity.outage_s, "-"); }, ""},
+     }},
+    {"connectivity.outage", [](const Profile& p) { return duration_or(p.connectivity.outage_s, "-"); }},
     {"connectivity.data_price",
-     [](const Profile& p) { return format_unit_price(p.connectivity.data_price_per_gb, p.currency) + "/GB"; }, ""},
-    {"connectivity.offline_tolerance", [](const Profile&) { return std::string("unlimited"); },
-     "edgecalc default: the product may wait for the link indefinitely"},
-    {"data.leaves_device", [](const Profile& p) { return std::string(to_string(p.data.leaves_device)); },
-     "edgecalc default: decided by data.sensitivity"},
-    {"data.dpa", [](const Profile& p) { return yes_no(p.data.dpa); }, "edgecalc default: no agreement"},
-    {"data.escalation_allowed", [](const Profile& p) { return yes_no(p.data.escalation_allowed); },
-     "edgecalc default: escalations follow the raw-data policy"},
-    {"cloud.inference_time", [](const Profile&) { return std::string("0 ms"); },
-     "edgecalc default: cloud latency is the network's alone"},
-    {"cloud.transfer", [](const Profile& p) { return money(p, 0) + "/GB"; },
-     "edgecalc default: payload transfer is not charged"},
-    {"cloud.fixed", [](const Profile& p) { return per_month(p, 0); }, "edgecalc default: no platform fee"},
-    {"cloud.price.instance.min", [](const Profile& p) { return format_count(p.cloud.price.min_instances); },
-     "edgecalc default: one instance always runs"},
-    {"cloud.price.instance.utilization", [](const Profile&) { return std::string("100%"); },
-     "edgecalc default: instances are sized to full capacity"},
-    {"edge.deployment", [](const Profile& p) { return std::string(to_string(p.edge.deployment)); },
-     "edgecalc default: hardware in every fleet member"},
-    {"edge.utilization", [](const Profile&) { return std::string("100%"); },
-     "edgecalc default: boxes are sized to full capacity"},
-    {"edge.power", [](const Profile&) { return std::string("0 W"); },
-     "edgecalc default: no energy cost is counted"},
-    {"edge.energy_price", [](const Profile& p) { return money(p, 0) + "/kWh"; },
-     "edgecalc default: no energy cost is counted"},
-    {"edge.pue", [](const Profile&) { return std::string("1"); }, "edgecalc default: no cooling overhead"},
-    {"edge.engineering", [](const Profile& p) { return money(p, 0); },
-     "edgecalc default: no one-time engineering cost is counted"},
-    {"edge.maintenance", [](const Profile& p) { return per_month(p, 0); },
-     "edgecalc default: no upkeep is counted"},
-    {"edge.fixed", [](const Profile& p) { return per_month(p, 0); }, "edgecalc default"},
-    {"edge.lifetime", [](const Profile&) { return std::string("never"); },
-     "edgecalc default: hardware is not replaced within the horizon"},
-    {"hybrid.escalation", [](const Profile& p) { return format_percent(p.hybrid.escalation); },
-     "from workload.hard_fraction"},
-    {"hybrid.escalation_sync", [](const Profile& p) { return yes_no(p.hybrid.escalation_sync); },
-     "edgecalc default: escalations are asynchronous follow-ups"},
-    {"close_call", [](const Profile& p) { return format_percent(p.close_call); }, "edgecalc default"},
+     [](const Profile& p) { return format_unit_price(p.connectivity.data_price_per_gb, p.currency) + "/GB"; }},
+    {"connectivity.offline_tolerance",
+     [](const Profile& p) { return duration_or(p.connectivity.offline_tolerance_s, "unlimited"); }},
+    {"data.leaves_device", [](const Profile& p) { return std::string(to_string(p.data.leaves_device)); }},
+    {"data.dpa", [](const Profile& p) { return yes_no(p.data.dpa); }},
+    {"data.escalation_allowed", [](const Profile& p) { return yes_no(p.data.escalation_allowed); }},
+    {"cloud.inference_time", [](const Profile& p) { return format_duration(p.cloud.inference_time_s); }},
+    {"cloud.transfer", [](const Profile& p) { return money(p, p.cloud.transfer_per_gb) + "/GB"; }},
+    {"cloud.fixed", [](const Profile& p) { return per_month(p, p.cloud.fixed_per_month); }},
+    {"cloud.price.instance.min", [](const Profile& p) { return format_count(p.cloud.price.min_instances); }},
+    {"cloud.price.instance.utilization", [](const Profile& p) { return format_percent(p.cloud.price.utilization); }},
+    {"edge.deployment", [](const Profile& p) { return std::string(to_string(p.edge.deployment)); }},
+    {"edge.utilization", [](const Profile& p) { return format_percent(p.edge.utilization); }},
+    {"edge.power", [](const Profile& p) { return format_count(p.edge.power_w) + " W"; }},
+    {"edge.energy_price", [](const Profile& p) { return money(p, p.edge.energy_price_per_kwh) + "/kWh"; }},
+    {"edge.pue", [](const Profile& p) { return format_count(p.edge.pue); }},
+    {"edge.engineering", [](const Profile& p) { return money(p, p.edge.engineering); }},
+    {"edge.maintenance", [](const Profile& p) { return per_month(p, p.edge.maintenance.per_month); }},
+    {"edge.fixed", [](const Profile& p) { return per_month(p, p.edge.fixed_per_month); }},
+    {"edge.lifetime", [](const Profile& p) { return duration_or(p.edge.lifetime_s, "never"); }},
+    {"hybrid.escalation", [](const Profile& p) { return format_percent(p.hybrid.escalation); }},
+    {"hybrid.escalation_sync", [](const Profile& p) { return yes_no(p.hybrid.escalation_sync); }},
+    {"close_call", [](const Profile& p) { return format_percent(p.close_call); }},
 };
 
 std::string network_source(const Profile& p, std::string_view field) {
@@ -133,9 +112,10 @@ std::optional<long> days_between(const std::string& from, const std::string& to)
 std::vector<Assumption> assumptions_of(const Profile& profile, const std::string& today) {
   std::vector<Assumption> out;
   for (const std::string& field : profile.defaults_applied) {
-    for (const DefaultField& d : k_defaults) {
+    for (const DefaultShown& d : k_shown) {
       if (d.field != field) continue;
-      std::string note = d.note.empty() ? network_source(profile, field) : std::string(d.note);
+      const std::string_view source = field_default(field).source;
+      std::string note = source.empty() ? network_source(profile, field) : std::string(source);
       if (field == "cloud.inference_time" && profile.workload.tokens && profile.cloud.price.form != PriceForm::per_call &&
           profile.cloud.price.form != PriceForm::instance)
         note = fmt::format("WARNING: a token-priced API does not answer {} output tokens in 0 ms; set "

@@ -3,6 +3,8 @@
 #include <fmt/args.h>
 #include <fmt/format.h>
 
+#include <edgecalc/domain/defaults.hpp>
+
 #include "util/format.hpp"
 
 namespace edgecalc {
@@ -287,7 +289,7 @@ std::string format_threshold(ThresholdKind kind, double value) {
     case ThresholdKind::duration: return format_duration(value);
     case ThresholdKind::fraction: return format_percent(value);
     case ThresholdKind::count: return format_count(value);
-    case ThresholdKind::rate: return format_rate(value, 730 * 3600.0);
+    case ThresholdKind::rate: return format_rate(value, default_units().month_s);
     case ThresholdKind::none: break;
   }
   return "-";

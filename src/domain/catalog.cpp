@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <edgecalc/domain/defaults.hpp>
 #include <edgecalc/util/calendar.hpp>
 
 #include "util/fs_util.hpp"
@@ -44,15 +45,19 @@ void upsert(std::vector<T>& entries, T entry) {
   entries.push_back(std::move(entry));
 }
 
-const UnitContext k_usd{730 * 3600.0, "USD"};
-const ParseFn k_money = [](std::string_view t) { return parse_money(t, k_usd); };
+// Catalogs price in USD; a "month" in them is the default billing month.
+const UnitContext& catalog_units() {
+  static const UnitContext units{default_units().month_s, "USD"};
+  return units;
+}
+const ParseFn k_money = [](std::string_view t) { return parse_money(t, catalog_units()); };
 const ParseFn k_size = [](std::string_view t) { return parse_size(t); };
 const ParseFn k_power = [](std::string_view t) { return parse_power(t); };
 const ParseFn k_bandwidth = [](std::string_view t) { return parse_bandwidth(t); };
 const ParseFn k_ops = [](std::string_view t) { return parse_ops(t); };
 const ParseFn k_count = [](std::string_view t) { return parse_count(t); };
 const ParseFn k_fraction = [](std::string_view t) { return parse_fraction(t); };
-const ParseFn k_duration = [](std::string_view t) { return parse_duration(t, k_usd); };
+const ParseFn k_duration = [](std::string_view t) { return parse_duration(t, catalog_units()); };
 constexpr Bounds k_non_negative{0, false, 1e18};
 constexpr Bounds k_positive{0, true, 1e18};
 
@@ -224,7 +229,7 @@ bool merge_document(const Document& document, Catalog& catalog, Diagnostics& dia
     diagnostics.error(document.root->position, "a catalog must be a mapping of sections (hardware: [...], ...)");
     return false;
   }
-  detail::ReadContext ctx{diagnostics, k_usd};  // catalogs keep no positions or defaults
+  detail::ReadContext ctx{diagnostics, catalog_units()};  // catalogs keep no positions or defaults
   FieldReader top(ctx, document.root.get(), "", document.root->position);
   Catalog added = catalog;
   read_list(top, "hardware", added.hardware, &read_hardware, ctx);

@@ -127,13 +127,35 @@ std::optional<double> FieldReader::quantity(std::string_view key, const ParseFn&
   return std::nullopt;
 }
 
+std::string_view FieldReader::default_text(std::string_view key) const {
+  if (!m_ctx.default_of) throw std::logic_error(fmt::format("{} is read with a default, but none are known", path_of(key)));
+  return m_ctx.default_of(path_of(key));
+}
+
+double FieldReader::default_value(std::string_view key, const ParseFn& parse) const {
+  const Parsed d = parse(default_text(key));
+  if (!d.ok()) throw std::logic_error(fmt::format("the default of {} {}", path_of(key), d.error));
+  return d.value;
+}
+
 double FieldReader::quantity_or(std::string_view key, const ParseFn& parse, const Bounds& bounds,
-                                double fallback, std::string_view example) {
+                                std::string_view example) {
+  const double fallback = default_value(key, parse);
   if (!entry(key)) {
     defaulted(key);
     return fallback;
   }
   return quantity(key, parse, bounds, false, example).value_or(fallback);
+}
+
+std::string FieldReader::label_or(std::string_view key, std::string_view example) {
+  if (!entry(key)) defaulted(key);
+  return label(key, false, example).value_or(std::string(default_text(key)));
+}
+
+bool FieldReader::boolean_or(std::string_view key) {
+  if (!entry(key)) defaulted(key);
+  return boolean(key).value_or(default_text(key) == "true");
 }
 
 std::optional<bool> FieldReader::boolean(std::string_view key) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,8 @@ struct ReadContext {
   UnitContext units;
   std::map<std::string, Position>* positions = nullptr;  // field path -> where written (when kept)
   std::vector<std::string>* defaults_applied = nullptr;  // field paths filled in from defaults
+  // The default of a field path as a profile would write it ("730h"); the *_or getters need it.
+  std::function<std::string_view(std::string_view path)> default_of = nullptr;
 };
 
 class FieldReader {
@@ -74,9 +77,19 @@ class FieldReader {
   std::optional<double> quantity(std::string_view key, const ParseFn& parse, const Bounds& bounds,
                                  bool required, std::string_view example);
 
-  // Like quantity(), but an absent field takes `fallback` and is listed in defaults_applied.
+  // The *_or getters: an absent field takes its default (ReadContext::default_of, read with the
+  // field's own parser) and is listed in defaults_applied.
   double quantity_or(std::string_view key, const ParseFn& parse, const Bounds& bounds,
-                     double fallback, std::string_view example);
+                     std::string_view example);
+  std::string label_or(std::string_view key, std::string_view example);
+  bool boolean_or(std::string_view key);
+  template <class E>
+  E choice_or(std::string_view key, std::span<const EnumName<E>> names);
+
+  // The default of `key` as written in a profile; throws std::logic_error when it has none.
+  std::string_view default_text(std::string_view key) const;
+  // default_text() read by `parse`; throws std::logic_error when it does not parse.
+  double default_value(std::string_view key, const ParseFn& parse) const;
 
   std::optional<bool> boolean(std::string_view key);
 
@@ -118,6 +131,15 @@ std::optional<E> FieldReader::choice(std::string_view key, std::span<const EnumN
   for (const auto& n : names)
     if (n.name == *chosen) return n.value;
   return std::nullopt;
+}
+
+template <class E>
+E FieldReader::choice_or(std::string_view key, std::span<const EnumName<E>> names) {
+  if (!entry(key)) defaulted(key);
+  if (const auto chosen = choice(key, names, false)) return *chosen;
+  for (const auto& n : names)
+    if (n.name == default_text(key)) return n.value;
+  throw std::logic_error(fmt::format("the default of {} names no choice", path_of(key)));
 }
 
 }  // namespace edgecalc::detail

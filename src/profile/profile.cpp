@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include <edgecalc/domain/defaults.hpp>
 #include <edgecalc/domain/network.hpp>
 #include <edgecalc/load/overrides.hpp>
 
@@ -69,14 +70,27 @@ std::optional<double> duration_or_word(FieldReader& r, std::string_view key, std
   return r.quantity(key, parse, bounds, required, example);
 }
 
+// duration_or_word() for an optional field: absent, it takes its default (the word or a duration).
+std::optional<double> duration_or_word_or_default(FieldReader& r, std::string_view key, std::string_view word,
+                                                  const detail::ParseFn& parse, const Bounds& bounds,
+                                                  std::string_view example) {
+  if (r.entry(key)) {
+    bool is_word = false;
+    return duration_or_word(r, key, word, parse, bounds, false, example, is_word);
+  }
+  r.defaulted(key);
+  if (r.default_text(key) == word) return std::nullopt;
+  return r.default_value(key, parse);
+}
+
 void read_workload(FieldReader r, const Parsers& p, Workload& w) {
   // Zero calls is allowed: a what-if with no traffic still has up-front and fixed costs.
   w.calls_per_s = r.quantity("calls", p.rate(), {0, false, k_max_rate}, true, "60/min").value_or(0);
-  w.peak_factor = r.quantity_or("peak_factor", k_number, {1, false, 1e6}, 1, "1.5");
+  w.peak_factor = r.quantity_or("peak_factor", k_number, {1, false, 1e6}, "1.5");
   bool no_limit = false;
   w.latency_budget_s = duration_or_word(r, "latency_budget", "none", p.duration(), k_latency, true,
                                         "100ms", no_limit);
-  w.payload_bytes = r.quantity_or("payload", k_size, {0, false, k_max_bytes}, 0, "16KB");
+  w.payload_bytes = r.quantity_or("payload", k_size, {0, false, k_max_bytes}, "16KB");
   if (FieldReader t = r.section("tokens", false); t.present()) {
     TokensPerCall tokens;
     tokens.input = t.quantity("input", k_count, {0, false, k_max_tokens}, true, "300").value_or(0);
@@ -84,7 +98,7 @@ void read_workload(FieldReader r, const Parsers& p, Workload& w) {
     w.tokens = tokens;
     t.finish();
   }
-  w.hard_fraction = r.quantity_or("hard_fraction", k_share, k_fraction, 0, "5%");
+  w.hard_fraction = r.quantity_or("hard_fraction", k_share, k_fraction, "5%");
   w.model = r.text("model", false, "llama-3.2-3b");
   w.quantization = r.text("quantization", false, "q4_k_m");
   r.finish();
@@ -126,23 +140,17 @@ void read_connectivity(FieldReader r, const Parsers& p, Connectivity& c) {
     c.data_price_per_gb = net.data_price_per_gb;
     if (net.has_link) r.defaulted("data_price");
   }
-  bool unlimited = false;
-  c.offline_tolerance_s = duration_or_word(r, "offline_tolerance", "unlimited", p.duration(),
-                                           {0, false, k_max_duration_s}, false, "30s", unlimited);
-  if (!unlimited && !r.entry("offline_tolerance")) r.defaulted("offline_tolerance");
+  c.offline_tolerance_s = duration_or_word_or_default(r, "offline_tolerance", "unlimited", p.duration(),
+                                                      {0, false, k_max_duration_s}, "30s");
   r.finish();
 }
 
 void read_data(FieldReader r, DataPolicy& d) {
   d.sensitivity = r.choice<Sensitivity>("sensitivity", sensitivity_names(), true)
                       .value_or(Sensitivity::public_data);
-  if (!r.entry("leaves_device")) r.defaulted("leaves_device");
-  d.leaves_device = r.choice<LeavesDevice>("leaves_device", leaves_device_names(), false)
-                        .value_or(LeavesDevice::auto_detect);
-  if (!r.entry("dpa")) r.defaulted("dpa");
-  d.dpa = r.boolean("dpa").value_or(false);
-  if (!r.entry("escalation_allowed")) r.defaulted("escalation_allowed");
-  d.escalation_allowed = r.boolean("escalation_allowed").value_or(false);
+  d.leaves_device = r.choice_or<LeavesDevice>("leaves_device", leaves_device_names());
+  d.dpa = r.boolean_or("dpa");
+  d.escalation_allowed = r.boolean_or("escalation_allowed");
   r.finish();
 }
 
@@ -189,8 +197,8 @@ void read_price(FieldReader r, const Parsers& p, const Workload& w, CloudPrice& 
       price.hourly = i.quantity("hourly", p.per_hour(), k_money, true, "$2.50").value_or(0);
       price.capacity_per_s =
           i.quantity("capacity", p.rate(), {k_min_capacity, false, 1e9, false, "3.6/h", "1G/s"}, true, "40/s").value_or(0);
-      price.min_instances = i.quantity_or("min", k_count, {0, false, 1e6, true}, 1, "1");
-      price.utilization = i.quantity_or("utilization", k_share, k_utilization, 1, "70%");
+      price.min_instances = i.quantity_or("min", k_count, {0, false, 1e6, true}, "1");
+      price.utilization = i.quantity_or("utilization", k_share, k_utilization, "70%");
       i.finish();
       break;
     }
@@ -202,9 +210,9 @@ void read_cloud(FieldReader r, const Parsers& p, const Workload& w, Cloud& c, bo
   c.model = r.text("model", false, "gpt-4o-mini");
   price_written = r.entry("price") != nullptr;
   read_price(r.section("price", !c.model), p, w, c.price);
-  c.inference_time_s = r.quantity_or("inference_time", p.duration(), {0, false, k_max_latency_s}, 0, "30ms");
-  c.transfer_per_gb = r.quantity_or("transfer", p.per_gb(), k_money, 0, "$0.10/GB");
-  c.fixed_per_month = r.quantity_or("fixed", p.per_month(), k_money, 0, "$200/month");
+  c.inference_time_s = r.quantity_or("inference_time", p.duration(), {0, false, k_max_latency_s}, "30ms");
+  c.transfer_per_gb = r.quantity_or("transfer", p.per_gb(), k_money, "$0.10/GB");
+  c.fixed_per_month = r.quantity_or("fixed", p.per_month(), k_money, "$200/month");
   r.finish();
 }
 
@@ -226,7 +234,7 @@ void read_power(FieldReader& r, Edge& e, bool written) {
   } else if (written) {
     e.power_w = r.quantity("power", k_power, k_watts, false, "0.1W").value_or(0);
   } else if (!e.hardware) {
-    e.power_w = r.quantity_or("power", k_power, k_watts, 0, "0.1W");
+    e.power_w = r.quantity_or("power", k_power, k_watts, "0.1W");
   }
 }
 
@@ -235,8 +243,7 @@ void read_edge(FieldReader r, const Parsers& p, Profile& profile, const Catalog&
   e.hardware = r.text("hardware", false, "rpi5-8gb");
   // With hardware and a model named, the catalog and the predictor supply what is not written.
   const bool predicted = e.hardware && profile.workload.model;
-  if (!r.entry("deployment")) r.defaulted("deployment");
-  e.deployment = r.choice<Deployment>("deployment", deployment_names(), false).value_or(Deployment::device);
+  e.deployment = r.choice_or<Deployment>("deployment", deployment_names());
   detail::EdgeWritten written{r.entry("unit_cost") != nullptr, r.entry("inference_time") != nullptr,
                               r.entry("capacity") != nullptr, r.entry("power") != nullptr};
   e.unit_cost = r.quantity("unit_cost", p.money(), k_money, !e.hardware, "$4").value_or(0);
@@ -244,12 +251,12 @@ void read_edge(FieldReader r, const Parsers& p, Profile& profile, const Catalog&
   if (e.deployment == Deployment::server && !written.capacity && !predicted && r.present())
     r.error_at("", "missing required field edge.capacity: deployment: server needs the calls one "
                    "box sustains (e.g. capacity: 200/s), or edge.hardware and workload.model to predict it");
-  e.utilization = r.quantity_or("utilization", k_share, k_utilization, 1, "70%");
+  e.utilization = r.quantity_or("utilization", k_share, k_utilization, "70%");
   e.inference_time_s = r.quantity("inference_time", p.duration(), k_latency, !predicted, "8ms").value_or(0);
   read_power(r, e, written.power);
-  e.energy_price_per_kwh = r.quantity_or("energy_price", p.per_kwh(), k_money, 0, "$0.15/kWh");
-  e.pue = r.quantity_or("pue", k_number, {1, false, 10}, 1, "1.4");
-  e.engineering = r.quantity_or("engineering", p.money(), k_money, 0, "$40000");
+  e.energy_price_per_kwh = r.quantity_or("energy_price", p.per_kwh(), k_money, "$0.15/kWh");
+  e.pue = r.quantity_or("pue", k_number, {1, false, 10}, "1.4");
+  e.engineering = r.quantity_or("engineering", p.money(), k_money, "$40000");
   if (const auto m = r.text("maintenance", false, "$500/month")) {
     e.maintenance.is_share = m->find('%') != std::string::npos;
     const detail::ParseFn share = [&p](std::string_view t) { return parse_share_per_year(t, p.u); };
@@ -261,11 +268,9 @@ void read_edge(FieldReader r, const Parsers& p, Profile& profile, const Catalog&
   } else {
     r.defaulted("maintenance");
   }
-  e.fixed_per_month = r.quantity_or("fixed", p.per_month(), k_money, 0, "$30/month");
-  bool never = false;
-  e.lifetime_s = duration_or_word(r, "lifetime", "never", p.duration(), {0, true, k_max_duration_s},
-                                  false, "60 months", never);
-  if (!never && !r.entry("lifetime")) r.defaulted("lifetime");
+  e.fixed_per_month = r.quantity_or("fixed", p.per_month(), k_money, "$30/month");
+  e.lifetime_s = duration_or_word_or_default(r, "lifetime", "never", p.duration(), {0, true, k_max_duration_s},
+                                             "60 months");
   if (r.present()) detail::resolve_edge_catalog(r, profile, catalog, written);
   r.finish();
 }
@@ -314,7 +319,8 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
     return std::nullopt;
   }
   const std::size_t errors_before = diagnostics.size();
-  ReadContext ctx{diagnostics, UnitContext{}, &profile.positions, &profile.defaults_applied};
+  ReadContext ctx{diagnostics, default_units(), &profile.positions, &profile.defaults_applied,
+                  [](std::string_view path) { return field_default(path).value; }};
   FieldReader top(ctx, document.root.get(), "", document.root->position);
 
   if (const auto version = top.text("edgecalc", true, "1")) {
@@ -329,25 +335,19 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   profile.name = top.label("name", true, "doorbell-keyword-spotting").value_or("");
   if (top.entry("name") && profile.name.empty()) top.error_at("name", "name must not be empty");
   profile.description = top.label("description", false, "Wake word on a battery doorbell", "\n\t").value_or("");
-  if (const auto currency = top.text("currency", false, "USD")) {
-    if (currency->empty()) top.error_at("currency", "currency must not be empty");
-    else ctx.units.currency = profile.currency = *currency;
-  } else {
-    top.defaulted("currency");
-  }
+  profile.currency = top.label_or("currency", "EUR");
+  if (profile.currency.empty()) top.error_at("currency", "currency must not be empty");
+  ctx.units.currency = profile.currency;
   const Parsers p{ctx.units};
   // `month` first: "36 months" and "$30/month" below are measured in it.
-  profile.month_s = top.quantity_or("month", p.duration(), {28 * 86400.0, false, 31 * 86400.0},
-                                    730 * 3600.0, "730h");
+  profile.month_s = top.quantity_or("month", p.duration(), {28 * 86400.0, false, 31 * 86400.0}, "730h");
   ctx.units.month_s = profile.month_s;
-  profile.horizon_s = top.quantity_or("horizon", p.duration(), {0, true, k_max_duration_s},
-                                      36 * profile.month_s, "36 months");
+  profile.horizon_s = top.quantity_or("horizon", p.duration(), {0, true, k_max_duration_s}, "36 months");
 
   read_workload(top.section("workload", true), p, profile.workload);
   FieldReader fleet = top.section("fleet", true);
   profile.fleet.size = fleet.quantity("size", k_count, {0, true, k_max_count, true}, true, "50000").value_or(0);
-  if (const auto unit = fleet.label("unit", false, "devices")) profile.fleet.unit = *unit;
-  else fleet.defaulted("unit");
+  profile.fleet.unit = fleet.label_or("unit", "devices");
   fleet.finish();
   read_connectivity(top.section("connectivity", true), p, profile.connectivity);
   read_data(top.section("data", true), profile.data);
@@ -361,11 +361,10 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   profile.hybrid.escalation = hybrid.quantity("escalation", k_share, k_fraction, false, "5%")
                                   .value_or(profile.workload.hard_fraction);
   if (!hybrid.entry("escalation")) hybrid.defaulted("escalation");
-  if (!hybrid.entry("escalation_sync")) hybrid.defaulted("escalation_sync");
-  profile.hybrid.escalation_sync = hybrid.boolean("escalation_sync").value_or(false);
+  profile.hybrid.escalation_sync = hybrid.boolean_or("escalation_sync");
   hybrid.finish();
   read_budget(top.section("budget", false), p, profile.budget);
-  profile.close_call = top.quantity_or("close_call", k_share, k_fraction, 0.1, "10%");
+  profile.close_call = top.quantity_or("close_call", k_share, k_fraction, "10%");
   detail::read_rule_overrides(top.section("rules", false), profile.rules);
   top.finish();
 

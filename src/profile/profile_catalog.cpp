@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <edgecalc/domain/catalog.hpp>
+#include <edgecalc/domain/defaults.hpp>
 
 #include "util/format.hpp"
 #include "profile/profile_reader.hpp"
@@ -13,9 +14,6 @@
 namespace edgecalc::detail {
 
 namespace {
-
-// The default quantization of an LLM when the profile names none: the common llama.cpp choice.
-constexpr std::string_view k_default_quantization = "q4_k_m";
 
 std::string entry_source(std::string_view id, const std::string& source, const std::string& date) {
   return fmt::format("catalog {}: {}{}", id, source, date.empty() ? "" : fmt::format(" ({})", date));
@@ -99,7 +97,7 @@ void resolve_edge_catalog(FieldReader& edge, Profile& p, const Catalog& catalog,
   }
   const QuantEntry* quant = nullptr;
   if (llm) {
-    const std::string q = p.workload.quantization.value_or(std::string(k_default_quantization));
+    const std::string q = p.workload.quantization.value_or(std::string(field_default("workload.quantization").value));
     quant = catalog.find_quantization(q);
     if (!quant)
       unknown_id(ctx.diagnostics, where(p, "workload.quantization", Position{}), "quantization",

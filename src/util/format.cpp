@@ -160,7 +160,8 @@ std::string format_bytes(double bytes) {
   if (!std::isfinite(bytes)) return k_no_number;
   if (bytes >= 1e9) return format_count(bytes / 1e9) + " GB";
   if (bytes >= 1e6) return format_count(bytes / 1e6) + " MB";
-  return format_count(bytes / 1e3) + " KB";
+  if (bytes >= 1e3) return format_count(bytes / 1e3) + " KB";
+  return format_count(bytes) + " B";
 }
 
 std::string format_percent(double fraction) {

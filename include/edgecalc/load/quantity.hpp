@@ -10,10 +10,11 @@
 namespace edgecalc {
 
 // How calendar units map to seconds for one profile: a "month" is the profile's billing month
-// and a "year" is 12 of them; money symbols must match the profile's currency.
+// and a "year" is 12 of them; money symbols must match the profile's currency. The defaults
+// (730 h, USD) are domain data: default_units() in <edgecalc/domain/defaults.hpp>.
 struct UnitContext {
-  double month_s = 730.0 * 3600.0;
-  std::string currency = "USD";
+  double month_s = 0;    // 0: no month is known, "1 month" is 0 s
+  std::string currency;  // "": no currency is known, money must be a bare number
 };
 
 struct Parsed {
