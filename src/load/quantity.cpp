@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <edgecalc/util/currency.hpp>
 #include <edgecalc/util/suggest.hpp>
 
 namespace edgecalc {
@@ -66,13 +67,6 @@ constexpr Unit k_count_suffixes[] = {{"", 1},      {"k", 1e3},  {"K", 1e3}, {"M"
 constexpr Unit k_ops_units[] = {{"OPS", 1},        {"kOPS", 1e3},     {"MOPS", 1e6},  {"GOPS", 1e9},
                                 {"TOPS", 1e12},    {"FLOPS", 1},      {"GFLOPS", 1e9}, {"TFLOPS", 1e12}};
 constexpr std::string_view k_ops_names = "GOPS, TOPS, GFLOPS, TFLOPS";
-
-struct CurrencySymbol {
-  std::string_view symbol;
-  std::string_view code;
-};
-constexpr CurrencySymbol k_currency_symbols[] = {
-    {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}};
 
 constexpr std::string_view k_not_a_number = "is not a number";
 

@@ -340,7 +340,8 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   ctx.units.currency = profile.currency;
   const Parsers p{ctx.units};
   // `month` first: "36 months" and "$30/month" below are measured in it.
-  profile.month_s = top.quantity_or("month", p.duration(), {28 * 86400.0, false, 31 * 86400.0}, "730h");
+  profile.month_s = top.quantity_or("month", p.duration(), {28 * 86400.0, false, 31 * 86400.0},
+                                    field_default("month").value);
   ctx.units.month_s = profile.month_s;
   profile.horizon_s = top.quantity_or("horizon", p.duration(), {0, true, k_max_duration_s}, "36 months");
 

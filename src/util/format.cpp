@@ -6,15 +6,11 @@
 
 #include <fmt/format.h>
 
+#include <edgecalc/util/currency.hpp>
+
 namespace edgecalc {
 
 namespace {
-
-struct CurrencySign {
-  std::string_view code;
-  std::string_view symbol;
-};
-constexpr CurrencySign k_signs[] = {{"USD", "$"}, {"EUR", "€"}, {"GBP", "£"}, {"JPY", "¥"}};
 
 // "1.2300" -> "1.23", "2.00" -> "2"
 std::string trim_zeros(std::string s) {
@@ -34,7 +30,7 @@ std::string significant(double v, int digits) {
 }
 
 std::string with_sign(std::string_view currency, const std::string& amount, bool negative) {
-  for (const CurrencySign& s : k_signs)
+  for (const CurrencySymbol& s : k_currency_symbols)
     if (s.code == currency) return fmt::format("{}{}{}", negative ? "-" : "", s.symbol, amount);
   return fmt::format("{}{} {}", negative ? "-" : "", amount, currency);
 }
