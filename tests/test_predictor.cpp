@@ -50,10 +50,10 @@ TEST_CASE("LLM prediction by hand", "[predictor]") {
   // 1 B parameters at 8 bits, 10 layers, 4 kv heads of 64: KV = 2 x 10 x 4 x 64 x 2 B = 10,240 B/token
   const LlmEntry m{"m", "m", 1e9, 10, 256, 4, 64, 4096, "s", "2025-01"};
   const QuantEntry q{"q8", 8, "s", "2025-01"};
-  const BackendEntry be{"test", 0.5, 0.002, 0.25, "s", "2025-01"};
+  const BackendEntry be{"test", 0.5, 0.002, 0.25, 300e6, "s", "2025-01"};  // 300 MB runtime memory
   const HardwareEntry hw = box(100e9, 10e12, 4e9);
   const Prediction p = predict_llm(hw, be, m, q, 100, 50);
-  // weights 1e9 B; KV for 150 tokens = 1,536,000 B; + 300 MB runtime = 1,301,536,000 B
+  // weights 1e9 B; KV for 150 tokens = 1,536,000 B; + 300 MB runtime_memory (the backend's) = 1,301,536,000 B
   CHECK(p.memory_required_bytes == Approx(1e9 + 10240 * 150 + 300e6));
   CHECK(p.memory_available_bytes == 4e9);
   CHECK(p.fits_memory());

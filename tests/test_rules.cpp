@@ -220,8 +220,17 @@ TEST_CASE("every rule has an id, a source, and templates that render", "[rules]"
     CHECK_FALSE(r.source.empty());
     CHECK_FALSE(r.checks.empty());
     CHECK(find_rule(r.id) == &r);
+    CHECK(find_rule_info(r.id) != nullptr);  // the row of the domain table it evaluates
   }
   CHECK(rules().size() == 13);  // 12 + fit.context
+  CHECK(rule_table().size() == rules().size());  // a condition for every row
+  for (const RuleConstant& c : rule_constants()) {
+    INFO(c.rule << " " << c.name);
+    CHECK(find_rule_info(c.rule) != nullptr);
+    CHECK_FALSE(c.source.empty());
+  }
+  CHECK(rule_constant("rate.low-frequency", "tolerant_budget") == 1.0);
+  CHECK_THROWS_AS(rule_constant("rate.low-frequency", "no-such"), std::logic_error);
   CHECK(format_threshold(ThresholdKind::duration, 0.02) == "20 ms");
   CHECK(format_threshold(ThresholdKind::rate, 1 / 3600.0) == "1/h");
   CHECK(format_threshold(ThresholdKind::count, 5000) == "5,000");

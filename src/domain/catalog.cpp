@@ -108,6 +108,7 @@ BackendEntry read_backend(FieldReader r) {
   b.bandwidth_efficiency = need(r, "bandwidth_efficiency", k_fraction, {0, true, 1}, "60%");
   b.token_overhead_s = need(r, "token_overhead", k_duration, k_non_negative, "5ms");
   b.prefill_efficiency = need(r, "prefill_efficiency", k_fraction, {0, true, 1}, "50%");
+  b.runtime_memory_bytes = need(r, "runtime_memory", k_size, {0, false, 1e12}, "300MB");
   r.finish();
   return b;
 }

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <edgecalc/decide/rules.hpp>
 
 namespace edgecalc {
 
@@ -22,13 +21,13 @@ NodePtr relocated(const NodePtr& node, Position at) {
 
 // "rules.latency.cloud-floor.threshold" -> {rules, latency.cloud-floor, threshold}: rule ids
 // contain dots, so under `rules` the longest matching rule id is one key.
-std::vector<std::string> split_path(const std::string& path) {
+std::vector<std::string> split_path(const std::string& path, const std::vector<std::string>& dotted_keys) {
   std::vector<std::string> parts;
   std::size_t start = 0;
   while (start <= path.size()) {
     if (!parts.empty() && parts.back() == "rules" && parts.size() == 1) {
       std::string best;
-      for (const std::string& id : rule_ids())
+      for (const std::string& id : dotted_keys)
         if (path.compare(start, id.size(), id) == 0 && id.size() > best.size() &&
             (start + id.size() == path.size() || path[start + id.size()] == '.'))
           best = id;
@@ -74,7 +73,7 @@ std::vector<Override> set_overrides(const std::vector<std::string>& sets) {
 }
 
 bool apply_overrides(Document& document, const std::vector<Override>& overrides,
-                     Diagnostics& diagnostics) {
+                     Diagnostics& diagnostics, const std::vector<std::string>& dotted_keys) {
   std::vector<std::string> labels;
   for (const Override& o : overrides) labels.push_back(o.label);
   diagnostics.set_origins(labels);
@@ -99,7 +98,7 @@ bool apply_overrides(Document& document, const std::vector<Override>& overrides,
     // Profile fields nest four levels deep (rules.<id>.threshold is three keys); a longer path is
     // refused before anything walks it.
     constexpr std::size_t k_max_path_keys = 8;
-    const std::vector<std::string> keys = split_path(path);
+    const std::vector<std::string> keys = split_path(path, dotted_keys);
     if (keys.size() > k_max_path_keys) {
       diagnostics.error(at, fmt::format("the key path has {} keys; profile fields are at most {} deep", keys.size(),
                                         k_max_path_keys));

@@ -16,7 +16,7 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
   const double weights = m.parameters * q.bits_per_weight / 8;
   const double kv_per_token = 2 * m.layers * m.kv_heads * m.head_size * k_kv_bytes_per_value;  // K and V
   const double context = input_tokens + output_tokens;
-  p.memory_required_bytes = weights + kv_per_token * context + k_llm_runtime_overhead_bytes;
+  p.memory_required_bytes = weights + kv_per_token * context + be.runtime_memory_bytes;
   p.memory_available_bytes = hw.usable_ram_bytes();
   p.workings.emplace_back("weights", fmt::format("{} = {} parameters x {} bits ({}) / 8", format_bytes(weights),
                                                  format_count(m.parameters), format_count(q.bits_per_weight), q.id));
@@ -25,7 +25,7 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
                                                   format_count(m.kv_heads), format_count(m.head_size),
                                                   format_count(context)));
   p.workings.emplace_back("memory", fmt::format("needs {} (weights + kv cache + {} runtime), {} has {} usable",
-                                                format_bytes(p.memory_required_bytes), format_bytes(k_llm_runtime_overhead_bytes), hw.id,
+                                                format_bytes(p.memory_required_bytes), format_bytes(be.runtime_memory_bytes), hw.id,
                                                 format_bytes(p.memory_available_bytes)));
   // Decoding reads every weight (and the KV cache so far) once per token: bandwidth-bound, plus a
   // per-token overhead (kernel launches, sampling) that a pure bandwidth ratio misses.

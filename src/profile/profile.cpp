@@ -4,6 +4,7 @@
 
 #include <edgecalc/domain/defaults.hpp>
 #include <edgecalc/domain/network.hpp>
+#include <edgecalc/domain/rule_table.hpp>
 #include <edgecalc/load/overrides.hpp>
 
 #include "profile/profile_reader.hpp"
@@ -378,7 +379,7 @@ namespace {
 std::optional<Profile> finish_loading(std::optional<Document> document, Diagnostics& diagnostics,
                                       const std::vector<Override>& overrides, const Catalog& catalog) {
   if (!document) return std::nullopt;
-  if (!apply_overrides(*document, overrides, diagnostics)) return std::nullopt;
+  if (!apply_overrides(*document, overrides, diagnostics, rule_ids())) return std::nullopt;
   return build_profile(*document, diagnostics, catalog);
 }
 

@@ -1,6 +1,6 @@
 // Reading the `rules:` section of a profile: overrides of the rules engine's table.
 
-#include <edgecalc/decide/rules.hpp>
+#include <edgecalc/domain/rule_table.hpp>
 
 #include "profile/profile_reader.hpp"
 
@@ -38,7 +38,7 @@ void read_rule_overrides(FieldReader r, std::map<std::string, RuleOverride>& ove
   const std::vector<std::string> ids = rule_ids();
   for (const MapEntry& e : r.node()->entries) {
     r.entry(e.key);  // every key is handled here, none is "unknown" to finish()
-    const Rule* rule = find_rule(e.key);
+    const RuleInfo* rule = find_rule_info(e.key);
     if (!rule) {
       std::string message = fmt::format("unknown rule `{}` in rules", e.key);
       if (const auto best = closest_match(e.key, ids)) message += fmt::format("; did you mean `{}`?", *best);

@@ -1,8 +1,9 @@
 #pragma once
 
-// Rules stage: hard constraints (`block` an option) and soft signals (`favor` one), as a table.
-// Each rule has an id, a condition over the profile and the model's numbers, an effect, a
-// message template that shows the numbers, a threshold users may override, and a source.
+// Rules engine: hard constraints (`block` an option) and soft signals (`favor` one). The table
+// (ids, effects, thresholds users may override, message templates, sources) is domain data in
+// <edgecalc/domain/rule_table.hpp>; here each row gets the condition over the profile and the
+// model's numbers that fires it.
 
 #include <optional>
 #include <span>
@@ -11,16 +12,12 @@
 #include <utility>
 #include <vector>
 
+#include <edgecalc/domain/rule_table.hpp>
 #include <edgecalc/model/latency.hpp>
 #include <edgecalc/model/model.hpp>
 #include <edgecalc/profile/profile.hpp>
 
 namespace edgecalc {
-
-enum class Effect { block, favor };
-enum class ThresholdKind { none, duration, fraction, count, rate };
-
-std::string_view to_string(Effect effect);
 
 struct RuleContext {
   const Profile& profile;
@@ -34,31 +31,18 @@ struct Firing {
   std::vector<std::pair<std::string, std::string>> values;
 };
 
-struct Rule {
-  std::string_view id;
-  Effect effect;
-  std::string_view applies_to;  // for listings: "cloud", "edge, hybrid" ...
-  ThresholdKind threshold_kind;
-  double default_threshold;     // in base units (seconds, fraction, count, calls/s)
-  std::string_view checks;      // one sentence: what fires it
-  std::string_view message;     // fmt template with named fields, e.g. {budget}, {threshold}
-  std::string_view reason;      // short template for the verdict's summary sentence
-  std::string_view source;
-  std::string_view field;       // the profile field it is about, for locations (SARIF)
-  std::optional<Firing> (*condition)(const RuleContext& ctx, double threshold);
+using RuleCondition = std::optional<Firing> (*)(const RuleContext& ctx, double threshold);
+
+// A row of the rule table (domain/rule_table.hpp) with the condition that evaluates it.
+struct Rule : RuleInfo {
+  RuleCondition condition;
 };
 
-// Every rule, in the order they are evaluated and listed.
+// Every rule, in the order of the rule table.
 std::span<const Rule> rules();
 
 // The rule with this id, or nullptr.
 const Rule* find_rule(std::string_view id);
-
-// Every rule id, for "did you mean" suggestions.
-std::vector<std::string> rule_ids();
-
-// A threshold shown in its unit ("20 ms", "5%", "5,000", "1/h").
-std::string format_threshold(ThresholdKind kind, double value);
 
 // One rule that fired for one option.
 struct FiredRule {

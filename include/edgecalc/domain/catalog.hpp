@@ -32,6 +32,7 @@ struct HardwareEntry {
 struct BackendEntry {
   std::string id;
   double bandwidth_efficiency = 1, token_overhead_s = 0, prefill_efficiency = 1;
+  double runtime_memory_bytes = 0;  // an LLM's memory besides weights and KV cache
   std::string source, date;
 };
 

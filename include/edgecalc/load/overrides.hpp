@@ -25,8 +25,10 @@ std::vector<Override> set_overrides(const std::vector<std::string>& sets);
 // Applies every override in order (a later one wins) to `document`. Values are YAML ("200k",
 // "$0.0002", "{limit: $500k, level: warn}"). Nodes that come from an override carry line 0 and
 // column k (the k-th override, 1-based), which `diagnostics` reports under the override's label.
+// `dotted_keys` are the keys under `rules` that contain dots themselves (rule ids): in
+// "rules.latency.cloud-floor.threshold" the longest one that matches is one key.
 // Returns false after reporting a malformed override.
 bool apply_overrides(Document& document, const std::vector<Override>& overrides,
-                     Diagnostics& diagnostics);
+                     Diagnostics& diagnostics, const std::vector<std::string>& dotted_keys);
 
 }  // namespace edgecalc

@@ -12,9 +12,6 @@
 
 namespace edgecalc {
 
-// Runtime memory an LLM needs besides weights and KV cache (compute buffers, the runtime
-// itself): an assumption in the range llama.cpp reports for 1-8 B models.
-inline constexpr double k_llm_runtime_overhead_bytes = 300e6;
 // KV cache entries are f16.
 inline constexpr double k_kv_bytes_per_value = 2;
 
