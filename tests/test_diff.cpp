@@ -88,7 +88,7 @@ TEST_CASE("diff gates: max increase in percent or money, verdict change", "[diff
   const Json head = with([](Profile& p) { p.edge.engineering += 5000; });
   const Json d = diff_reports(base, head);
   REQUIRE(d["chosen_total"]["change"].get<double>() == Approx(5000));
-  const auto status = [&](const DiffLimits& l) { return diff_gates(d, l)[0]["status"].get<std::string>(); };
+  const auto status = [&](const DiffLimits& l) { return std::string(to_string(diff_gates(d, l)[0].status)); };
   DiffLimits pct;
   pct.max_increase_fraction = 0.05;
   CHECK(status(pct) == "fail");  // 5.83% > 5%
@@ -102,6 +102,17 @@ TEST_CASE("diff gates: max increase in percent or money, verdict change", "[diff
   DiffLimits verdict;
   verdict.fail_on_verdict_change = true;
   CHECK(status(verdict) == "pass");
+  // A diff gate is a GateResult like a budget gate, written by the same gate_json():
+  // 5,000 over a 4,000 limit is a margin of (5000 - 4000) / 4000 = 25%, located at its flag.
+  money.max_increase_money = 4000;
+  const GateResult g = diff_gates(d, money)[0];
+  CHECK(g.field == "--max-increase");
+  CHECK(*g.margin == Approx(0.25));
+  const Json j = gate_json(g);
+  CHECK(j["status"] == "fail");
+  CHECK(j["level"] == "fail");
+  CHECK(j["limit"].get<double>() == 4000);
+  CHECK(j["location"] == Json{{"field", "--max-increase"}, {"line", 1}, {"column", 1}});
 }
 
 TEST_CASE("edgecalc diff on profiles and saved reports", "[diff][cli]") {

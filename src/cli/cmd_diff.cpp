@@ -108,7 +108,8 @@ ExitCode run_diff(const DiffOptions& options, const Streams& streams) {
     }
   }
   nlohmann::ordered_json diff = diff_reports((*base)[0], (*head)[0]);
-  diff["gates"] = diff_gates(diff, limits);
+  diff["gates"] = nlohmann::ordered_json::array();
+  for (const GateResult& g : diff_gates(diff, limits)) diff["gates"].push_back(gate_json(g));
   std::string text;
   if (options.format == "json") {
     text = diff.dump(2) + "\n";

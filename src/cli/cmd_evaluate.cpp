@@ -129,12 +129,12 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
           return ExitCode::invalid_input;
         }
         report["comparison"] = diff_reports(*base, report);
-        for (auto& g : diff_gates(report["comparison"], limits)) report["gates"].push_back(std::move(g));
+        for (const GateResult& g : diff_gates(report["comparison"], limits)) report["gates"].push_back(gate_json(g));
       } else {
         const std::string why = fmt::format("{} has no report for profile {}", options.compare_to,
                                             report["profile"].get<std::string>());
         streams.err << "edgecalc: note: " << printable(why) << "; not compared\n";
-        for (auto& g : skipped_diff_gates(limits, why)) report["gates"].push_back(std::move(g));
+        for (const GateResult& g : skipped_diff_gates(limits, why)) report["gates"].push_back(gate_json(g));
       }
     }
     code = worst(code, report_exit_code(report, options.fail_on_warn));

@@ -91,43 +91,37 @@ nlohmann::ordered_json diff_reports(const nlohmann::ordered_json& base, const nl
 
 namespace {
 
-Json diff_gate(const std::string& name, const std::string& status, Json limit, Json actual, Json margin,
-               const std::string& message) {
-  return {{"name", name},
-          {"level", "fail"},
-          {"status", status},
-          {"limit", limit},
-          {"actual", actual},
-          {"margin", margin},
-          {"message", message},
-          {"field", "--" + name},
-          {"location", {{"field", "--" + name}, {"line", 1}, {"column", 1}}}};
+// A diff gate is set by its flag (--max-increase), which is also its field.
+GateResult diff_gate(const std::string& name, GateStatus status, std::string message) {
+  GateResult g;
+  g.name = name;
+  g.level = GateLevel::fail;
+  g.status = status;
+  g.message = std::move(message);
+  g.field = "--" + name;
+  return g;
 }
 
 }  // namespace
 
-nlohmann::ordered_json skipped_diff_gates(const DiffLimits& limits, const std::string& why) {
-  Json gates = Json::array();
+std::vector<GateResult> skipped_diff_gates(const DiffLimits& limits, const std::string& why) {
+  std::vector<GateResult> gates;
   if (limits.max_increase_fraction || limits.max_increase_money)
-    gates.push_back(diff_gate("max-increase", "skipped", nullptr, nullptr, nullptr,
-                              fmt::format("max-increase: not checked, {}", why)));
+    gates.push_back(diff_gate("max-increase", GateStatus::skipped, fmt::format("max-increase: not checked, {}", why)));
   if (limits.fail_on_verdict_change)
-    gates.push_back(diff_gate("fail-on-verdict-change", "skipped", nullptr, nullptr, nullptr,
+    gates.push_back(diff_gate("fail-on-verdict-change", GateStatus::skipped,
                               fmt::format("fail-on-verdict-change: not checked, {}", why)));
   return gates;
 }
 
-nlohmann::ordered_json diff_gates(const nlohmann::ordered_json& diff, const DiffLimits& limits) {
-  Json gates = Json::array();
+std::vector<GateResult> diff_gates(const nlohmann::ordered_json& diff, const DiffLimits& limits) {
+  std::vector<GateResult> gates;
   const std::string cur = str(diff["currency"]);
-  const auto gate = [&](const std::string& name, bool passed, Json limit, Json actual, Json margin, std::string message) {
-    gates.push_back(diff_gate(name, passed ? "pass" : "fail", limit, actual, margin, message));
-  };
+  const auto status = [](bool passed) { return passed ? GateStatus::pass : GateStatus::fail; };
   if (limits.max_increase_fraction || limits.max_increase_money) {
     const Json& c = diff["chosen_total"];
     if (c.is_null()) {
-      gate("max-increase", false, nullptr, nullptr, nullptr,
-           "max-increase: not checked, a report has no viable option");
+      gates.push_back(diff_gate("max-increase", GateStatus::fail, "max-increase: not checked, a report has no viable option"));
     } else {
       const double delta = num(c["change"]);
       const double base = num(c["base"]);
@@ -140,18 +134,21 @@ nlohmann::ordered_json diff_gates(const nlohmann::ordered_json& diff, const Diff
         limit = *limits.max_increase_money;
       }
       const bool passed = actual <= limit;
-      gate("max-increase", passed, limit, std::isfinite(actual) ? Json(actual) : Json(nullptr),
-           limit != 0 ? Json((actual - limit) / limit) : Json(nullptr),
-           fmt::format("max-increase: chosen total {} -> {}, {} {} {}", format_money(base, cur),
-                       format_money(num(c["head"]), cur), format_change(c, cur), passed ? "<=" : ">",
-                       limits.max_increase_text));
+      GateResult g = diff_gate("max-increase", status(passed),
+                               fmt::format("max-increase: chosen total {} -> {}, {} {} {}", format_money(base, cur),
+                                           format_money(num(c["head"]), cur), format_change(c, cur),
+                                           passed ? "<=" : ">", limits.max_increase_text));
+      g.limit = limit;
+      if (std::isfinite(actual)) g.actual = actual;
+      if (limit != 0 && std::isfinite(actual)) g.margin = (actual - limit) / limit;
+      gates.push_back(std::move(g));
     }
   }
   if (limits.fail_on_verdict_change) {
     const bool changed = diff["verdict_changed"].get<bool>();
-    gate("fail-on-verdict-change", !changed, nullptr, nullptr, nullptr,
-         fmt::format("verdict {} -> {}{}", str(diff["base"]["verdict"]), str(diff["head"]["verdict"]),
-                     changed ? " changed" : ", unchanged"));
+    gates.push_back(diff_gate("fail-on-verdict-change", status(!changed),
+                              fmt::format("verdict {} -> {}{}", str(diff["base"]["verdict"]),
+                                          str(diff["head"]["verdict"]), changed ? " changed" : ", unchanged")));
   }
   return gates;
 }

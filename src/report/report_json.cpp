@@ -43,12 +43,17 @@ Json option_json(const OptionCost& o, double horizon_months, bool priced = true)
 
 // Where `field` was written: {field, line, column}; the profile's first line when it was not
 // written (a default) or came from the command line.
-Json location(const Profile& p, std::string_view field) {
-  Position at{1, 1};
+Position position_of(const Profile& p, std::string_view field) {
   if (const auto it = p.positions.find(std::string(field)); it != p.positions.end() && it->second.line > 0)
-    at = it->second;
+    return it->second;
+  return Position{1, 1};
+}
+
+Json location(std::string_view field, Position at) {
   return {{"field", field}, {"line", at.line}, {"column", at.column}};
 }
+
+Json location(const Profile& p, std::string_view field) { return location(field, position_of(p, field)); }
 
 Json ms_or_null(const std::optional<double>& seconds) {
   return seconds ? Json(*seconds * 1000) : Json(nullptr);
@@ -170,23 +175,25 @@ nlohmann::ordered_json report_json(const Report& r) {
   }
   j["rules"] = fired;
   Json gates = Json::array();
-  for (const GateResult& g : r.gates) {
-    gates.push_back({{"name", g.name},
-                     {"level", to_string(g.level)},
-                     {"status", to_string(g.status)},
-                     {"limit", or_null(g.limit)},
-                     {"actual", or_null(g.actual)},
-                     {"margin", or_null(g.margin)},
-                     {"message", g.message},
-                     {"field", g.field},
-                     {"location", location(r.profile, g.field)}});
-  }
+  for (const GateResult& g : r.gates) gates.push_back(gate_json(g, position_of(r.profile, g.field)));
   j["gates"] = gates;
   Json assumed = Json::array();
   for (const Assumption& a : assumptions_of(r.profile, r.today))
     assumed.push_back({{"field", a.field}, {"value", a.value}, {"source", a.source}});
   j["assumptions"] = assumed;
   return j;
+}
+
+Json gate_json(const GateResult& g, Position at) {
+  return {{"name", g.name},
+          {"level", to_string(g.level)},
+          {"status", to_string(g.status)},
+          {"limit", or_null(g.limit)},
+          {"actual", or_null(g.actual)},
+          {"margin", or_null(g.margin)},
+          {"message", g.message},
+          {"field", g.field},
+          {"location", location(g.field, at)}};
 }
 
 }  // namespace edgecalc

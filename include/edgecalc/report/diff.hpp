@@ -7,9 +7,11 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include <edgecalc/decide/gates.hpp>
 #include <edgecalc/util/exit_code.hpp>
 
 namespace edgecalc {
@@ -32,15 +34,16 @@ struct DiffLimits {
 std::string currency_mismatch(const nlohmann::ordered_json& base, const nlohmann::ordered_json& head);
 
 // The diff gates `limits` asks for, each `skipped` with `why` (no baseline to compare with).
-nlohmann::ordered_json skipped_diff_gates(const DiffLimits& limits, const std::string& why);
+std::vector<GateResult> skipped_diff_gates(const DiffLimits& limits, const std::string& why);
 
 // The change from `base` to `head` (shape in docs/report.md#diff).
 nlohmann::ordered_json diff_reports(const nlohmann::ordered_json& base, const nlohmann::ordered_json& head);
 
 // A change object of a diff as "+$4,232.00 (+4.93%)" (" (new)" from nothing, "-" when unpriced).
 std::string format_change(const nlohmann::ordered_json& change, const std::string& currency);
-// The diff gates as gate objects of the report's `gates` array (status pass or fail).
-nlohmann::ordered_json diff_gates(const nlohmann::ordered_json& diff, const DiffLimits& limits);
+// The diff gates (status pass or fail), the same type as the budget's gates: gate_json()
+// (report/report_json.hpp) writes both into a `gates` array.
+std::vector<GateResult> diff_gates(const nlohmann::ordered_json& diff, const DiffLimits& limits);
 
 // Exit code of a JSON report: 1 for a verdict of none, a failed gate, or a warning or a skipped
 // gate with `fail_on_warn`; 0 otherwise.
