@@ -35,18 +35,8 @@ Json maintenance_json(const Maintenance& m) {
   return {{"per_month", m.per_month}};
 }
 
-}  // namespace
-
-nlohmann::ordered_json normalized_json(const Profile& p) {
-  const std::string& c = p.currency;
-  Json j;
-  j["edgecalc"] = p.version;
-  j["name"] = p.name;
-  j["description"] = p.description;
-  j["currency"] = c;
-  j["horizon"] = p.horizon_s;
-  j["month"] = p.month_s;
-  j["workload"] = {
+Json workload_json(const Profile& p) {
+  return {
       {"calls", p.workload.calls_per_s},
       {"peak_factor", p.workload.peak_factor},
       {"latency_budget", or_null(p.workload.latency_budget_s)},
@@ -58,15 +48,79 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
       {"model", or_null(p.workload.model)},
       {"quantization", p.prediction && p.prediction->llm ? Json(p.prediction->quantization_id)
                                                          : or_null(p.workload.quantization)}};
-  j["fleet"] = {{"size", p.fleet.size}, {"unit", p.fleet.unit}};
+}
+
+Json connectivity_json(const Profile& p) {
   const auto& rtt = p.connectivity.rtt;
-  j["connectivity"] = {
+  return {
       {"network", to_string(p.connectivity.network)},
       {"rtt", rtt ? Json{{"low", rtt->low_s}, {"high", rtt->high_s}} : Json(nullptr)},
       {"uplink", or_null(p.connectivity.uplink_bytes_per_s)},
       {"outage", or_null(p.connectivity.outage_s)},
       {"data_price", p.connectivity.data_price_per_gb},
       {"offline_tolerance", or_null(p.connectivity.offline_tolerance_s)}};
+}
+
+Json edge_json(const Profile& p) {
+  return {{"hardware", or_null(p.edge.hardware)},
+          {"deployment", to_string(p.edge.deployment)},
+          {"unit_cost", p.edge.unit_cost},
+          {"capacity", or_null(p.edge.capacity_per_s)},
+          {"utilization", p.edge.utilization},
+          {"inference_time", p.edge.inference_time_s},
+          {"power", p.edge.power_curve ? Json{{"idle", p.edge.power_curve->idle_w},
+                                              {"active", p.edge.power_curve->active_w}}
+                                         : Json(p.edge.power_w)},
+          {"energy_price", p.edge.energy_price_per_kwh},
+          {"pue", p.edge.pue},
+          {"engineering", p.edge.engineering},
+          {"maintenance", maintenance_json(p.edge.maintenance)},
+          {"fixed", p.edge.fixed_per_month},
+          {"lifetime", or_null(p.edge.lifetime_s)}};
+}
+
+Json budget_json(const Budget& b) {
+  const auto limit = [](const std::optional<MoneyLimit>& l) {
+    return l ? Json{{"limit", l->limit}, {"level", to_string(l->level)}} : Json(nullptr);
+  };
+  return {{"max_monthly_cost", limit(b.max_monthly_cost)},
+          {"max_total_cost", limit(b.max_total_cost)},
+          {"max_cost_per_1k_calls", limit(b.max_cost_per_1k_calls)},
+          {"require", b.require ? Json{{"option", to_string(*b.require)}, {"level", to_string(b.require_level)}}
+                                : Json(nullptr)}};
+}
+
+// The unit of every number above: base units, money in the profile's currency.
+Json units_json(const std::string& c) {
+  return {{"durations", "s"},
+          {"rates", "1/s"},
+          {"sizes", "B"},
+          {"connectivity.uplink", "B/s"},
+          {"power", "W"},
+          {"fractions", "1"},
+          {"money", c},
+          {"cloud.transfer", c + "/GB"},
+          {"edge.energy_price", c + "/kWh"},
+          {"cloud.price.instance.hourly", c + "/h"},
+          {"per_month", c + "/month"},
+          {"cloud.price.per_1k_tokens", c + "/1k tokens"},
+          {"cloud.price.per_1m_tokens", c + "/1M tokens"}};
+}
+
+}  // namespace
+
+nlohmann::ordered_json normalized_json(const Profile& p) {
+  const std::string& c = p.currency;
+  Json j;
+  j["edgecalc"] = p.version;
+  j["name"] = p.name;
+  j["description"] = p.description;
+  j["currency"] = c;
+  j["horizon"] = p.horizon_s;
+  j["month"] = p.month_s;
+  j["workload"] = workload_json(p);
+  j["fleet"] = {{"size", p.fleet.size}, {"unit", p.fleet.unit}};
+  j["connectivity"] = connectivity_json(p);
   j["data"] = {{"sensitivity", to_string(p.data.sensitivity)},
                {"leaves_device", to_string(p.data.leaves_device)},
                {"dpa", p.data.dpa},
@@ -76,31 +130,9 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
                 {"inference_time", p.cloud.inference_time_s},
                 {"transfer", p.cloud.transfer_per_gb},
                 {"fixed", p.cloud.fixed_per_month}};
-  j["edge"] = {{"hardware", or_null(p.edge.hardware)},
-               {"deployment", to_string(p.edge.deployment)},
-               {"unit_cost", p.edge.unit_cost},
-               {"capacity", or_null(p.edge.capacity_per_s)},
-               {"utilization", p.edge.utilization},
-               {"inference_time", p.edge.inference_time_s},
-               {"power", p.edge.power_curve ? Json{{"idle", p.edge.power_curve->idle_w},
-                                                   {"active", p.edge.power_curve->active_w}}
-                                              : Json(p.edge.power_w)},
-               {"energy_price", p.edge.energy_price_per_kwh},
-               {"pue", p.edge.pue},
-               {"engineering", p.edge.engineering},
-               {"maintenance", maintenance_json(p.edge.maintenance)},
-               {"fixed", p.edge.fixed_per_month},
-               {"lifetime", or_null(p.edge.lifetime_s)}};
+  j["edge"] = edge_json(p);
   j["hybrid"] = {{"escalation", p.hybrid.escalation}, {"escalation_sync", p.hybrid.escalation_sync}};
-  const auto limit = [](const std::optional<MoneyLimit>& l) {
-    return l ? Json{{"limit", l->limit}, {"level", to_string(l->level)}} : Json(nullptr);
-  };
-  j["budget"] = {{"max_monthly_cost", limit(p.budget.max_monthly_cost)},
-                 {"max_total_cost", limit(p.budget.max_total_cost)},
-                 {"max_cost_per_1k_calls", limit(p.budget.max_cost_per_1k_calls)},
-                 {"require", p.budget.require ? Json{{"option", to_string(*p.budget.require)},
-                                                     {"level", to_string(p.budget.require_level)}}
-                                              : Json(nullptr)}};
+  j["budget"] = budget_json(p.budget);
   j["close_call"] = p.close_call;
   Json rules = Json::object();
   for (const auto& [id, o] : p.rules) {
@@ -109,19 +141,7 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
   }
   j["rules"] = rules;
   j["defaults_applied"] = p.defaults_applied;
-  j["units"] = {{"durations", "s"},
-                {"rates", "1/s"},
-                {"sizes", "B"},
-                {"connectivity.uplink", "B/s"},
-                {"power", "W"},
-                {"fractions", "1"},
-                {"money", c},
-                {"cloud.transfer", c + "/GB"},
-                {"edge.energy_price", c + "/kWh"},
-                {"cloud.price.instance.hourly", c + "/h"},
-                {"per_month", c + "/month"},
-                {"cloud.price.per_1k_tokens", c + "/1k tokens"},
-                {"cloud.price.per_1m_tokens", c + "/1M tokens"}};
+  j["units"] = units_json(c);
   return j;
 }
 

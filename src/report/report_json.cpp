@@ -88,6 +88,58 @@ Json break_even_json(const BreakEven& be) {
           {"cheaper_fleet_size", side(be.fleet_size)}};
 }
 
+Json workload_json(const Report& r) {
+  const CostModel& m = r.costs;
+  return {
+      {"calls_per_month", m.volume.calls_per_month},
+      {"calls_per_second", m.volume.calls_per_second},
+      {"calls_per_member_per_second", r.profile.workload.calls_per_s},
+      {"peak_calls_per_second", m.volume.peak_calls_per_second},
+      {"tokens_per_month", r.profile.workload.tokens ? Json(m.volume.tokens_per_month()) : Json(nullptr)},
+      {"input_tokens_per_month", r.profile.workload.tokens ? Json(m.volume.input_tokens_per_month) : Json(nullptr)},
+      {"output_tokens_per_month", r.profile.workload.tokens ? Json(m.volume.output_tokens_per_month) : Json(nullptr)},
+      {"bytes_per_month", m.volume.bytes_per_month},
+      {"fleet_size", r.profile.fleet.size},
+      {"fleet_unit", r.profile.fleet.unit}};
+}
+
+// What the predictor derived for edge.hardware running workload.model, with its workings.
+Json prediction_json(const Prediction& pr, const Profile& p, const EdgeSizing& sizing) {
+  Json workings = Json::array();
+  for (const auto& [what, how] : pr.workings) workings.push_back({{"quantity", what}, {"how", how}});
+  return {
+      {"hardware", pr.hardware_id},
+      {"model", pr.model_id},
+      {"quantization", pr.llm ? Json(pr.quantization_id) : Json(nullptr)},
+      {"decode_tokens_per_second", or_null(pr.decode_tokens_per_second)},
+      {"prefill_tokens_per_second", or_null(pr.prefill_tokens_per_second)},
+      {"call_latency_ms", pr.call_latency_s * 1000},
+      {"memory_required_bytes", pr.memory_required_bytes},
+      {"memory_available_bytes", pr.memory_available_bytes},
+      {"flash_required_bytes", or_null(pr.flash_required_bytes)},
+      {"flash_available_bytes", or_null(pr.flash_available_bytes)},
+      {"calls_per_second_capacity", pr.calls_per_second_capacity},
+      {"busy_fraction", p.edge.deployment == Deployment::device ? Json(sizing.busy_mean) : Json(nullptr)},
+      {"context_tokens", or_null(pr.context_tokens)},
+      {"fits_memory", pr.fits_memory()},
+      {"workings", workings}};
+}
+
+Json fired_json(const Report& r) {
+  Json fired = Json::array();
+  for (const FiredRule& f : r.fired) {
+    fired.push_back({{"id", f.rule->id},
+                     {"effect", to_string(f.rule->effect)},
+                     {"option", to_string(f.option)},
+                     {"message", f.message},
+                     {"source", f.rule->source},
+                     {"location", location(r.profile, f.rule->field)},
+                     {"threshold", f.rule->threshold_kind == ThresholdKind::none ? Json(nullptr)
+                                                                                  : Json(f.threshold)}});
+  }
+  return fired;
+}
+
 }  // namespace
 
 nlohmann::ordered_json report_json(const Report& r) {
@@ -101,17 +153,7 @@ nlohmann::ordered_json report_json(const Report& r) {
   j["horizon_months"] = m.horizon_months;
   j["hours_per_month"] = m.hours_per_month;
   j["currency"] = r.profile.currency;
-  j["workload"] = {
-      {"calls_per_month", m.volume.calls_per_month},
-      {"calls_per_second", m.volume.calls_per_second},
-      {"calls_per_member_per_second", r.profile.workload.calls_per_s},
-      {"peak_calls_per_second", m.volume.peak_calls_per_second},
-      {"tokens_per_month", r.profile.workload.tokens ? Json(m.volume.tokens_per_month()) : Json(nullptr)},
-      {"input_tokens_per_month", r.profile.workload.tokens ? Json(m.volume.input_tokens_per_month) : Json(nullptr)},
-      {"output_tokens_per_month", r.profile.workload.tokens ? Json(m.volume.output_tokens_per_month) : Json(nullptr)},
-      {"bytes_per_month", m.volume.bytes_per_month},
-      {"fleet_size", r.profile.fleet.size},
-      {"fleet_unit", r.profile.fleet.unit}};
+  j["workload"] = workload_json(r);
   j["options"] = {{"cloud", option_json(m.cloud, m.horizon_months)},
                   {"edge", option_json(m.edge, m.horizon_months)},
                   {"hybrid", option_json(m.hybrid, m.horizon_months, m.hybrid_applicable)}};
@@ -124,26 +166,8 @@ nlohmann::ordered_json report_json(const Report& r) {
                                     {"power_from_load", sz.power_from_load}};
   j["options"]["hybrid"]["escalation"] = r.profile.hybrid.escalation;
   j["options"]["hybrid"]["escalation_sync"] = r.profile.hybrid.escalation_sync;
-  if (const auto& pr = r.profile.prediction) {
-    Json workings = Json::array();
-    for (const auto& [what, how] : pr->workings) workings.push_back({{"quantity", what}, {"how", how}});
-    j["options"]["edge"]["prediction"] = {
-        {"hardware", pr->hardware_id},
-        {"model", pr->model_id},
-        {"quantization", pr->llm ? Json(pr->quantization_id) : Json(nullptr)},
-        {"decode_tokens_per_second", or_null(pr->decode_tokens_per_second)},
-        {"prefill_tokens_per_second", or_null(pr->prefill_tokens_per_second)},
-        {"call_latency_ms", pr->call_latency_s * 1000},
-        {"memory_required_bytes", pr->memory_required_bytes},
-        {"memory_available_bytes", pr->memory_available_bytes},
-        {"flash_required_bytes", or_null(pr->flash_required_bytes)},
-        {"flash_available_bytes", or_null(pr->flash_available_bytes)},
-        {"calls_per_second_capacity", pr->calls_per_second_capacity},
-        {"busy_fraction", r.profile.edge.deployment == Deployment::device ? Json(m.sizing.busy_mean) : Json(nullptr)},
-        {"context_tokens", or_null(pr->context_tokens)},
-        {"fits_memory", pr->fits_memory()},
-        {"workings", workings}};
-  }
+  if (const auto& pr = r.profile.prediction)
+    j["options"]["edge"]["prediction"] = prediction_json(*pr, r.profile, m.sizing);
   const auto& budget = r.profile.workload.latency_budget_s;
   add_status(j["options"]["cloud"], r.verdict.of(Option::cloud), r.latency.cloud, budget);
   add_status(j["options"]["edge"], r.verdict.of(Option::edge), r.latency.edge, budget);
@@ -162,18 +186,7 @@ nlohmann::ordered_json report_json(const Report& r) {
   j["close_call"] = r.verdict.close_call;
   j["runner_up"] = r.verdict.runner_up ? Json(to_string(*r.verdict.runner_up)) : Json(nullptr);
   j["summary"] = r.verdict.summary;
-  Json fired = Json::array();
-  for (const FiredRule& f : r.fired) {
-    fired.push_back({{"id", f.rule->id},
-                     {"effect", to_string(f.rule->effect)},
-                     {"option", to_string(f.option)},
-                     {"message", f.message},
-                     {"source", f.rule->source},
-                     {"location", location(r.profile, f.rule->field)},
-                     {"threshold", f.rule->threshold_kind == ThresholdKind::none ? Json(nullptr)
-                                                                                  : Json(f.threshold)}});
-  }
-  j["rules"] = fired;
+  j["rules"] = fired_json(r);
   Json gates = Json::array();
   for (const GateResult& g : r.gates) gates.push_back(gate_json(g, position_of(r.profile, g.field)));
   j["gates"] = gates;
