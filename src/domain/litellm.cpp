@@ -11,6 +11,68 @@
 
 namespace edgecalc {
 
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A price per token beyond $1,000 per 1M tokens, or below 0, is no real price: the entry is
+// skipped with a warning rather than priced into infinities.
+constexpr double k_max_per_million = 1e3;
+
+// `key` of `entry` as a price per 1M tokens; nullopt when absent or bad (the first problem is
+// kept in `problem`).
+std::optional<double> per_million(const Json& entry, const char* key, std::string& problem) {
+  const auto it = entry.find(key);
+  if (it == entry.end() || it->is_null()) return std::nullopt;
+  if (!it->is_number()) {
+    if (problem.empty()) problem = fmt::format("{} is {}, not a number", key, it->type_name());
+    return std::nullopt;
+  }
+  const double v = it->get<double>() * 1e6;
+  if (!(v >= 0 && v <= k_max_per_million)) {
+    if (problem.empty())
+      problem = fmt::format("{} is {} per token, outside $0-{} per 1M tokens", key, it->dump(), k_max_per_million);
+    return std::nullopt;
+  }
+  return v;
+}
+
+// One entry of the file: a price, nullopt when it is not priced per token, or a `problem`.
+std::optional<PriceEntry> read_entry(const std::string& name, const Json& entry, const std::string& path,
+                                     std::string& problem) {
+  const auto input = per_million(entry, "input_cost_per_token", problem);
+  const auto output = per_million(entry, "output_cost_per_token", problem);
+  PriceEntry p;
+  p.id = name;
+  p.input = input.value_or(0);
+  p.output = output.value_or(0);
+  p.cached_input = per_million(entry, "cache_read_input_token_cost", problem).value_or(p.input);
+  p.batch_input = per_million(entry, "input_cost_per_token_batches", problem).value_or(p.input);
+  p.batch_output = per_million(entry, "output_cost_per_token_batches", problem).value_or(p.output);
+  const auto provider = entry.find("litellm_provider");
+  if (provider != entry.end() && !provider->is_string() && !provider->is_null() && problem.empty())
+    problem = fmt::format("litellm_provider is {}, not a string", provider->type_name());
+  if (!problem.empty() || !input || !output) return std::nullopt;  // not per token: images, audio ...
+  p.provider = provider != entry.end() && provider->is_string() ? provider->get<std::string>() : "unknown";
+  p.source = fmt::format("LiteLLM price file {}", path);
+  p.date = "";
+  return p;
+}
+
+// `p` replaces the entries of its id, or is added.
+void upsert(std::vector<PriceEntry>& prices, const PriceEntry& p) {
+  bool replaced = false;
+  for (PriceEntry& e : prices) {
+    if (e.id == p.id) {
+      e = p;
+      replaced = true;
+    }
+  }
+  if (!replaced) prices.push_back(p);
+}
+
+}  // namespace
+
 bool merge_litellm_prices(const std::string& path, Catalog& catalog, Diagnostics& diagnostics) {
   std::string text;
   if (const std::string problem = read_file_bounded(path, 64u * 1024 * 1024, text, "price file"); !problem.empty()) {
@@ -19,7 +81,7 @@ bool merge_litellm_prices(const std::string& path, Catalog& catalog, Diagnostics
   }
   const auto parsed = parse_untrusted_json(text, "LiteLLM price file", diagnostics, 16);
   if (!parsed) return false;
-  const nlohmann::ordered_json& j = *parsed;
+  const Json& j = *parsed;
   if (!j.is_object()) {
     diagnostics.error(Position{}, "a LiteLLM price file is an object keyed by model name");
     return false;
@@ -29,57 +91,14 @@ bool merge_litellm_prices(const std::string& path, Catalog& catalog, Diagnostics
     const auto at = text.find(nlohmann::json(name).dump());
     return position_of_offset(text, at == std::string::npos ? 0 : at);
   };
-  // A price per token beyond $1,000 per 1M tokens, or below 0, is no real price: the entry is
-  // skipped with a warning rather than priced into infinities.
-  constexpr double k_max_per_million = 1e3;
-  const auto per_million = [&](const nlohmann::ordered_json& entry, const char* key,
-                               std::string& problem) -> std::optional<double> {
-    const auto it = entry.find(key);
-    if (it == entry.end() || it->is_null()) return std::nullopt;
-    if (!it->is_number()) {
-      if (problem.empty()) problem = fmt::format("{} is {}, not a number", key, it->type_name());
-      return std::nullopt;
-    }
-    const double v = it->get<double>() * 1e6;
-    if (!(v >= 0 && v <= k_max_per_million)) {
-      if (problem.empty())
-        problem = fmt::format("{} is {} per token, outside $0-{} per 1M tokens", key, it->dump(), k_max_per_million);
-      return std::nullopt;
-    }
-    return v;
-  };
   std::size_t added = 0;
   for (const auto& [name, entry] : j.items()) {
     if (!entry.is_object() || name == "sample_spec") continue;
     std::string problem;
-    const auto input = per_million(entry, "input_cost_per_token", problem);
-    const auto output = per_million(entry, "output_cost_per_token", problem);
-    PriceEntry p;
-    p.id = name;
-    p.input = input.value_or(0);
-    p.output = output.value_or(0);
-    p.cached_input = per_million(entry, "cache_read_input_token_cost", problem).value_or(p.input);
-    p.batch_input = per_million(entry, "input_cost_per_token_batches", problem).value_or(p.input);
-    p.batch_output = per_million(entry, "output_cost_per_token_batches", problem).value_or(p.output);
-    const auto provider = entry.find("litellm_provider");
-    if (provider != entry.end() && !provider->is_string() && !provider->is_null() && problem.empty())
-      problem = fmt::format("litellm_provider is {}, not a string", provider->type_name());
-    if (!problem.empty()) {
-      diagnostics.warning(where(name), fmt::format("price entry `{}` skipped: {}", name, problem));
-      continue;
-    }
-    if (!input || !output) continue;  // not priced per token (images, audio ...): ignored
-    p.provider = provider != entry.end() && provider->is_string() ? provider->get<std::string>() : "unknown";
-    p.source = fmt::format("LiteLLM price file {}", path);
-    p.date = "";
-    bool replaced = false;
-    for (PriceEntry& e : catalog.prices) {
-      if (e.id == p.id) {
-        e = p;
-        replaced = true;
-      }
-    }
-    if (!replaced) catalog.prices.push_back(p);
+    const auto price = read_entry(name, entry, path, problem);
+    if (!problem.empty()) diagnostics.warning(where(name), fmt::format("price entry `{}` skipped: {}", name, problem));
+    if (!price) continue;
+    upsert(catalog.prices, *price);
     ++added;
   }
   if (added == 0) {

@@ -40,6 +40,13 @@ bool usd_only(FieldReader& r, const Profile& p, std::string_view field) {
   return false;
 }
 
+struct EdgeEntries {
+  const HardwareEntry* hw = nullptr;
+  const LlmEntry* llm = nullptr;
+  const TinyModelEntry* tiny = nullptr;
+  const QuantEntry* quant = nullptr;
+};
+
 }  // namespace
 
 void resolve_cloud_model(FieldReader& cloud, Profile& p, const Catalog& catalog, bool price_written) {
@@ -78,53 +85,50 @@ void resolve_cloud_model(FieldReader& cloud, Profile& p, const Catalog& catalog,
                                           entry_source(price->id, price->source, price->date), price->date});
 }
 
-void resolve_edge_catalog(FieldReader& edge, Profile& p, const Catalog& catalog, const EdgeWritten& written) {
-  ReadContext& ctx = edge.context();
-  const HardwareEntry* hw = nullptr;
+// The catalog entries the edge section names (hardware, model, quantization); unknown ids are
+// reported. The default quantization of an LLM is listed among the catalog values.
+EdgeEntries find_edge_entries(ReadContext& ctx, Profile& p, const Catalog& catalog) {
+  EdgeEntries e;
   if (p.edge.hardware) {
-    hw = catalog.find_hardware(*p.edge.hardware);
-    if (!hw) unknown_id(ctx.diagnostics, where(p, "edge.hardware", Position{}), "hardware", "edge.hardware",
-                        *p.edge.hardware, catalog.hardware_ids());
+    e.hw = catalog.find_hardware(*p.edge.hardware);
+    if (!e.hw)
+      unknown_id(ctx.diagnostics, where(p, "edge.hardware", Position{}), "hardware", "edge.hardware",
+                 *p.edge.hardware, catalog.hardware_ids());
   }
-  const LlmEntry* llm = nullptr;
-  const TinyModelEntry* tiny = nullptr;
   if (p.workload.model) {
-    llm = catalog.find_llm(*p.workload.model);
-    tiny = catalog.find_tinyml(*p.workload.model);
-    if (!llm && !tiny)
+    e.llm = catalog.find_llm(*p.workload.model);
+    e.tiny = catalog.find_tinyml(*p.workload.model);
+    if (!e.llm && !e.tiny)
       unknown_id(ctx.diagnostics, where(p, "workload.model", Position{}), "model", "workload.model", *p.workload.model,
                  catalog.model_ids());
   }
-  const QuantEntry* quant = nullptr;
-  if (llm) {
+  if (e.llm) {
     const std::string q = p.workload.quantization.value_or(std::string(field_default("workload.quantization").value));
-    quant = catalog.find_quantization(q);
-    if (!quant)
+    e.quant = catalog.find_quantization(q);
+    if (!e.quant)
       unknown_id(ctx.diagnostics, where(p, "workload.quantization", Position{}), "quantization",
                  "workload.quantization", q, catalog.quantization_ids());
     else if (!p.workload.quantization)
-      p.catalog_values.push_back(CatalogValue{"workload.quantization", quant->id,
-                                              entry_source(quant->id, "edgecalc default quantization, " + quant->source,
-                                                           quant->date),
-                                              quant->date});
-  } else if (tiny && p.workload.quantization) {
+      p.catalog_values.push_back(CatalogValue{"workload.quantization", e.quant->id,
+                                              entry_source(e.quant->id, "edgecalc default quantization, " + e.quant->source,
+                                                           e.quant->date),
+                                              e.quant->date});
+  } else if (e.tiny && p.workload.quantization) {
     ctx.diagnostics.error(where(p, "workload.quantization", Position{}),
-                          fmt::format("workload.quantization applies to LLMs; {} is a TinyML model", tiny->id));
+                          fmt::format("workload.quantization applies to LLMs; {} is a TinyML model", e.tiny->id));
   }
-  if (!hw) return;
+  return e;
+}
 
-  if (!written.unit_cost) {
-    if (!hw->price) {
-      edge.error_at("hardware", fmt::format("edge.hardware {} is rented by the hour, not bought; write edge.unit_cost "
-                                            "or use it in the cloud",
-                                            hw->id));
-      return;
-    }
-    if (!usd_only(edge, p, "edge.unit_cost")) return;
-    p.edge.unit_cost = *hw->price;
-    p.catalog_values.push_back(CatalogValue{"edge.unit_cost", format_money(*hw->price, "USD"),
-                                            entry_source(hw->id, hw->source, hw->date), hw->date});
-  }
+// With hardware and a model: the predictor's inference time and server capacity, where the
+// profile wrote none.
+void apply_prediction(FieldReader& edge, Profile& p, const Catalog& catalog, const EdgeEntries& entries,
+                      const EdgeWritten& written) {
+  ReadContext& ctx = edge.context();
+  const HardwareEntry* hw = entries.hw;
+  const LlmEntry* llm = entries.llm;
+  const QuantEntry* quant = entries.quant;
+  const TinyModelEntry* tiny = entries.tiny;
   if (llm && quant) {
     if (!p.workload.tokens) {
       ctx.diagnostics.error(where(p, "workload.model", Position{}),
@@ -156,6 +160,26 @@ void resolve_edge_catalog(FieldReader& edge, Profile& p, const Catalog& catalog,
                                               source + ", one call at a time", ""});
     }
   }
+}
+
+void resolve_edge_catalog(FieldReader& edge, Profile& p, const Catalog& catalog, const EdgeWritten& written) {
+  const EdgeEntries entries = find_edge_entries(edge.context(), p, catalog);
+  const HardwareEntry* hw = entries.hw;
+  if (!hw) return;
+
+  if (!written.unit_cost) {
+    if (!hw->price) {
+      edge.error_at("hardware", fmt::format("edge.hardware {} is rented by the hour, not bought; write edge.unit_cost "
+                                            "or use it in the cloud",
+                                            hw->id));
+      return;
+    }
+    if (!usd_only(edge, p, "edge.unit_cost")) return;
+    p.edge.unit_cost = *hw->price;
+    p.catalog_values.push_back(CatalogValue{"edge.unit_cost", format_money(*hw->price, "USD"),
+                                            entry_source(hw->id, hw->source, hw->date), hw->date});
+  }
+  apply_prediction(edge, p, catalog, entries, written);
   if (!written.power) {
     // The average follows the load the model computes (busy share between idle and active).
     p.edge.power_curve = PowerCurve{hw->power_idle_w, hw->power_active_w};
