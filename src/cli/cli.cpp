@@ -34,6 +34,43 @@ ExitCode worst(ExitCode a, ExitCode b) {
 
 namespace {
 
+// Parses `args` into `app`; an exit code when the run ends here (help, version, a bad flag).
+std::optional<ExitCode> parse_arguments(CLI::App& app, const std::vector<std::string>& args, const Streams& streams) {
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    app.exit(e, streams.out, streams.err);
+    return ExitCode::ok;
+  } catch (const CLI::CallForAllHelp& e) {
+    app.exit(e, streams.out, streams.err);
+    return ExitCode::ok;
+  } catch (const CLI::CallForVersion& e) {
+    streams.out << e.what() << '\n';
+    return ExitCode::ok;
+  } catch (const CLI::ParseError& e) {
+    print_error(streams, e.what());
+    streams.err << "Run 'edgecalc --help' for usage.\n";
+    return ExitCode::invalid_input;
+  }
+  return std::nullopt;
+}
+
+// `edgecalc normalise x.json`: a first argument that is no file but nearly a command is a typo
+// (reported here), not a profile that cannot be opened.
+bool mistyped_command(const CLI::App& app, const std::string& first, const Streams& streams) {
+  if (first.find_first_of("./") != std::string::npos || std::filesystem::exists(first)) return false;
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    commands.push_back(sub->get_name());
+  const auto guess = closest_match(first, commands);
+  if (!guess) return false;
+  streams.err << fmt::format("edgecalc: error: unknown command '{}'; did you mean '{}'?\n"
+                             "Run 'edgecalc --help' for usage.\n",
+                             printable(first), *guess);
+  return true;
+}
+
 ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   CLI::App app("edgecalc: should AI inference run on the device (edge), in the cloud, or both?\n"
                "Evaluate profiles (the default), or run one of the commands below.",
@@ -57,23 +94,7 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   CatalogOptions catalog;
   CLI::App* catalog_cmd = setup_catalog(app, catalog);
 
-  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
-  try {
-    app.parse(reversed);
-  } catch (const CLI::CallForHelp& e) {
-    app.exit(e, streams.out, streams.err);
-    return ExitCode::ok;
-  } catch (const CLI::CallForAllHelp& e) {
-    app.exit(e, streams.out, streams.err);
-    return ExitCode::ok;
-  } catch (const CLI::CallForVersion& e) {
-    streams.out << e.what() << '\n';
-    return ExitCode::ok;
-  } catch (const CLI::ParseError& e) {
-    print_error(streams, e.what());
-    streams.err << "Run 'edgecalc --help' for usage.\n";
-    return ExitCode::invalid_input;
-  }
+  if (const auto done = parse_arguments(app, args, streams)) return *done;
   if (const std::string problem = environment_problem(streams.env); !problem.empty()) {
     print_error(streams, problem);
     return ExitCode::invalid_input;
@@ -87,19 +108,7 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
     streams.err << "edgecalc: error: no profile given\nRun 'edgecalc --help' for usage.\n";
     return ExitCode::invalid_input;
   }
-  // `edgecalc normalise x.json`: a first argument that is no file but nearly a command is a typo.
-  if (const std::string& first = evaluate.profiles.front();
-      first.find_first_of("./") == std::string::npos && !std::filesystem::exists(first)) {
-    std::vector<std::string> commands;
-    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
-      commands.push_back(sub->get_name());
-    if (const auto guess = closest_match(first, commands)) {
-      streams.err << fmt::format("edgecalc: error: unknown command '{}'; did you mean '{}'?\n"
-                                 "Run 'edgecalc --help' for usage.\n",
-                                 printable(first), *guess);
-      return ExitCode::invalid_input;
-    }
-  }
+  if (mistyped_command(app, evaluate.profiles.front(), streams)) return ExitCode::invalid_input;
   return run_evaluate(evaluate, streams);
 }
 
