@@ -41,16 +41,22 @@ case "${1:-}" in
   deps) install_deps ;;
   run)
     install_deps
+    start=$SECONDS
     build release edgecalc  # the CLI only: the test suite is `test`'s business
+    echo "dev.sh: the CLI built in $((SECONDS - start)) s" >&2
     ./build/release/src/edgecalc "$example"
     ;;
   test)
     install_deps "${fuzz_packages[@]}"
+    start=$SECONDS
     build dev
     ctest --preset dev -j "$jobs"
     build asan
     ctest --preset asan -j "$jobs"
+    echo "dev.sh: normal and sanitizer builds and tests took $((SECONDS - start)) s"
+    start=$SECONDS
     bash scripts/fuzz.sh "${EDGECALC_FUZZ_SECONDS:-60}"
+    echo "dev.sh: fuzz build and runs took $((SECONDS - start)) s"
     ;;
   *)
     echo "usage: bash scripts/dev.sh run|test|deps" >&2
