@@ -146,14 +146,19 @@ TEST_CASE("profiles name catalog entries, written fields win", "[predictor][prof
   Outcome out = load(replaced(pi, "calls: 60/min", "calls: 10/day"));
   INFO(out.errors);
   REQUIRE(out.profile);
-  const Profile& p = *out.profile;
+  CHECK(out.profile->edge.inference_time_s == 0);  // the profile stage predicts nothing
+  const std::optional<Prediction> prediction = predict(*out.profile);
+  REQUIRE(prediction);
+  const Profile p = with_prediction(*out.profile, prediction);
   CHECK(p.edge.unit_cost == 80);  // the catalog's Raspberry Pi 5 price
-  REQUIRE(p.prediction);
-  CHECK(p.edge.inference_time_s == Approx(p.prediction->call_latency_s));
-  CHECK(p.prediction->quantization_id == "q4_k_m");  // the default quantization
+  CHECK(p.edge.inference_time_s == Approx(prediction->call_latency_s));
+  CHECK(prediction->quantization_id == "q4_k_m");  // the default quantization
+  const Profile twice = with_prediction(p, predict(p));  // idempotent: evaluate() of an evaluated profile
+  CHECK(twice.catalog_values.size() == p.catalog_values.size());
+  CHECK(twice.edge.inference_time_s == p.edge.inference_time_s);
   // 10 calls a day x latency: the model's busy share sets the average power between idle and
   // active (2.7 W and 11 W in the catalog)
-  const double busy = 10 / 86400.0 * p.prediction->call_latency_s;
+  const double busy = 10 / 86400.0 * prediction->call_latency_s;
   REQUIRE(p.edge.power_curve);
   const CostModel m = price_options(p);
   CHECK(m.sizing.busy_mean == Approx(busy));
@@ -163,7 +168,7 @@ TEST_CASE("profiles name catalog entries, written fields win", "[predictor][prof
                       "  hardware: rpi5-8gb\n  unit_cost: $70\n  inference_time: 5s\n"));
   REQUIRE(out.profile);
   CHECK(out.profile->edge.unit_cost == 70);
-  CHECK(out.profile->edge.inference_time_s == 5);
+  CHECK(with_prediction(*out.profile, predict(*out.profile)).edge.inference_time_s == 5);
 }
 
 TEST_CASE("unknown catalog ids list the closest", "[predictor][profile]") {

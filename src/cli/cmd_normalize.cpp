@@ -1,6 +1,7 @@
 #include <ostream>
 
 #include <edgecalc/profile/normalize.hpp>
+#include <edgecalc/model/predictor.hpp>
 #include <edgecalc/profile/profile.hpp>
 
 #include "cli/commands.hpp"
@@ -20,7 +21,8 @@ CLI::App* setup_normalize(CLI::App& app, NormalizeOptions& options) {
 ExitCode run_normalize(const NormalizeOptions& options, const Streams& streams) {
   const auto profile = load_or_report(options.profile, streams);
   if (!profile) return ExitCode::invalid_input;
-  return emit(normalized_json(*profile).dump(2) + "\n", options.output, streams);
+  // As evaluated: with the predictor's values where the profile names hardware and a model.
+  return emit(normalized_json(with_prediction(*profile, predict(*profile))).dump(2) + "\n", options.output, streams);
 }
 
 }  // namespace edgecalc

@@ -6,15 +6,17 @@
 
 namespace edgecalc {
 
-Report evaluate(const Profile& profile, const std::string& today) {
+Report evaluate(const Profile& input, const std::string& today) {
   Report r;
   r.today = today.empty() ? today_utc() : today;
-  r.profile = profile;
+  r.prediction = predict(input);
+  r.profile = with_prediction(input, r.prediction);
+  const Profile& profile = r.profile;
   r.costs = price_options(profile);
   r.latency = latency_of(profile);
   r.edge_vs_cloud = break_even(profile, r.costs, Option::edge);
   if (r.costs.hybrid_applicable) r.hybrid_vs_cloud = break_even(profile, r.costs, Option::hybrid);
-  r.fired = apply_rules(profile, r.costs, r.latency);
+  r.fired = apply_rules(profile, r.costs, r.latency, r.prediction);
   r.verdict = decide(profile, r.costs, r.fired);
   r.gates = check_gates(profile, r.costs, r.verdict);
   return r;

@@ -117,7 +117,7 @@ std::optional<Firing> high_frequency(const RuleContext& c, double threshold) {
 }
 
 std::optional<Firing> memory_fit(const RuleContext& c, double) {
-  const auto& pr = c.profile.prediction;
+  const auto& pr = c.prediction;
   if (!pr || pr->fits_memory()) return std::nullopt;
   std::string need = fmt::format("needs {}, {} has {} usable", format_bytes(pr->memory_required_bytes), pr->hardware_id,
                                  format_bytes(pr->memory_available_bytes));
@@ -144,7 +144,7 @@ std::optional<Firing> throughput_fit(const RuleContext& c, double threshold) {
 
 std::optional<Firing> context_fit(const RuleContext& c, double) {
   const Profile& p = c.profile;
-  const auto& pr = p.prediction;
+  const auto& pr = c.prediction;
   if (!pr || !pr->context_tokens || !p.workload.tokens) return std::nullopt;
   const double need = p.workload.tokens->input + p.workload.tokens->output;
   if (need <= *pr->context_tokens) return std::nullopt;
@@ -211,9 +211,9 @@ std::string fill(std::string_view tpl, const Values& values) {
 
 }  // namespace
 
-std::vector<FiredRule> apply_rules(const Profile& profile, const CostModel& costs,
-                                   const Latency& latency) {
-  const RuleContext ctx{profile, costs, latency};
+std::vector<FiredRule> apply_rules(const Profile& profile, const CostModel& costs, const Latency& latency,
+                                   const std::optional<Prediction>& prediction) {
+  const RuleContext ctx{profile, costs, latency, prediction};
   std::vector<FiredRule> fired;
   for (const Rule& rule : rule_list()) {
     double threshold = rule.default_threshold;

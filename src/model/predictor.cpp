@@ -1,5 +1,7 @@
 #include <edgecalc/model/predictor.hpp>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "util/format.hpp"
@@ -73,6 +75,40 @@ Prediction predict_tinyml(const HardwareEntry& hw, const TinyModelEntry& m) {
   p.workings.emplace_back("call", fmt::format("{} = {} MACs / {} MACs/s{}", format_duration(p.call_latency_s),
                                               format_count(m.macs), format_count(mac_rate),
                                               hw.mac_rate ? "" : " (a tenth of the int8 peak)"));
+  return p;
+}
+
+std::optional<Prediction> predict(const Profile& profile) {
+  if (!profile.predictor) return std::nullopt;
+  const PredictorInputs& in = *profile.predictor;
+  if (in.llm && in.quantization && in.backend && profile.workload.tokens)
+    return predict_llm(in.hardware, *in.backend, *in.llm, *in.quantization, profile.workload.tokens->input,
+                       profile.workload.tokens->output);
+  if (in.tiny) return predict_tinyml(in.hardware, *in.tiny);
+  return std::nullopt;
+}
+
+Profile with_prediction(const Profile& profile, const std::optional<Prediction>& prediction) {
+  Profile p = profile;
+  if (!prediction || !p.predictor) return p;
+  const Prediction& pr = *prediction;
+  // Listed where the profile's order puts them: after the unit cost, before the power.
+  std::vector<CatalogValue> predicted;
+  const std::string source = fmt::format("predicted: {} on {}", pr.model_id, pr.hardware_id);
+  if (!p.predictor->inference_time_set) {
+    p.predictor->inference_time_set = true;
+    p.edge.inference_time_s = pr.call_latency_s;
+    predicted.push_back(CatalogValue{"edge.inference_time", format_duration(pr.call_latency_s), source, ""});
+  }
+  if (p.edge.deployment == Deployment::server && !p.predictor->capacity_set) {
+    p.predictor->capacity_set = true;
+    p.edge.capacity_per_s = pr.calls_per_second_capacity;
+    predicted.push_back(CatalogValue{"edge.capacity", format_count(pr.calls_per_second_capacity) + "/s per box",
+                                     source + ", one call at a time", ""});
+  }
+  auto& values = p.catalog_values;
+  const auto power = std::find_if(values.begin(), values.end(), [](const CatalogValue& v) { return v.field == "edge.power"; });
+  values.insert(power, predicted.begin(), predicted.end());
   return p;
 }
 

@@ -46,8 +46,8 @@ Json workload_json(const Profile& p) {
                                    : Json(nullptr)},
       {"hard_fraction", p.workload.hard_fraction},
       {"model", or_null(p.workload.model)},
-      {"quantization", p.prediction && p.prediction->llm ? Json(p.prediction->quantization_id)
-                                                         : or_null(p.workload.quantization)}};
+      {"quantization", p.predictor && p.predictor->quantization ? Json(p.predictor->quantization->id)
+                                                               : or_null(p.workload.quantization)}};
 }
 
 Json connectivity_json(const Profile& p) {

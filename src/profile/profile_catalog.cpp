@@ -120,9 +120,8 @@ EdgeEntries find_edge_entries(ReadContext& ctx, Profile& p, const Catalog& catal
   return e;
 }
 
-// With hardware and a model: the predictor's inference time and server capacity, where the
-// profile wrote none.
-void apply_prediction(FieldReader& edge, Profile& p, const Catalog& catalog, const EdgeEntries& entries,
+// With hardware and a model: what the predictor needs (the model stage predicts, at evaluation).
+void set_predictor_inputs(FieldReader& edge, Profile& p, const Catalog& catalog, const EdgeEntries& entries,
                       const EdgeWritten& written) {
   ReadContext& ctx = edge.context();
   const HardwareEntry* hw = entries.hw;
@@ -143,22 +142,10 @@ void apply_prediction(FieldReader& edge, Profile& p, const Catalog& catalog, con
                                             hw->id, hw->backend));
       return;
     }
-    p.prediction = predict_llm(*hw, *be, *llm, *quant, p.workload.tokens->input, p.workload.tokens->output);
+    p.predictor = PredictorInputs{*hw, *be, *llm, *quant, std::nullopt, written.inference_time, written.capacity};
   } else if (tiny) {
-    p.prediction = predict_tinyml(*hw, *tiny);
-  }
-  if (p.prediction) {
-    const Prediction& pr = *p.prediction;
-    const std::string source = fmt::format("predicted: {} on {}", pr.model_id, pr.hardware_id);
-    if (!written.inference_time) {
-      p.edge.inference_time_s = pr.call_latency_s;
-      p.catalog_values.push_back(CatalogValue{"edge.inference_time", format_duration(pr.call_latency_s), source, ""});
-    }
-    if (p.edge.deployment == Deployment::server && !written.capacity) {
-      p.edge.capacity_per_s = pr.calls_per_second_capacity;
-      p.catalog_values.push_back(CatalogValue{"edge.capacity", format_count(pr.calls_per_second_capacity) + "/s per box",
-                                              source + ", one call at a time", ""});
-    }
+    p.predictor = PredictorInputs{*hw, std::nullopt, std::nullopt, std::nullopt, *tiny, written.inference_time,
+                                  written.capacity};
   }
 }
 
@@ -179,7 +166,7 @@ void resolve_edge_catalog(FieldReader& edge, Profile& p, const Catalog& catalog,
     p.catalog_values.push_back(CatalogValue{"edge.unit_cost", format_money(*hw->price, "USD"),
                                             entry_source(hw->id, hw->source, hw->date), hw->date});
   }
-  apply_prediction(edge, p, catalog, entries, written);
+  set_predictor_inputs(edge, p, catalog, entries, written);
   if (!written.power) {
     // The average follows the load the model computes (busy share between idle and active).
     p.edge.power_curve = PowerCurve{hw->power_idle_w, hw->power_active_w};

@@ -166,7 +166,7 @@ nlohmann::ordered_json report_json(const Report& r) {
                                     {"power_from_load", sz.power_from_load}};
   j["options"]["hybrid"]["escalation"] = r.profile.hybrid.escalation;
   j["options"]["hybrid"]["escalation_sync"] = r.profile.hybrid.escalation_sync;
-  if (const auto& pr = r.profile.prediction)
+  if (const auto& pr = r.prediction)
     j["options"]["edge"]["prediction"] = prediction_json(*pr, r.profile, m.sizing);
   const auto& budget = r.profile.workload.latency_budget_s;
   add_status(j["options"]["cloud"], r.verdict.of(Option::cloud), r.latency.cloud, budget);

@@ -8,6 +8,7 @@
 #include <edgecalc/decide/gates.hpp>
 #include <edgecalc/model/latency.hpp>
 #include <edgecalc/model/model.hpp>
+#include <edgecalc/model/predictor.hpp>
 #include <edgecalc/profile/profile.hpp>
 #include <edgecalc/decide/rules.hpp>
 #include <edgecalc/decide/verdict.hpp>
@@ -17,7 +18,8 @@ namespace edgecalc {
 inline constexpr int k_report_version = 1;
 
 struct Report {
-  Profile profile;
+  Profile profile;  // as evaluated: predicted values filled in (model/predictor.hpp)
+  std::optional<Prediction> prediction;  // edge.hardware running workload.model
   CostModel costs;
   Latency latency;
   BreakEven edge_vs_cloud;

@@ -15,6 +15,7 @@
 #include <edgecalc/domain/rule_table.hpp>
 #include <edgecalc/model/latency.hpp>
 #include <edgecalc/model/model.hpp>
+#include <edgecalc/model/predictor.hpp>
 #include <edgecalc/profile/profile.hpp>
 
 namespace edgecalc {
@@ -23,6 +24,7 @@ struct RuleContext {
   const Profile& profile;
   const CostModel& costs;
   const Latency& latency;
+  const std::optional<Prediction>& prediction;
 };
 
 // What a rule found: the options it applies to and the named values its templates show.
@@ -54,7 +56,7 @@ struct FiredRule {
 };
 
 // Evaluates every enabled rule (profile.rules may disable one or change its threshold).
-std::vector<FiredRule> apply_rules(const Profile& profile, const CostModel& costs,
-                                   const Latency& latency);
+std::vector<FiredRule> apply_rules(const Profile& profile, const CostModel& costs, const Latency& latency,
+                                   const std::optional<Prediction>& prediction);
 
 }  // namespace edgecalc

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <edgecalc/domain/catalog.hpp>
+#include <edgecalc/profile/profile.hpp>
 
 namespace edgecalc {
 
@@ -43,5 +44,13 @@ Prediction predict_llm(const HardwareEntry& hardware, const BackendEntry& backen
 
 // One inference of a TinyML model on `hardware` (MACs / effective MAC rate).
 Prediction predict_tinyml(const HardwareEntry& hardware, const TinyModelEntry& model);
+
+// The profile's edge.hardware running its workload.model; nullopt when it names no pair.
+std::optional<Prediction> predict(const Profile& profile);
+
+// `profile` with the prediction's inference time (and, for servers, capacity) where the profile
+// wrote none, each listed among its catalog values with "predicted:" as its source. What the
+// cost model, latency, rules and `normalize` read. Applying it twice changes nothing.
+Profile with_prediction(const Profile& profile, const std::optional<Prediction>& prediction);
 
 }  // namespace edgecalc

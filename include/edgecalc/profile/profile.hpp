@@ -16,7 +16,6 @@
 #include <edgecalc/util/diagnostic.hpp>
 #include <edgecalc/load/document.hpp>
 #include <edgecalc/load/overrides.hpp>
-#include <edgecalc/model/predictor.hpp>
 
 namespace edgecalc {
 
@@ -146,6 +145,18 @@ struct Budget {
   GateLevel require_level = GateLevel::fail;
 };
 
+// What the predictor (model stage, docs/predictor.md) reads: the catalog entries edge.hardware
+// and workload.model name, and whether the profile already has the values it would predict.
+struct PredictorInputs {
+  HardwareEntry hardware;
+  std::optional<BackendEntry> backend;     // an LLM: the hardware's calibration
+  std::optional<LlmEntry> llm;
+  std::optional<QuantEntry> quantization;  // an LLM: written or the default
+  std::optional<TinyModelEntry> tiny;
+  bool inference_time_set = false;  // written (the profile's own value wins), or already predicted
+  bool capacity_set = false;
+};
+
 struct Profile {
   int version = 1;
   std::string name;
@@ -168,7 +179,7 @@ struct Profile {
   std::map<std::string, Position> positions;  // field path ("workload.calls") -> where written
   std::vector<std::string> defaults_applied;  // field paths filled in from defaults, in order
   std::vector<CatalogValue> catalog_values;   // values taken from catalogs
-  std::optional<Prediction> prediction;       // edge.hardware running workload.model
+  std::optional<PredictorInputs> predictor;   // edge.hardware with workload.model: see with_prediction()
 
   double horizon_months() const { return horizon_s / month_s; }
   double hours_per_month() const { return month_s / 3600.0; }
