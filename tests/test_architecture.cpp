@@ -48,7 +48,7 @@ std::vector<std::string> violations(const std::string& from, const std::string& 
   return out;
 }
 
-std::string read(const fs::path& p) {
+std::string read_source(const fs::path& p) {
   std::ifstream in(p);
   std::ostringstream s;
   s << in.rdbuf();
@@ -80,7 +80,7 @@ TEST_CASE("every stage includes only the stages it may use", "[architecture]") {
       INFO(rel.string());
       REQUIRE(k_allowed.contains(stage));  // every folder is a stage of the table
       ++files;
-      for (std::string v : violations(stage, rel.filename().string(), read(entry.path()))) found.push_back(v);
+      for (std::string v : violations(stage, rel.filename().string(), read_source(entry.path()))) found.push_back(v);
     }
   }
   CHECK(files > 80);

@@ -9,21 +9,12 @@
 #include <edgecalc/cli/cli.hpp>
 #include <edgecalc/version.hpp>
 
+#include "cli_run.hpp"
+
 using namespace edgecalc;
+using namespace edgecalc::test;
 
 namespace {
-
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Run run(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = run_cli(args, out, err);
-  return Run{code, out.str(), err.str()};
-}
 
 const std::string k_example = std::string(EDGECALC_SOURCE_DIR) + "/profiles/doorbell-keyword-spotting.yaml";
 

@@ -14,6 +14,8 @@
 
 #include "fixture.hpp"
 
+#include "cli_run.hpp"
+
 using namespace edgecalc;
 using namespace edgecalc::test;
 using Json = nlohmann::ordered_json;
@@ -28,25 +30,12 @@ Json with(const std::function<void(Profile&)>& change) {
   return report_json(evaluate(p));
 }
 
-struct Run {
-  int code;
-  std::string out, err;
-};
-
-Run run(const std::vector<std::string>& args) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  const int code = run_cli(args, in, out, err);
-  return Run{code, out.str(), err.str()};
-}
-
 std::string write_temp(const std::string& name, const std::string& text) {
   const auto path = std::filesystem::temp_directory_path() / name;
   std::ofstream(path) << text;
   return path.string();
 }
 
-const std::string k_kiosk = std::string(EDGECALC_SOURCE_DIR) + "/tests/data/model/kiosk-fleet.yaml";
 
 }  // namespace
 

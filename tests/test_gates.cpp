@@ -12,6 +12,8 @@
 
 #include "fixture.hpp"
 
+#include "cli_run.hpp"
+
 using namespace edgecalc;
 using namespace edgecalc::test;
 
@@ -19,20 +21,6 @@ using namespace edgecalc::test;
 // (85,768 / (14.6M x 36) x 1000).
 
 namespace {
-
-const std::string k_kiosk = std::string(EDGECALC_SOURCE_DIR) + "/tests/data/model/kiosk-fleet.yaml";
-
-struct Run {
-  int code;
-  std::string out, err;
-};
-
-Run run(std::vector<std::string> args, const std::string& input = "") {
-  std::istringstream in(input);
-  std::ostringstream out, err;
-  const int code = run_cli(args, in, out, err);
-  return Run{code, out.str(), err.str()};
-}
 
 Report kiosk_with(const std::string& budget_yaml) {
   Profile p = data_profile("model", "kiosk-fleet.yaml");
@@ -149,10 +137,10 @@ TEST_CASE("overrides with --set change what is computed", "[cli]") {
 }
 
 TEST_CASE("a profile on standard input", "[cli]") {
-  const Run r = run({"-", "--format", "json"}, k_valid_yaml);
+  const Run r = run({"-", "--format", "json"}, {}, k_valid_yaml);
   CHECK(r.code == 0);
   CHECK(nlohmann::json::parse(r.out)["profile"] == "fixture");
-  const Run bad = run({"-"}, "edgecalc: 1\nname: x\nfleet: {size: -1}\n");
+  const Run bad = run({"-"}, {}, "edgecalc: 1\nname: x\nfleet: {size: -1}\n");
   CHECK(bad.code == 2);
   CHECK(bad.err.rfind("<stdin>:", 0) == 0);
 }

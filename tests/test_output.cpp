@@ -25,8 +25,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// One directory per test process: ctest runs these cases in parallel, each in its own process.
 fs::path scratch() {
-  const fs::path dir = fs::temp_directory_path() / "edgecalc-output";
+  const fs::path dir = fs::temp_directory_path() / ("edgecalc-output-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

@@ -11,6 +11,8 @@
 
 #include "fixture.hpp"
 
+#include "cli_run.hpp"
+
 using namespace edgecalc;
 using namespace edgecalc::test;
 
@@ -22,19 +24,6 @@ nlohmann::ordered_json report_named(const std::string& name) {
   return report_json(evaluate(*out.profile));
 }
 
-struct Run {
-  int code;
-  std::string out;
-};
-
-Run run(const std::vector<std::string>& args, const Environment& env) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  const int code = run_cli(args, in, out, err, env);
-  return Run{code, out.str()};
-}
-
-const std::string k_kiosk = std::string(EDGECALC_SOURCE_DIR) + "/tests/data/model/kiosk-fleet.yaml";
 const std::string k_escape = "\x1b[";
 
 }  // namespace

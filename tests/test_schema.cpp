@@ -19,9 +19,9 @@ nlohmann::json read_json(const fs::path& path) {
   return nlohmann::json::parse(in);
 }
 
-const fs::path k_source = EDGECALC_SOURCE_DIR;
+const fs::path k_schema_root = EDGECALC_SOURCE_DIR;
 const SchemaValidator& validator() {
-  static const SchemaValidator v(read_json(k_source / "schema/report-v1.schema.json"));
+  static const SchemaValidator v(read_json(k_schema_root / "schema/report-v1.schema.json"));
   return v;
 }
 
@@ -43,7 +43,7 @@ std::string joined(const std::vector<std::string>& errors) {
 TEST_CASE("every golden JSON report validates against the shipped schema", "[schema]") {
   std::size_t checked = 0;
   for (const char* dir : {"tests/golden/report", "tests/golden/rules"}) {
-    for (const auto& entry : fs::directory_iterator(k_source / dir)) {
+    for (const auto& entry : fs::directory_iterator(k_schema_root / dir)) {
       if (entry.path().extension() != ".json") continue;
       INFO(entry.path().string());
       CHECK(joined(validator().validate(read_json(entry.path()))) == "");
@@ -54,8 +54,8 @@ TEST_CASE("every golden JSON report validates against the shipped schema", "[sch
 }
 
 TEST_CASE("batch arrays, comparisons and diffs validate too", "[schema]") {
-  const std::string kiosk = (k_source / "tests/data/model/kiosk-fleet.yaml").string();
-  const std::string team = (k_source / "tests/data/model/team-llm-server.yaml").string();
+  const std::string kiosk = (k_schema_root / "tests/data/model/kiosk-fleet.yaml").string();
+  const std::string team = (k_schema_root / "tests/data/model/team-llm-server.yaml").string();
   const auto batch = nlohmann::json::parse(run_json({kiosk, team, "--format", "json", "--max-total-cost", "1"}));
   REQUIRE(batch.size() == 2);
   for (const auto& report : batch) CHECK(joined(validator().validate(report)) == "");
@@ -72,7 +72,7 @@ TEST_CASE("batch arrays, comparisons and diffs validate too", "[schema]") {
 }
 
 TEST_CASE("the schema rejects what drifted", "[schema]") {
-  auto report = read_json(k_source / "tests/golden/report/kiosk-fleet.json");
+  auto report = read_json(k_schema_root / "tests/golden/report/kiosk-fleet.json");
   auto missing = report;
   missing.erase("verdict");
   CHECK(joined(validator().validate(missing)) == "/: missing required key \"verdict\"\n");
