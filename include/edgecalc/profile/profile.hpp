@@ -161,7 +161,7 @@ struct Profile {
   int version = 1;
   std::string name;
   std::string description;
-  std::string currency = "USD";
+  std::string currency;  // written, or the default (domain/defaults.hpp)
   double horizon_s = 0;
   double month_s = 0;
   Workload workload;
