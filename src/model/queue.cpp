@@ -1,0 +1,46 @@
+#include <edgecalc/model/queue.hpp>
+
+#include <cmath>
+#include <limits>
+
+namespace edgecalc {
+
+// Erlang B by its recurrence B(0) = 1, B(k) = a B(k-1) / (k + a B(k-1)), which stays in [0, 1]
+// for any c; then C = B / (1 - rho (1 - B)).
+double erlang_c(double servers, double offered) {
+  if (offered <= 0) return 0;
+  if (offered >= servers) return 1;
+  double b = 1;
+  const double c = std::floor(servers);
+  for (double k = 1; k <= c; k += 1) b = offered * b / (k + offered * b);
+  const double rho = offered / servers;
+  return b / (1 - rho * (1 - b));
+}
+
+double wait_quantile(const QueueWait& w, double q) {
+  if (!w.stable) return std::numeric_limits<double>::infinity();
+  if (w.probability_of_waiting <= 1 - q || w.mean_s <= 0) return 0;
+  const double conditional_mean = w.mean_s / w.probability_of_waiting;
+  return conditional_mean * std::log(w.probability_of_waiting / (1 - q));
+}
+
+QueueWait mgc_wait(double arrivals_per_s, double service_s, double servers, double service_cv) {
+  QueueWait w;
+  const double offered = arrivals_per_s * service_s;
+  w.utilization = servers > 0 ? offered / servers : std::numeric_limits<double>::infinity();
+  if (arrivals_per_s <= 0 || service_s <= 0) return w;
+  if (w.utilization >= 1) {
+    w.stable = false;
+    w.probability_of_waiting = 1;
+    w.mean_s = w.p50_s = w.p95_s = std::numeric_limits<double>::infinity();
+    return w;
+  }
+  w.probability_of_waiting = erlang_c(servers, offered);
+  const double drain_per_s = servers / service_s - arrivals_per_s;  // c mu - lambda
+  w.mean_s = w.probability_of_waiting / drain_per_s * (1 + service_cv * service_cv) / 2;
+  w.p50_s = wait_quantile(w, 0.5);
+  w.p95_s = wait_quantile(w, 0.95);
+  return w;
+}
+
+}  // namespace edgecalc
