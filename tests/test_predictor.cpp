@@ -29,14 +29,14 @@ HardwareEntry box(double bandwidth, double fp16, double ram) {
   return h;
 }
 
-// The entries of tests/data/predictor/`file` (a list under `measurements`).
-std::vector<NodePtr> measurements(const std::string& file) {
+// The entries of tests/data/predictor/`file` (a list under `list`).
+std::vector<NodePtr> measurements(const std::string& file, const char* list = "measurements") {
   Diagnostics d(file);
   std::ifstream in(std::string(EDGECALC_SOURCE_DIR) + "/tests/data/predictor/" + file);
   const std::string text((std::istreambuf_iterator<char>(in)), {});
   const auto doc = load_text(text, SourceFormat::yaml, d);
   if (!doc) throw std::runtime_error(format_diagnostics(d));
-  return doc->root->find("measurements")->value->items;
+  return doc->root->find(list)->value->items;
 }
 
 double median(std::vector<double> v) {
@@ -50,7 +50,7 @@ TEST_CASE("LLM prediction by hand", "[predictor]") {
   // 1 B parameters at 8 bits, 10 layers, 4 kv heads of 64: KV = 2 x 10 x 4 x 64 x 2 B = 10,240 B/token
   const LlmEntry m{"m", "m", 1e9, 10, 256, 4, 64, 4096, "s", "2025-01"};
   const QuantEntry q{"q8", 8, "s", "2025-01"};
-  const BackendEntry be{"test", 0.5, 0.002, 0.25, 300e6, "s", "2025-01"};  // 300 MB runtime memory
+  const BackendEntry be{"test", 0.5, 0.002, 0.25, 300e6, 1, "", "s", "2025-01"};  // 300 MB runtime memory
   const HardwareEntry hw = box(100e9, 10e12, 4e9);
   const Prediction p = predict_llm(hw, be, m, q, 100, 50);
   // weights 1e9 B; KV for 150 tokens = 1,536,000 B; + 300 MB runtime_memory (the backend's) = 1,301,536,000 B
@@ -67,6 +67,33 @@ TEST_CASE("LLM prediction by hand", "[predictor]") {
   CHECK(p.calls_per_second_capacity == Approx(1 / (0.08 + 50 * 0.0220256)));
   // the same model on a box with 1 GB does not fit
   CHECK_FALSE(predict_llm(box(100e9, 10e12, 1e9), be, m, q, 100, 50).fits_memory());
+  CHECK_FALSE(p.batch);  // a device: one call at a time
+}
+
+TEST_CASE("batched LLM prediction by hand", "[predictor]") {
+  const LlmEntry m{"m", "m", 1e9, 10, 256, 4, 64, 4096, "s", "2025-01"};
+  const QuantEntry q{"q8", 8, "s", "2025-01"};
+  const BackendEntry be{"test", 0.5, 0.002, 0.25, 300e6, 1, "", "s", "2025-01"};
+  const HardwareEntry hw = box(100e9, 10e12, 4e9);
+  const Prediction p = predict_llm(hw, be, m, q, 100, 50, 64);
+  REQUIRE(p.batch);
+  // KV of one call at its full context: 10,240 B x 150 tokens = 1,536,000 B. Room beside the
+  // weights: 4e9 - 1e9 - 300e6 = 2.7e9 B -> floor(1,757.8) = 1,757 calls; the engine allows 64.
+  CHECK(*p.kv_cache_bytes_per_call == 1'536'000);
+  CHECK(p.batch->max_concurrency == 64);
+  // One step at batch 64: memory (1e9 + 64 x 10,240 x 125) / (100e9 x 0.5) = 21.6384 ms;
+  // compute 2 x 1e9 x 64 / (10e12 x 0.25) = 51.2 ms; the longer + 2 ms = 53.2 ms.
+  CHECK(p.batch->step_s(64) == Approx(0.0532));
+  // batch 1 is the single-stream decode step: 22.0256 ms
+  CHECK(p.batch->step_s(1) == Approx(0.0220256));
+  // aggregate 64 / 0.0532 = 1,203.0 tokens/s
+  CHECK(p.batch->aggregate_tokens_per_s(64) == Approx(64 / 0.0532));
+  // capacity: 1 / (100 / 1250 + 50 x 0.0532 / 64) = 1 / (0.08 + 0.0415625) = 8.2262 calls/s
+  CHECK(p.calls_per_second_capacity == Approx(1 / 0.1215625));
+  // the single call still takes 1.18128 s
+  CHECK(p.call_latency_s == Approx(0.08 + 50 * 0.0220256));
+  // an engine allowing 4,000 calls is held to what the KV cache holds
+  CHECK(predict_llm(hw, be, m, q, 100, 50, 4000).batch->max_concurrency == 1757);
 }
 
 TEST_CASE("TinyML prediction by hand", "[predictor]") {
@@ -116,6 +143,43 @@ TEST_CASE("predictor accuracy on public llama.cpp measurements", "[predictor][ac
   CHECK(decode_errors.size() >= 12);
   CHECK(median(decode_errors) < 0.20);
   CHECK(median(prefill_errors) < 0.20);
+}
+
+TEST_CASE("batched predictor accuracy on public serving measurements", "[predictor][accuracy]") {
+  const Catalog& c = builtin_catalog();
+  std::vector<double> errors;
+  for (const NodePtr& s : measurements("batched-measurements.yaml", "series")) {
+    const auto field = [&](const char* key) { return s->find(key)->value->text; };
+    REQUIRE_FALSE(field("source").empty());
+    HardwareEntry hw = *c.find_hardware(field("hardware"));
+    // Tensor parallel over n GPUs: one unit with n times the memory, bandwidth and compute.
+    const double gpus = std::stod(field("gpus"));
+    hw.ram_bytes *= gpus;
+    hw.bandwidth_bytes_per_s *= gpus;
+    hw.fp16_flops *= gpus;
+    const LlmEntry& llm = *c.find_llm(field("model"));
+    const QuantEntry& q = *c.find_quantization(field("quantization"));
+    const double input = std::stod(field("input")), output = std::stod(field("output"));
+    for (const NodePtr& point : s->find("points")->value->items) {
+      const double concurrency = std::stod(point->items[0]->text), measured = std::stod(point->items[1]->text);
+      // A closed loop of `concurrency` clients: every call takes its prefill alone and shares the
+      // decode steps, so output tokens/s = output x the calls/s one unit sustains at that batch.
+      const Prediction p = predict_llm(hw, *c.find_backend(hw.backend), llm, q, input, output, concurrency);
+      const double batch = std::min(concurrency, p.batch->max_concurrency);
+      const double predicted = output * p.batch->calls_per_s(batch);
+      const double error = predicted / measured - 1;
+      errors.push_back(std::abs(error));
+      WARN(fmt::format("{} x {} {} {}/{} at {:>3} calls: measured {:>8.1f} tokens/s, predicted {:>8.1f} ({:+.1f}%)",
+                       field("gpus"), field("hardware"), field("model"), field("input"), field("output"),
+                       concurrency, measured, predicted, 100 * error));
+    }
+  }
+  const auto worst = *std::max_element(errors.begin(), errors.end());
+  // The figures this prints are the ones docs/predictor.md quotes.
+  WARN(fmt::format("batched throughput: {} measurements, median error {:.1f}%, worst {:.1f}%", errors.size(),
+                   100 * median(errors), 100 * worst));
+  CHECK(errors.size() >= 16);
+  CHECK(median(errors) < 0.25);
 }
 
 TEST_CASE("TinyML predictor accuracy on public MLPerf Tiny results", "[predictor][accuracy]") {

@@ -1,6 +1,7 @@
 #include <edgecalc/model/predictor.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -8,8 +9,45 @@
 
 namespace edgecalc {
 
+double BatchModel::step_s(double batch) const {
+  const double memory = (weights_bytes + batch * kv_bytes_per_token * step_kv_tokens) / bandwidth_bytes_per_s;
+  const double compute = ops_per_s > 0 ? 2 * parameters * batch / ops_per_s : 0;
+  return std::max(memory, compute) + step_overhead_s;
+}
+
+namespace {
+
+// A server's batching: its slots (the engine's limit, or fewer when the KV cache of that many
+// calls does not fit beside the weights) and the batched throughput they give.
+void add_batching(Prediction& p, const HardwareEntry& hw, const BackendEntry& be, const LlmEntry& m,
+                  const BatchModel& batch, double engine_slots) {
+  BatchModel b = batch;
+  const double kv_call = *p.kv_cache_bytes_per_call;
+  const double room = p.memory_available_bytes - b.weights_bytes - be.runtime_memory_bytes;
+  const double kv_slots = kv_call > 0 ? std::floor(room / kv_call) : engine_slots;
+  b.max_concurrency = std::max(1.0, std::min(engine_slots, kv_slots));
+  p.batch = b;
+  p.calls_per_second_capacity = b.calls_per_s(b.max_concurrency);
+  p.workings.emplace_back("slots", fmt::format("{} calls at once = min({} engine slots, {} KV cache room / {} per call)",
+                                               format_count(b.max_concurrency), format_count(engine_slots),
+                                               format_bytes(std::max(0.0, room)), format_bytes(kv_call)));
+  const double full = b.max_concurrency;
+  p.workings.emplace_back(
+      "batch", fmt::format("{} tokens/s at {} calls = {} / max({} read / {} GB/s, 2 x {} x {} / {} TFLOPS x {}) + {} per step; "
+                           "one unit serves {} calls/s = 1 / ({} prefill + {} output x step / {})",
+                           format_count(b.aggregate_tokens_per_s(full)), format_count(full), format_count(full),
+                           format_bytes(b.weights_bytes + full * b.kv_bytes_per_token * b.step_kv_tokens),
+                           format_count(b.bandwidth_bytes_per_s / 1e9), format_count(m.parameters), format_count(full),
+                           format_count((hw.fp16_flops > 0 ? hw.fp16_flops : hw.int8_ops) / 1e12),
+                           format_percent(be.prefill_efficiency), format_duration(b.step_overhead_s),
+                           format_count(p.calls_per_second_capacity), format_duration(b.prefill_s),
+                           format_count(b.output_tokens), format_count(full)));
+}
+
+}  // namespace
+
 Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const LlmEntry& m, const QuantEntry& q,
-                       double input_tokens, double output_tokens) {
+                       double input_tokens, double output_tokens, std::optional<double> engine_slots) {
   Prediction p;
   p.hardware_id = hw.id;
   p.model_id = m.id;
@@ -49,9 +87,25 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
                                                  format_count(m.parameters)));
   p.call_latency_s = input_tokens / *p.prefill_tokens_per_second + output_tokens / *p.decode_tokens_per_second;
   p.calls_per_second_capacity = p.call_latency_s > 0 ? 1 / p.call_latency_s : 0;
-  p.workings.emplace_back("call", fmt::format("{} = {} input / prefill + {} output / decode; one unit serves {} calls/s",
+  p.workings.emplace_back("call", fmt::format("{} = {} input / prefill + {} output / decode{}",
                                               format_duration(p.call_latency_s), format_count(input_tokens),
-                                              format_count(output_tokens), format_count(p.calls_per_second_capacity)));
+                                              format_count(output_tokens),
+                                              engine_slots ? "" : fmt::format("; one unit serves {} calls/s",
+                                                                              format_count(p.calls_per_second_capacity))));
+  p.kv_cache_bytes_per_call = kv_per_token * context;
+  if (engine_slots) {
+    BatchModel b;
+    b.weights_bytes = weights;
+    b.kv_bytes_per_token = kv_per_token;
+    b.step_kv_tokens = input_tokens + output_tokens / 2;
+    b.bandwidth_bytes_per_s = hw.bandwidth_bytes_per_s * be.bandwidth_efficiency;
+    b.ops_per_s = compute * be.prefill_efficiency;
+    b.parameters = m.parameters;
+    b.step_overhead_s = be.token_overhead_s;
+    b.prefill_s = input_tokens / *p.prefill_tokens_per_second;
+    b.output_tokens = output_tokens;
+    add_batching(p, hw, be, m, b, *engine_slots);
+  }
   return p;
 }
 
@@ -78,12 +132,18 @@ Prediction predict_tinyml(const HardwareEntry& hw, const TinyModelEntry& m) {
   return p;
 }
 
+std::optional<double> engine_slots(const Profile& profile) {
+  if (profile.edge.deployment != Deployment::server || !profile.predictor || !profile.predictor->backend)
+    return std::nullopt;
+  return profile.edge.max_concurrency.value_or(profile.predictor->backend->max_concurrency);
+}
+
 std::optional<Prediction> predict(const Profile& profile) {
   if (!profile.predictor) return std::nullopt;
   const PredictorInputs& in = *profile.predictor;
   if (in.llm && in.quantization && in.backend && profile.workload.tokens)
     return predict_llm(in.hardware, *in.backend, *in.llm, *in.quantization, profile.workload.tokens->input,
-                       profile.workload.tokens->output);
+                       profile.workload.tokens->output, engine_slots(profile));
   if (in.tiny) return predict_tinyml(in.hardware, *in.tiny);
   return std::nullopt;
 }
@@ -104,7 +164,10 @@ Profile with_prediction(const Profile& profile, const std::optional<Prediction>&
     p.predictor->capacity_set = true;
     p.edge.capacity_per_s = pr.calls_per_second_capacity;
     predicted.push_back(CatalogValue{"edge.capacity", format_count(pr.calls_per_second_capacity) + "/s per box",
-                                     source + ", one call at a time", ""});
+                                     pr.batch ? fmt::format("{}, {} calls batched at once", source,
+                                                            format_count(pr.batch->max_concurrency))
+                                              : source + ", one call at a time",
+                                     ""});
   }
   auto& values = p.catalog_values;
   const auto power = std::find_if(values.begin(), values.end(), [](const CatalogValue& v) { return v.field == "edge.power"; });

@@ -276,38 +276,6 @@ void read_edge(FieldReader r, const Parsers& p, Profile& profile, const Catalog&
   r.finish();
 }
 
-// `key: $500k` or `key: {limit: $500k, level: warn}`.
-std::optional<MoneyLimit> read_limit(FieldReader& r, std::string_view key, const Parsers& p,
-                                     std::string_view example) {
-  const MapEntry* e = r.entry(key);
-  if (!e) return std::nullopt;
-  if (e->value->kind != Node::Kind::map) {
-    const auto v = r.quantity(key, p.money(), k_positive_money, false, example);
-    return v ? std::optional<MoneyLimit>(MoneyLimit{*v, GateLevel::fail}) : std::nullopt;
-  }
-  FieldReader m = r.section(key, false);
-  const auto limit = m.quantity("limit", p.money(), k_positive_money, true, example);
-  const auto level = m.choice<GateLevel>("level", gate_level_names(), false).value_or(GateLevel::fail);
-  m.finish();
-  return limit ? std::optional<MoneyLimit>(MoneyLimit{*limit, level}) : std::nullopt;
-}
-
-void read_budget(FieldReader r, const Parsers& p, Budget& b) {
-  b.max_monthly_cost = read_limit(r, "max_monthly_cost", p, "$20000");
-  b.max_total_cost = read_limit(r, "max_total_cost", p, "$500000");
-  b.max_cost_per_1k_calls = read_limit(r, "max_cost_per_1k_calls", p, "$0.50");
-  const MapEntry* e = r.entry("require");
-  if (e && e->value->kind == Node::Kind::map) {
-    FieldReader m = r.section("require", false);
-    b.require = m.choice<Option>("option", option_names(), true);
-    b.require_level = m.choice<GateLevel>("level", gate_level_names(), false).value_or(GateLevel::fail);
-    m.finish();
-  } else {
-    b.require = r.choice<Option>("require", option_names(), false);
-  }
-  r.finish();
-}
-
 }  // namespace
 
 std::optional<Profile> build_profile(const Document& document, Diagnostics& diagnostics,
@@ -365,7 +333,7 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   if (!hybrid.entry("escalation")) hybrid.defaulted("escalation");
   profile.hybrid.escalation_sync = hybrid.boolean_or("escalation_sync");
   hybrid.finish();
-  read_budget(top.section("budget", false), p, profile.budget);
+  detail::read_budget(top.section("budget", false), ctx.units, profile.budget);
   profile.close_call = top.quantity_or("close_call", k_share, k_fraction, "10%");
   detail::read_rule_overrides(top.section("rules", false), profile.rules);
   top.finish();

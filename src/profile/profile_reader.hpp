@@ -26,6 +26,9 @@ void resolve_cloud_model(FieldReader& cloud, Profile& profile, const Catalog& ca
 // and the predictor, for the fields the profile did not write; sets profile.prediction.
 void resolve_edge_catalog(FieldReader& edge, Profile& profile, const Catalog& catalog, const EdgeWritten& written);
 
+// Reads `budget:`: money limits (`$500k` or {limit, level}) and `require`.
+void read_budget(FieldReader r, const UnitContext& units, Budget& budget);
+
 // Reads `rules:`: each key a rule id, each value `off`, `on` or {threshold: X, enabled: bool}.
 void read_rule_overrides(FieldReader r, std::map<std::string, RuleOverride>& overrides);
 

@@ -1,4 +1,5 @@
-// Reading the `rules:` section of a profile: overrides of the rules engine's table.
+// Reading the `budget:` and `rules:` sections of a profile: the gates, and overrides of the rules
+// engine's table.
 
 #include <edgecalc/domain/rule_table.hpp>
 
@@ -74,5 +75,43 @@ void read_rule_overrides(FieldReader r, std::map<std::string, RuleOverride>& ove
   }
   r.finish();
 }
+
+namespace {
+
+// `key: $500k` or `key: {limit: $500k, level: warn}`.
+std::optional<MoneyLimit> read_limit(FieldReader& r, std::string_view key, const UnitContext& u,
+                                     std::string_view example) {
+  const ParseFn money = [&u](std::string_view t) { return parse_money(t, u); };
+  const MapEntry* e = r.entry(key);
+  if (!e) return std::nullopt;
+  if (e->value->kind != Node::Kind::map) {
+    const auto v = r.quantity(key, money, Bounds{0, true, 1e15}, false, example);
+    return v ? std::optional<MoneyLimit>(MoneyLimit{*v, GateLevel::fail}) : std::nullopt;
+  }
+  FieldReader m = r.section(key, false);
+  const auto limit = m.quantity("limit", money, Bounds{0, true, 1e15}, true, example);
+  const auto level = m.choice<GateLevel>("level", gate_level_names(), false).value_or(GateLevel::fail);
+  m.finish();
+  return limit ? std::optional<MoneyLimit>(MoneyLimit{*limit, level}) : std::nullopt;
+}
+
+}  // namespace
+
+void read_budget(FieldReader r, const UnitContext& u, Budget& b) {
+  b.max_monthly_cost = read_limit(r, "max_monthly_cost", u, "$20000");
+  b.max_total_cost = read_limit(r, "max_total_cost", u, "$500000");
+  b.max_cost_per_1k_calls = read_limit(r, "max_cost_per_1k_calls", u, "$0.50");
+  const MapEntry* e = r.entry("require");
+  if (e && e->value->kind == Node::Kind::map) {
+    FieldReader m = r.section("require", false);
+    b.require = m.choice<Option>("option", option_names(), true);
+    b.require_level = m.choice<GateLevel>("level", gate_level_names(), false).value_or(GateLevel::fail);
+    m.finish();
+  } else {
+    b.require = r.choice<Option>("require", option_names(), false);
+  }
+  r.finish();
+}
+
 
 }  // namespace edgecalc::detail

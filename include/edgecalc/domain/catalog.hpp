@@ -33,6 +33,8 @@ struct BackendEntry {
   std::string id;
   double bandwidth_efficiency = 1, token_overhead_s = 0, prefill_efficiency = 1;
   double runtime_memory_bytes = 0;  // an LLM's memory besides weights and KV cache
+  double max_concurrency = 1;       // calls the usual serving engine runs at once (its slots)
+  std::string max_concurrency_source;
   std::string source, date;
 };
 

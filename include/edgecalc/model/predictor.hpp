@@ -16,6 +16,31 @@ namespace edgecalc {
 // KV cache entries are f16.
 inline constexpr double k_kv_bytes_per_value = 2;
 
+// How one unit serves LLM calls in a batch (docs/predictor.md, "Batching"): each decode step
+// reads the weights once plus the KV cache of every sequence in the batch, and does
+// 2 x parameters x batch operations; it takes the longer of the two, plus the per-token overhead.
+// Prefill is compute-bound and runs alone.
+struct BatchModel {
+  double weights_bytes = 0;
+  double kv_bytes_per_token = 0;
+  double step_kv_tokens = 0;         // KV tokens one sequence reads per step: input + output / 2
+  double bandwidth_bytes_per_s = 0;  // memory bandwidth x the backend's efficiency
+  double ops_per_s = 0;              // compute x the backend's prefill efficiency
+  double parameters = 0;             // active parameters
+  double step_overhead_s = 0;
+  double prefill_s = 0;              // one call's input tokens
+  double output_tokens = 0;
+  double max_concurrency = 1;        // slots: the engine's limit or what the KV cache holds
+
+  // One decode step for `batch` sequences.
+  double step_s(double batch) const;
+  // Output tokens per second, all sequences together.
+  double aggregate_tokens_per_s(double batch) const { return batch / step_s(batch); }
+  // Calls per second one unit sustains with `batch` sequences decoding: each call takes its
+  // prefill alone plus its share (1 / batch) of output_tokens steps.
+  double calls_per_s(double batch) const { return 1 / (prefill_s + output_tokens * step_s(batch) / batch); }
+};
+
 struct Prediction {
   bool llm = true;  // false: a TinyML model
   std::string hardware_id, model_id, quantization_id;
@@ -28,6 +53,8 @@ struct Prediction {
   double call_latency_s = 0;
   double calls_per_second_capacity = 0;  // one unit, one call at a time
   std::optional<double> context_tokens;  // LLM: the model's context window
+  std::optional<BatchModel> batch;       // LLM on a server: how a unit serves calls in a batch
+  std::optional<double> kv_cache_bytes_per_call;  // LLM: one call's KV cache at its full context
   // How each number was reached, for the report: {"weights", "1.95 GB = 3.21B x 4.85 bits / 8"}.
   std::vector<std::pair<std::string, std::string>> workings;
 
@@ -38,12 +65,19 @@ struct Prediction {
   }
 };
 
-// An LLM call of `input_tokens` in and `output_tokens` out on one unit of `hardware`.
+// An LLM call of `input_tokens` in and `output_tokens` out on one unit of `hardware`. With
+// `engine_slots` (a server), the unit batches up to that many calls, fewer when the KV cache
+// cannot hold them; capacity is then the batched throughput at that many slots.
 Prediction predict_llm(const HardwareEntry& hardware, const BackendEntry& backend, const LlmEntry& model,
-                       const QuantEntry& quantization, double input_tokens, double output_tokens);
+                       const QuantEntry& quantization, double input_tokens, double output_tokens,
+                       std::optional<double> engine_slots = std::nullopt);
 
 // One inference of a TinyML model on `hardware` (MACs / effective MAC rate).
 Prediction predict_tinyml(const HardwareEntry& hardware, const TinyModelEntry& model);
+
+// The slots a server's serving engine offers: edge.max_concurrency, else the backend's default;
+// nullopt for devices (each serves its own user, one call at a time) and without a backend.
+std::optional<double> engine_slots(const Profile& profile);
 
 // The profile's edge.hardware running its workload.model; nullopt when it names no pair.
 std::optional<Prediction> predict(const Profile& profile);

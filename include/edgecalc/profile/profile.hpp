@@ -99,6 +99,7 @@ struct Edge {
   Deployment deployment = Deployment::device;
   double unit_cost = 0;
   std::optional<double> capacity_per_s;
+  std::optional<double> max_concurrency;  // calls one unit serves at once (written; else derived)
   double utilization = 1;
   double inference_time_s = 0;
   double power_w = 0;                     // average draw of one unit, when written as one number
