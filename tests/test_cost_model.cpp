@@ -44,23 +44,33 @@ TEST_CASE("worked example 1: 2,000 kiosks, per-call cloud", "[cost]") {
   CHECK(m.edge.units_label == "kiosks");
 }
 
-TEST_CASE("worked example 2: a 40-person team, per-token cloud, one server", "[cost]") {
+TEST_CASE("worked example 2: a 40-person team, per-token cloud, two servers for the p95 budget", "[cost]") {
   const CostModel m = price_options(data_profile("model", "team-llm-server.yaml"));
   // calls/month = 200/day x (730/24 days) x 40 = 243,333.33
   CHECK(m.volume.calls_per_month == Approx(243333.333));
   // tokens: 243,333.33 x 1,500 = 365M in x $2.50/M = $912.50; x 500 = 121.67M out x $10/M = $1,216.67
   CHECK(m.cloud.monthly == Approx(2129.1667));
   CHECK(m.cloud.total == Approx(76650));  // 2,129.17 x 36
-  // peak = 40 x 200 / 86,400 x 3 = 0.2778/s; boxes = ceil(0.2778 / (0.5 x 0.8)) = ceil(0.694) = 1
+  // peak = 40 x 200 / 86,400 x 3 = 0.2778/s; utilization: ceil(0.2778 / (0.5 x 0.8)) = 1 box.
   CHECK(m.volume.peak_calls_per_second == Approx(0.27778).epsilon(1e-4));
-  CHECK(m.edge.units == 1);
+  // But the 10 s budget needs two. A call holds the box's one slot (0.5/s x 3 s = 1.5 -> 1) for
+  // 1 / 0.5 = 2 s. One box: rho = 0.2778 x 2 = 0.5556 = Erlang C; mean wait 0.5556 / (0.5 - 0.2778)
+  // x (1 + 1) / 2 = 2.5 s; p95 = 2.5 / 0.5556 x ln(0.5556 / 0.05) = 4.5 x 2.408 = 10.84 s;
+  // 3 + 10.84 > 10. Two boxes: B(1) = 0.5556 / 1.5556 = 0.35714, B(2) = 0.19841 / 2.19841 =
+  // 0.090253, C = 0.090253 / (1 - 0.2778 x 0.909747) = 0.12077; p95 wait = 1 / (1 - 0.2778)
+  // x ln(0.12077 / 0.05) = 1.3846 x 0.88187 = 1.2211 s; 3 + 1.22 <= 10.
+  CHECK(m.edge.units == 2);
   CHECK(m.edge.units_label == "boxes");
-  // energy: 450 W x 730 h = 328.5 kWh x 1.2 pue x $0.20 = $78.84
-  CHECK(line(m.edge, "energy", Side::edge) == Approx(78.84 * 36));
-  // maintenance: 10%/year x $4,000 = $400/year = $33.33/month
-  CHECK(line(m.edge, "maintenance", Side::edge) == Approx(400.0 / 12 * 36));
-  CHECK(m.edge.upfront == Approx(9000));  // 1 x $4,000 + $5,000
-  CHECK(m.edge.total == Approx(13038.24));  // 9,000 + (78.84 + 33.33) x 36
+  REQUIRE(m.edge.load);
+  CHECK(m.edge.load->sized_by == SizedBy::latency);
+  CHECK(m.edge.load->probability_of_waiting == Approx(0.12077).epsilon(1e-3));
+  CHECK(m.edge.load->wait_p95_s == Approx(1.2211).epsilon(1e-3));
+  // energy: 2 x 450 W x 730 h = 657 kWh x 1.2 pue x $0.20 = $157.68
+  CHECK(line(m.edge, "energy", Side::edge) == Approx(157.68 * 36));
+  // maintenance: 10%/year x $8,000 = $800/year = $66.67/month
+  CHECK(line(m.edge, "maintenance", Side::edge) == Approx(800.0 / 12 * 36));
+  CHECK(m.edge.upfront == Approx(13000));  // 2 x $4,000 + $5,000
+  CHECK(m.edge.total == Approx(21076.48));  // 13,000 + (157.68 + 66.67) x 36
 }
 
 TEST_CASE("instance pricing sizes instances from the peak", "[cost]") {

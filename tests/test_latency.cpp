@@ -39,16 +39,22 @@ TEST_CASE("connectivity.rtt overrides the class's range", "[latency]") {
   CHECK(*l.cloud.p95_s == Approx(0.009));
 }
 
-TEST_CASE("a synchronous hybrid answers escalated calls at cloud speed", "[latency]") {
+TEST_CASE("a synchronous hybrid answers escalated calls after the local attempt (cascade) or the router (route)", "[latency]") {
   Profile p = fixture_with("network: wifi", "network: wifi");
   p.hybrid.escalation_sync = true;
   p.hybrid.escalation = 0.05;  // not more than 5%: the 95th percentile is still a local call
   CHECK(*latency_of(p).hybrid.p95_s == Approx(0.008));
   p.hybrid.escalation = 0.06;
-  CHECK(*latency_of(p).hybrid.p95_s == Approx(0.060));  // wifi p95
+  // cascade: the local attempt (8 ms) then the cloud (wifi p95 60 ms) = 68 ms
+  CHECK(*latency_of(p).hybrid.p95_s == Approx(0.068));
   CHECK(*latency_of(p).hybrid.p50_s == Approx(0.008));
-  p.hybrid.escalation = 0.6;  // more than half: the median is a cloud call
-  CHECK(*latency_of(p).hybrid.p50_s == Approx(0.015));
+  p.hybrid.escalation = 0.6;  // more than half: the median is an escalated call, 8 + 15 ms
+  CHECK(*latency_of(p).hybrid.p50_s == Approx(0.023));
+  // route: the router's 2 ms then the cloud, 2 + 15 = 17 ms and 2 + 60 = 62 ms
+  p.hybrid.mode = HybridMode::route;
+  p.hybrid.router_time_s = 0.002;
+  CHECK(*latency_of(p).hybrid.p50_s == Approx(0.017));
+  CHECK(*latency_of(p).hybrid.p95_s == Approx(0.062));
 }
 
 TEST_CASE("no link: the cloud has no latency to report", "[latency]") {

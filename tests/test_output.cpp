@@ -89,7 +89,7 @@ TEST_CASE("output replaces a regular file atomically, keeps its mode, and never 
   fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
   std::ofstream(victim) << "untouched\n";
   // Every temporary name edgecalc may try in this process, planted as a symlink to the victim.
-  for (int n = 1; n <= 200; ++n)
+  for (int n = 1; n <= 5000; ++n)  // the counter is per process: earlier tests used some
     fs::create_symlink(victim, dir / (".out.txt.tmp-" + std::to_string(::getpid()) + "-" + std::to_string(n)));
   const Run r = run({k_kiosk, "-o", target.string()});
   CHECK(r.code == 2);  // every name was taken: refused, not written through a link

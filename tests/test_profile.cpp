@@ -135,9 +135,9 @@ TEST_CASE("every field of the documented example is read", "[profile]") {
   REQUIRE(p.budget.max_cost_per_1k_calls);
   CHECK(p.budget.max_cost_per_1k_calls->limit == Approx(0.5));
   CHECK(p.budget.require == Option::edge);
-  CHECK(p.defaults_applied == std::vector<std::string>{"currency", "month", "horizon",
-                                                       "fleet.unit", "data.leaves_device",
-                                                       "edge.deployment", "edge.utilization"});
+  CHECK(p.defaults_applied == std::vector<std::string>{"currency", "month", "horizon", "workload.service_cv",
+                                                       "fleet.unit", "data.leaves_device", "edge.deployment",
+                                                       "edge.utilization", "hybrid.mode", "hybrid.router_time"});
 }
 
 TEST_CASE("hybrid escalation defaults to the hard fraction", "[profile]") {

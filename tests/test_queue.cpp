@@ -106,3 +106,16 @@ TEST_CASE("queueing formulas against a discrete-event simulation", "[queue][accu
                    100 * errors[errors.size() / 2], 100 * errors.back()));
   CHECK(errors[errors.size() / 2] < 0.05);
 }
+
+TEST_CASE("Erlang C for thousands of servers: Halfin-Whitt against the exact recurrence", "[queue]") {
+  // Just past the switch-over (2,000 servers) the limit agrees with the exact value computed at
+  // 2,000 servers for the same beta = (c - a) / sqrt(a) to within 6%.
+  for (const double beta : {0.5, 1.0, 2.0}) {
+    const double c = 2001, a = std::pow((-beta + std::sqrt(beta * beta + 4 * c)) / 2, 2);  // (c - a) / sqrt(a) = beta
+    const double exact_c = 2000, exact_a = std::pow((-beta + std::sqrt(beta * beta + 4 * exact_c)) / 2, 2);
+    INFO("beta " << beta);
+    CHECK(erlang_c(c, a) == Approx(erlang_c(exact_c, exact_a)).epsilon(0.06));
+  }
+  // A million slots at 70% load: no wait, and no million-step loop.
+  CHECK(erlang_c(1e6, 7e5) == 0);
+}

@@ -47,18 +47,31 @@ TEST_CASE("server power follows the load the boxes carry, not the utilization ta
   const Profile p = example("team-gpu-server.yaml");
   const CostModel m = price_options(p);
   REQUIRE(p.edge.power_curve);
-  const double capacity = *p.edge.capacity_per_s;  // predicted, one call at a time
-  // mean = 40 engineers x 150/day / 86,400 s = 0.069444 calls/s; peak x4 = 0.27778/s
-  // boxes = ceil(0.27778 / (capacity x 60%)) = 3 for the predicted 0.191 calls/s a box
-  CHECK(m.sizing.units == 3);
-  CHECK(m.sizing.busy_mean == Approx(40 * 150 / 86400.0 / (3 * capacity)));
-  CHECK(m.sizing.busy_peak == Approx(4 * m.sizing.busy_mean));
-  // 80 W idle + busy x (600 - 80) W: about 143 W, not the 392 W of a box 60% busy
+  const auto pr = predict(p);
+  REQUIRE(pr);
+  REQUIRE(pr->batch);
+  const BatchModel& b = *pr->batch;
+  // capacity, batched at 31 slots: 1 / (0.449 s prefill + 400 x step(31) / 31) = 1.3 calls/s;
+  // peak 0.27778/s -> ceil(0.27778 / (1.3 x 60%)) = 1 box, and its p95 (6.0 s) meets the 8 s budget.
+  CHECK(*p.edge.capacity_per_s == Approx(b.calls_per_s(31)));
+  CHECK(m.sizing.units == 1);
+  CHECK(m.sizing.load.sized_by == SizedBy::utilization);
+  // The busy share at the mean (0.069444 calls/s): prefills 0.069444 x 0.449 s = 3.1% of the
+  // time; calls decoding = 0.069444 x 400 x step(1) / (1 - 0.031) = 0.343 < 1 on average, so
+  // some call decodes 1 - e^-0.343 = 29.1% of the rest: 3.1% + 96.9% x 29.1% = 31.3%.
+  const double rate = 40 * 150 / 86400.0, prefill = rate * b.prefill_s;
+  const double decoding = rate * 400 * b.step_s(1) / (1 - prefill);
+  CHECK(decoding < 1);
+  CHECK(m.sizing.busy_mean == Approx(prefill + (1 - prefill) * (1 - std::exp(-decoding))));
+  // 80 W idle + busy x (600 - 80) W: about 243 W, not the 392 W of a box 60% busy
   const double watts = 80 + m.sizing.busy_mean * 520;
   CHECK(m.sizing.power_w == Approx(watts));
-  CHECK(watts == Approx(143).epsilon(0.01));
-  // energy = 3 boxes x W / 1000 x 730 h x PUE 1.3 x $0.20/kWh
-  CHECK(energy_monthly(m) == Approx(3 * watts / 1000 * 730 * 1.3 * 0.20));
+  CHECK(watts == Approx(243).epsilon(0.01));
+  // energy = 1 box x W / 1000 x 730 h x PUE 1.3 x $0.20/kWh
+  CHECK(energy_monthly(m) == Approx(watts / 1000 * 730 * 1.3 * 0.20));
+  // energy per call: 243 W over 0.069444 calls/s = 3,493 J, idle power included
+  REQUIRE(m.edge.energy_per_call_j);
+  CHECK(*m.edge.energy_per_call_j == Approx(watts / rate));
 }
 
 TEST_CASE("more calls on the same boxes raise the energy line, fewer lower it", "[sizing]") {

@@ -58,7 +58,7 @@ std::optional<Profile> load_or_report(const std::string& path, const Streams& st
   } else {
     profile = load_profile(path, diagnostics, overrides, catalog);
   }
-  if (!profile) {
+  if (!profile || diagnostics.has_warnings()) {
     streams.err << format_diagnostics(diagnostics);
     annotate_diagnostics(diagnostics, streams);
   }

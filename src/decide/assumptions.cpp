@@ -35,6 +35,7 @@ const DefaultShown k_shown[] = {
     {"workload.peak_factor", [](const Profile& p) { return format_count(p.workload.peak_factor); }},
     {"workload.payload", [](const Profile& p) { return format_bytes(p.workload.payload_bytes); }},
     {"workload.hard_fraction", [](const Profile& p) { return format_percent(p.workload.hard_fraction); }},
+    {"workload.service_cv", [](const Profile& p) { return format_count(p.workload.service_cv); }},
     {"fleet.unit", [](const Profile& p) { return p.fleet.unit; }},
     {"connectivity.rtt",
      [](const Profile& p) {
@@ -70,6 +71,8 @@ const DefaultShown k_shown[] = {
     {"edge.lifetime", [](const Profile& p) { return duration_or(p.edge.lifetime_s, "never"); }},
     {"hybrid.escalation", [](const Profile& p) { return format_percent(p.hybrid.escalation); }},
     {"hybrid.escalation_sync", [](const Profile& p) { return yes_no(p.hybrid.escalation_sync); }},
+    {"hybrid.mode", [](const Profile& p) { return std::string(to_string(p.hybrid.mode)); }},
+    {"hybrid.router_time", [](const Profile& p) { return format_duration(p.hybrid.router_time_s); }},
     {"close_call", [](const Profile& p) { return format_percent(p.close_call); }},
 };
 

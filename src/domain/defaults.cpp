@@ -18,6 +18,8 @@ constexpr FieldDefault k_defaults[] = {
     {"workload.peak_factor", "1", "edgecalc default: no peak above the average; capacity is sized for the average"},
     {"workload.payload", "0", "edgecalc default: no upload time and no transfer cost"},
     {"workload.hard_fraction", "0%", "edgecalc default: the edge model handles every call"},
+    {"workload.service_cv", "1",
+     "assumption: call times vary as much as an exponential's (an M/M/c queue, the cautious case); 0 for fixed-length calls"},
     {"workload.quantization", "q4_k_m",
      "edgecalc default: llama.cpp's recommended 4-bit K-quant, the common choice for local LLMs"},
     {"fleet.unit", "devices", k_edgecalc},
@@ -35,6 +37,7 @@ constexpr FieldDefault k_defaults[] = {
     {"cloud.price.instance.min", "1", "edgecalc default: one instance always runs"},
     {"cloud.price.instance.utilization", "100%", "edgecalc default: instances are sized to full capacity"},
     {"edge.deployment", "device", "edgecalc default: hardware in every fleet member"},
+    {"edge.max_concurrency", "", "the serving engine's slots (the backend in data/hardware.yaml), or Little's law: capacity x inference time"},
     {"edge.utilization", "100%", "edgecalc default: boxes are sized to full capacity"},
     {"edge.power", "0", "edgecalc default: no energy cost is counted"},
     {"edge.energy_price", "0", "edgecalc default: no energy cost is counted"},
@@ -45,6 +48,8 @@ constexpr FieldDefault k_defaults[] = {
     {"edge.lifetime", "never", "edgecalc default: hardware is not replaced within the horizon"},
     {"hybrid.escalation", "", "from workload.hard_fraction"},
     {"hybrid.escalation_sync", "false", "edgecalc default: escalations are asynchronous follow-ups"},
+    {"hybrid.mode", "cascade", "edgecalc default: the local model sees every call and escalates what it cannot answer"},
+    {"hybrid.router_time", "0ms", "edgecalc default: routing takes no time (a warning says so when hybrid.mode is route)"},
     {"close_call", "10%", k_edgecalc},
 };
 

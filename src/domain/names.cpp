@@ -26,6 +26,8 @@ constexpr EnumName<LeavesDevice> k_leaves_device[] = {{LeavesDevice::auto_detect
                                                       {LeavesDevice::forbidden, "forbidden"}};
 constexpr EnumName<Deployment> k_deployments[] = {{Deployment::device, "device"},
                                                   {Deployment::server, "server"}};
+constexpr EnumName<HybridMode> k_hybrid_modes[] = {{HybridMode::cascade, "cascade"},
+                                                   {HybridMode::route, "route"}};
 constexpr EnumName<Option> k_options[] = {
     {Option::edge, "edge"}, {Option::cloud, "cloud"}, {Option::hybrid, "hybrid"}};
 constexpr EnumName<PriceForm> k_price_forms[] = {{PriceForm::per_call, "per_call"},
@@ -48,6 +50,7 @@ std::span<const EnumName<Network>> network_names() { return k_networks; }
 std::span<const EnumName<Sensitivity>> sensitivity_names() { return k_sensitivities; }
 std::span<const EnumName<LeavesDevice>> leaves_device_names() { return k_leaves_device; }
 std::span<const EnumName<Deployment>> deployment_names() { return k_deployments; }
+std::span<const EnumName<HybridMode>> hybrid_mode_names() { return k_hybrid_modes; }
 std::span<const EnumName<Option>> option_names() { return k_options; }
 std::span<const EnumName<PriceForm>> price_form_names() { return k_price_forms; }
 
@@ -55,6 +58,7 @@ std::string_view to_string(Network v) { return name_of<Network>(k_networks, v); 
 std::string_view to_string(Sensitivity v) { return name_of<Sensitivity>(k_sensitivities, v); }
 std::string_view to_string(LeavesDevice v) { return name_of<LeavesDevice>(k_leaves_device, v); }
 std::string_view to_string(Deployment v) { return name_of<Deployment>(k_deployments, v); }
+std::string_view to_string(HybridMode v) { return name_of<HybridMode>(k_hybrid_modes, v); }
 std::string_view to_string(Option v) { return name_of<Option>(k_options, v); }
 std::string_view to_string(PriceForm v) { return name_of<PriceForm>(k_price_forms, v); }
 std::string_view to_string(GateLevel v) { return name_of<GateLevel>(k_levels, v); }

@@ -30,10 +30,11 @@ constexpr RuleInfo k_rules[] = {
      "cloud.inference_time",
      "workload.latency_budget"},
     {"latency.edge-time", Effect::block, "edge, hybrid", ThresholdKind::none, 0,
-     "edge inference takes longer than the budget",
-     "edge inference takes {time}, over the {budget} budget",
-     "edge inference time ({time} against {budget})",
-     "profile: edge.inference_time against workload.latency_budget", "edge.inference_time"},
+     "an edge call at the peak (its own time plus the wait for a free unit) takes longer than the budget",
+     "an edge call at the peak takes {p95} at p95 ({time} a call + {wait} waiting, {units}), over the {budget} budget",
+     "edge p95 at the peak ({p95} against {budget})",
+     "latency under load: edge.inference_time (written or predicted) at the peak's batch, plus the "
+     "M/G/c wait (docs/model.md)", "edge.inference_time"},
     {"connectivity.none", Effect::block, "cloud", ThresholdKind::none, 0,
      "there is no network link",
      "connectivity.network is none: the cloud cannot be reached (a hybrid answers locally and "

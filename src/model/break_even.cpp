@@ -96,4 +96,43 @@ BreakEven break_even(const Profile& profile, const CostModel& model, Option opti
   return be;
 }
 
+namespace {
+
+// The first share in (0, 1] where f changes sign: a scan of 64 steps (totals step with the
+// instance and box counts), refined by bisection.
+std::optional<double> first_root(const std::function<double(double)>& f) {
+  constexpr int k_steps = 64;
+  double lo = 1e-9, f_lo = f(lo);
+  if (f_lo == 0) return lo;
+  for (int i = 1; i <= k_steps; ++i) {
+    const double hi = static_cast<double>(i) / k_steps, f_hi = f(hi);
+    if (f_hi == 0) return hi;
+    if ((f_lo < 0) != (f_hi < 0)) {
+      double a = lo, b = hi;
+      for (int j = 0; j < 60; ++j) {
+        const double mid = (a + b) / 2;
+        ((f(mid) < 0) == (f_lo < 0) ? a : b) = mid;
+      }
+      return (a + b) / 2;
+    }
+    lo = hi;
+    f_lo = f_hi;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+EscalationBreakEven escalation_break_even(const Profile& profile, const CostModel& model) {
+  EscalationBreakEven be;
+  Profile probe = profile;
+  const auto hybrid_total = [&](double share) {
+    probe.hybrid.escalation = share;
+    return price_options(probe).hybrid.total;
+  };
+  be.vs_edge = first_root([&](double e) { return hybrid_total(e) - model.edge.total; });
+  be.vs_cloud = first_root([&](double e) { return hybrid_total(e) - model.cloud.total; });
+  return be;
+}
+
 }  // namespace edgecalc

@@ -1,5 +1,8 @@
 #include <edgecalc/model/model.hpp>
 
+#include <edgecalc/model/latency.hpp>
+#include <edgecalc/model/predictor.hpp>
+
 #include <algorithm>
 #include <cmath>
 
@@ -36,9 +39,20 @@ void add_cloud_lines(OptionCost& o, const Profile& p, const Volume& v, double sh
       break;
     }
     case PriceForm::instance: {
-      const double needed = units_needed(share * v.peak_calls_per_second, price.capacity_per_s,
-                                         price.utilization);
-      const double n = std::max(price.min_instances, needed);
+      // Sized like edge servers: the utilization target at the peak, then the latency budget
+      // (the cloud option's, or the hybrid's when its escalations are synchronous).
+      const double peak = share * v.peak_calls_per_second;
+      const double needed = std::max(price.min_instances, units_needed(peak, price.capacity_per_s, price.utilization));
+      const bool held = share == 1 || p.hybrid.escalation_sync;
+      o.load = size_for_load(cloud_instance_service(p), peak, needed,
+                             held ? p.workload.latency_budget_s : std::nullopt,
+                             network_time(p).value_or(DurationRange{}).high_s, p.workload.service_cv);
+      const double n = std::max(needed, o.load->servers);
+      if (n > o.load->servers) {  // the minimum count keeps more instances than the load needs
+        const SizedBy by = o.load->sized_by;
+        o.load = load_at(cloud_instance_service(p), peak, n, p.workload.service_cv);
+        o.load->sized_by = by;
+      }
       o.instances = n;
       add_line(o, "instances", Side::cloud, 0, n * price.hourly * hours_per_month, horizon);
       break;
@@ -78,6 +92,13 @@ void add_edge_lines(OptionCost& o, const Profile& p, const EdgeSizing& s, double
       o.breakdown.push_back(CostLine{"replacements", Side::edge, 0, 0, o.replacements});
     }
   }
+}
+
+// What the units draw on average (idle power included) spread over the calls they serve, at the
+// unit itself (no cooling overhead): joules per call.
+std::optional<double> energy_per_call(const EdgeSizing& s, const Volume& v) {
+  if (v.calls_per_second <= 0) return std::nullopt;
+  return s.units * s.power_w / v.calls_per_second;
 }
 
 void sum_up(OptionCost& o, const Volume& v, double horizon) {
@@ -152,17 +173,26 @@ CostModel price_options(const Profile& p) {
   if (m.cloud.instances) m.cloud.units_label = "instances";
   sum_up(m.cloud, m.volume, h);
 
-  m.sizing = size_edge(p, m.volume);
+  const ServiceModel edge = edge_service(p, predict(p));
+  m.sizing = size_edge(p, m.volume, edge);
+  m.edge.load = m.sizing.load;
+  m.edge.energy_per_call_j = energy_per_call(m.sizing, m.volume);
   m.edge.option = Option::edge;
   add_edge_lines(m.edge, p, m.sizing, h, m.hours_per_month);
   sum_up(m.edge, m.volume, h);
 
   // A hybrid that escalates nothing is the edge option under another name: it is not priced.
+  m.hybrid_sizing = m.sizing;
   m.hybrid.option = Option::hybrid;
   m.hybrid_applicable = p.hybrid.escalation > 0;
   if (m.hybrid_applicable) {
-    add_edge_lines(m.hybrid, p, m.sizing, h, m.hours_per_month);
+    // cascade: the local units see every call; route: only those not sent to the cloud.
+    const double local = p.hybrid.mode == HybridMode::route ? 1 - p.hybrid.escalation : 1;
+    if (local < 1) m.hybrid_sizing = size_edge(p, m.volume, edge, local);
+    add_edge_lines(m.hybrid, p, m.hybrid_sizing, h, m.hours_per_month);
     add_cloud_lines(m.hybrid, p, m.volume, p.hybrid.escalation, h, m.hours_per_month);
+    m.hybrid.load = m.hybrid_sizing.load;  // the local units; escalations' instances are in the bill
+    m.hybrid.energy_per_call_j = energy_per_call(m.hybrid_sizing, m.volume);
     sum_up(m.hybrid, m.volume, h);
   }
   return m;

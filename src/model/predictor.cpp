@@ -157,11 +157,13 @@ Profile with_prediction(const Profile& profile, const std::optional<Prediction>&
   const std::string source = fmt::format("predicted: {} on {}", pr.model_id, pr.hardware_id);
   if (!p.predictor->inference_time_set) {
     p.predictor->inference_time_set = true;
+    p.predictor->inference_time_predicted = true;
     p.edge.inference_time_s = pr.call_latency_s;
     predicted.push_back(CatalogValue{"edge.inference_time", format_duration(pr.call_latency_s), source, ""});
   }
   if (p.edge.deployment == Deployment::server && !p.predictor->capacity_set) {
     p.predictor->capacity_set = true;
+    p.predictor->capacity_predicted = true;
     p.edge.capacity_per_s = pr.calls_per_second_capacity;
     predicted.push_back(CatalogValue{"edge.capacity", format_count(pr.calls_per_second_capacity) + "/s per box",
                                      pr.batch ? fmt::format("{}, {} calls batched at once", source,

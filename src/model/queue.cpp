@@ -5,14 +5,33 @@
 
 namespace edgecalc {
 
+namespace {
+
+// Beyond this many servers the exact recurrence (one step per server) gives way to the
+// Halfin-Whitt limit, whose error falls as 1 / sqrt(servers).
+constexpr double k_exact_servers = 2000;
+
+}  // namespace
+
 // Erlang B by its recurrence B(0) = 1, B(k) = a B(k-1) / (k + a B(k-1)), which stays in [0, 1]
-// for any c; then C = B / (1 - rho (1 - B)).
+// for any c; then C = B / (1 - rho (1 - B)). For many servers, Halfin-Whitt:
+// beta = (c - a) / sqrt(a), C = 1 / (1 + beta Phi(beta) / phi(beta)).
 double erlang_c(double servers, double offered) {
   if (offered <= 0) return 0;
   if (offered >= servers) return 1;
+  if (servers > k_exact_servers) {
+    const double beta = (servers - offered) / std::sqrt(offered);
+    if (beta > 37) return 0;  // phi(beta) underflows: no call waits
+    const double pdf = std::exp(-beta * beta / 2) / std::sqrt(2 * M_PI);
+    const double cdf = 0.5 * std::erfc(-beta / std::sqrt(2.0));
+    return 1 / (1 + beta * cdf / pdf);
+  }
   double b = 1;
   const double c = std::floor(servers);
-  for (double k = 1; k <= c; k += 1) b = offered * b / (k + offered * b);
+  for (double k = 1; k <= c; k += 1) {
+    b = offered * b / (k + offered * b);
+    if (k > offered && b < 1e-30) return 0;  // past the load B falls faster than geometrically
+  }
   const double rho = offered / servers;
   return b / (1 - rho * (1 - b));
 }

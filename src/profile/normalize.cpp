@@ -45,6 +45,7 @@ Json workload_json(const Profile& p) {
                                           {"output", p.workload.tokens->output}}
                                    : Json(nullptr)},
       {"hard_fraction", p.workload.hard_fraction},
+      {"service_cv", p.workload.service_cv},
       {"model", or_null(p.workload.model)},
       {"quantization", p.predictor && p.predictor->quantization ? Json(p.predictor->quantization->id)
                                                                : or_null(p.workload.quantization)}};
@@ -66,6 +67,7 @@ Json edge_json(const Profile& p) {
           {"deployment", to_string(p.edge.deployment)},
           {"unit_cost", p.edge.unit_cost},
           {"capacity", or_null(p.edge.capacity_per_s)},
+          {"max_concurrency", or_null(p.edge.max_concurrency)},
           {"utilization", p.edge.utilization},
           {"inference_time", p.edge.inference_time_s},
           {"power", p.edge.power_curve ? Json{{"idle", p.edge.power_curve->idle_w},
@@ -131,7 +133,10 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
                 {"transfer", p.cloud.transfer_per_gb},
                 {"fixed", p.cloud.fixed_per_month}};
   j["edge"] = edge_json(p);
-  j["hybrid"] = {{"escalation", p.hybrid.escalation}, {"escalation_sync", p.hybrid.escalation_sync}};
+  j["hybrid"] = {{"escalation", p.hybrid.escalation},
+                 {"escalation_sync", p.hybrid.escalation_sync},
+                 {"mode", to_string(p.hybrid.mode)},
+                 {"router_time", p.hybrid.router_time_s}};
   j["budget"] = budget_json(p.budget);
   j["close_call"] = p.close_call;
   Json rules = Json::object();

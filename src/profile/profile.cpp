@@ -92,6 +92,7 @@ void read_workload(FieldReader r, const Parsers& p, Workload& w) {
   w.latency_budget_s = duration_or_word(r, "latency_budget", "none", p.duration(), k_latency, true,
                                         "100ms", no_limit);
   w.payload_bytes = r.quantity_or("payload", k_size, {0, false, k_max_bytes}, "16KB");
+  w.service_cv = r.quantity_or("service_cv", k_number, {0, false, 10}, "0.5");
   if (FieldReader t = r.section("tokens", false); t.present()) {
     TokensPerCall tokens;
     tokens.input = t.quantity("input", k_count, {0, false, k_max_tokens}, true, "300").value_or(0);
@@ -252,6 +253,7 @@ void read_edge(FieldReader r, const Parsers& p, Profile& profile, const Catalog&
   if (e.deployment == Deployment::server && !written.capacity && !predicted && r.present())
     r.error_at("", "missing required field edge.capacity: deployment: server needs the calls one "
                    "box sustains (e.g. capacity: 200/s), or edge.hardware and workload.model to predict it");
+  e.max_concurrency = r.quantity("max_concurrency", k_count, {1, false, 1e6, true}, false, "8");
   e.utilization = r.quantity_or("utilization", k_share, k_utilization, "70%");
   e.inference_time_s = r.quantity("inference_time", p.duration(), k_latency, !predicted, "8ms").value_or(0);
   read_power(r, e, written.power);
@@ -332,6 +334,11 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
                                   .value_or(profile.workload.hard_fraction);
   if (!hybrid.entry("escalation")) hybrid.defaulted("escalation");
   profile.hybrid.escalation_sync = hybrid.boolean_or("escalation_sync");
+  profile.hybrid.mode = hybrid.choice_or<HybridMode>("mode", hybrid_mode_names());
+  profile.hybrid.router_time_s = hybrid.quantity_or("router_time", p.duration(), {0, false, k_max_latency_s}, "5ms");
+  if (const MapEntry* mode = hybrid.entry("mode"); profile.hybrid.mode == HybridMode::route && !hybrid.entry("router_time"))
+    diagnostics.warning(mode->key_position, "hybrid.router_time is not set: routing a call is taken to cost no time "
+                                            "(write e.g. router_time: 5ms)");
   hybrid.finish();
   detail::read_budget(top.section("budget", false), ctx.units, profile.budget);
   profile.close_call = top.quantity_or("close_call", k_share, k_fraction, "10%");

@@ -142,6 +142,33 @@ void prediction_block(std::string& out, const Json& r) {
   out += "\n";
 }
 
+// Each option's units at the peak, as a queue: "3 boxes, 49% busy at peak, p95 wait 5.1 s
+// (Erlang C, c=3)".
+void load_lines(std::string& out, const Json& r) {
+  for (const char* name : {"cloud", "edge", "hybrid"}) {
+    const Json& o = r["options"][name];
+    const Json& l = o["load"];
+    if (!l.is_object() || !o["applicable"].flag()) continue;
+    const bool fleet = str(l["sized_by"]) == "fleet";
+    const std::string units = fleet ? fmt::format("each of {}", units_text(o)) : units_text(o);
+    const double c = num(l["servers"]) * num(l["concurrency_per_unit"]);
+    const std::string wait = l["saturated"].flag()
+                                 ? "saturated: no finite wait"
+                                 : fmt::format("p95 wait {} (Erlang C, c={}{})", latency_text(l["wait_p95_ms"]),
+                                               fleet ? "1" : format_count(c),
+                                               num(l["concurrency_per_unit"]) > 1 && !fleet
+                                                   ? fmt::format(" = {} slots each", format_count(num(l["concurrency_per_unit"])))
+                                                   : "");
+    const std::string batch = num(l["operating_batch"]) > 1
+                                  ? fmt::format(" at a batch of {}", format_count(num(l["operating_batch"])))
+                                  : "";
+    out += wrap_text(fmt::format("  {:<7}{}, {} busy at peak, {}; a call takes {}{}; sized by {}", name, units,
+                                 format_percent(num(l["utilization_at_peak"])), wait, latency_text(l["service_ms"]),
+                                 batch, str(l["sized_by"])),
+                     100, 9);
+  }
+}
+
 // How busy the edge hardware is and what one unit draws: the numbers behind the energy line and
 // the throughput rule.
 void sizing_block(std::string& out, const Json& r) {
@@ -158,6 +185,7 @@ void sizing_block(std::string& out, const Json& r) {
                      100, 0);
   else
     out += wrap_text(fmt::format("sizing   each {} {}; {}", singular(str(edge["units_label"])), busy, power), 100, 0);
+  load_lines(out, r);
   out += "\n";
 }
 

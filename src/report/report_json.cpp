@@ -12,13 +12,33 @@ using Json = nlohmann::ordered_json;
 
 std::string_view side_name(Side s) { return s == Side::cloud ? "cloud" : "edge"; }
 
+// Units under the peak load, as a queue (model/serving.hpp). Waits are null when the units
+// cannot keep up.
+Json load_json(const OptionLoad& l) {
+  const auto ms = [&](double s) { return l.saturated ? Json(nullptr) : Json(s * 1000); };
+  return {{"peak_calls_per_second", l.peak_calls_per_second},
+          {"servers", l.servers},
+          {"concurrency_per_unit", l.concurrency_per_unit},
+          {"utilization_at_peak", l.utilization_at_peak},
+          {"busy_at_peak", l.busy_share},
+          {"probability_of_waiting", l.probability_of_waiting},
+          {"wait_p50_ms", ms(l.wait_p50_s)},
+          {"wait_p95_ms", ms(l.wait_p95_s)},
+          {"service_ms", l.service_s * 1000},
+          {"operating_batch", l.operating_batch},
+          {"saturated", l.saturated},
+          {"meets_budget", l.meets_budget},
+          {"sized_by", to_string(l.sized_by)}};
+}
+
 // An option's costs; null costs, no lines and no curve for an option that is not priced.
 Json option_json(const OptionCost& o, double horizon_months, bool priced = true) {
   if (!priced)
     return {{"upfront_cost", nullptr}, {"monthly_cost", nullptr}, {"total_cost", nullptr},
             {"cost_per_1k_calls", nullptr}, {"units", nullptr}, {"units_label", nullptr},
             {"instances", nullptr}, {"replacement_cost", nullptr}, {"replacement_count", nullptr},
-            {"lifetime_months", nullptr}, {"breakdown", Json::array()}, {"cumulative", Json::array()}};
+            {"lifetime_months", nullptr}, {"breakdown", Json::array()}, {"cumulative", Json::array()},
+            {"load", nullptr}, {"energy_per_call_j", nullptr}};
   Json breakdown = Json::array();
   for (const CostLine& line : o.breakdown) {
     breakdown.push_back({{"item", line.item},
@@ -38,7 +58,9 @@ Json option_json(const OptionCost& o, double horizon_months, bool priced = true)
           {"replacement_count", o.replacement_count},
           {"lifetime_months", or_null(o.lifetime_months)},
           {"breakdown", breakdown},
-          {"cumulative", cumulative_curve(o, horizon_months)}};
+          {"cumulative", cumulative_curve(o, horizon_months)},
+          {"load", o.load ? load_json(*o.load) : Json(nullptr)},
+          {"energy_per_call_j", or_null(o.energy_per_call_j)}};
 }
 
 // Where `field` was written: {field, line, column}; the profile's first line when it was not
@@ -122,6 +144,11 @@ Json prediction_json(const Prediction& pr, const Profile& p, const EdgeSizing& s
       {"busy_fraction", p.edge.deployment == Deployment::device ? Json(sizing.busy_mean) : Json(nullptr)},
       {"context_tokens", or_null(pr.context_tokens)},
       {"fits_memory", pr.fits_memory()},
+      {"max_concurrency", pr.batch ? Json(pr.batch->max_concurrency) : Json(nullptr)},
+      {"kv_cache_bytes_per_call", or_null(pr.kv_cache_bytes_per_call)},
+      {"batch_decode_tokens_per_second",
+       pr.batch ? Json(pr.batch->aggregate_tokens_per_s(sizing.load.operating_batch)) : Json(nullptr)},
+      {"operating_batch", pr.batch ? Json(sizing.load.operating_batch) : Json(nullptr)},
       {"workings", workings}};
 }
 
@@ -166,6 +193,10 @@ nlohmann::ordered_json report_json(const Report& r) {
                                     {"power_from_load", sz.power_from_load}};
   j["options"]["hybrid"]["escalation"] = r.profile.hybrid.escalation;
   j["options"]["hybrid"]["escalation_sync"] = r.profile.hybrid.escalation_sync;
+  j["options"]["hybrid"]["mode"] = to_string(r.profile.hybrid.mode);
+  j["options"]["hybrid"]["router_time_ms"] = r.profile.hybrid.router_time_s * 1000;
+  j["options"]["hybrid"]["escalation_break_even"] = {{"edge", or_null(r.escalation.vs_edge)},
+                                                     {"cloud", or_null(r.escalation.vs_cloud)}};
   if (const auto& pr = r.prediction)
     j["options"]["edge"]["prediction"] = prediction_json(*pr, r.profile, m.sizing);
   const auto& budget = r.profile.workload.latency_budget_s;

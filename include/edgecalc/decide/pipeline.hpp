@@ -24,6 +24,7 @@ struct Report {
   Latency latency;
   BreakEven edge_vs_cloud;
   BreakEven hybrid_vs_cloud;
+  EscalationBreakEven escalation;  // hybrid.escalation at which the hybrid's total meets the others'
   std::vector<FiredRule> fired;
   Verdict verdict;
   std::vector<GateResult> gates;

@@ -14,6 +14,7 @@ enum class Network { wired, wifi, lte_urban, lte_rural, industrial_cellular, sat
 enum class Sensitivity { public_data, internal, proprietary, personal, biometric, health, audio, video };
 enum class LeavesDevice { auto_detect, allowed, forbidden };
 enum class Deployment { device, server };
+enum class HybridMode { cascade, route };
 enum class Option { cloud, edge, hybrid };
 enum class PriceForm { per_call, per_1k_tokens, per_1m_tokens, instance };
 
@@ -24,6 +25,7 @@ std::span<const EnumName<Network>> network_names();
 std::span<const EnumName<Sensitivity>> sensitivity_names();
 std::span<const EnumName<LeavesDevice>> leaves_device_names();
 std::span<const EnumName<Deployment>> deployment_names();
+std::span<const EnumName<HybridMode>> hybrid_mode_names();
 std::span<const EnumName<Option>> option_names();
 std::span<const EnumName<PriceForm>> price_form_names();
 std::span<const EnumName<GateLevel>> gate_level_names();
@@ -32,6 +34,7 @@ std::string_view to_string(Network value);
 std::string_view to_string(Sensitivity value);
 std::string_view to_string(LeavesDevice value);
 std::string_view to_string(Deployment value);
+std::string_view to_string(HybridMode value);
 std::string_view to_string(Option value);
 std::string_view to_string(PriceForm value);
 std::string_view to_string(GateLevel value);

@@ -34,6 +34,14 @@ std::optional<double> break_even_month(const OptionCost& option, const OptionCos
 std::optional<Crossing> find_crossing(const std::function<double(double)>& f, double current,
                                       bool affine);
 
+// The escalation shares at which the hybrid's total over the horizon equals the edge's and the
+// cloud's: how good the local model must be for the hybrid to pay.
+struct EscalationBreakEven {
+  std::optional<double> vs_edge;   // share in (0, 1]; nullopt when the totals never cross
+  std::optional<double> vs_cloud;
+};
+EscalationBreakEven escalation_break_even(const Profile& profile, const CostModel& model);
+
 // Break-even of `option` (edge or hybrid) against the cloud for `profile`.
 BreakEven break_even(const Profile& profile, const CostModel& model, Option option);
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <edgecalc/model/serving.hpp>
 #include <edgecalc/profile/profile.hpp>
 
 namespace edgecalc {
@@ -35,10 +36,18 @@ struct EdgeSizing {
   double busy_peak = 0;          // ... at the peak rate (mean x peak_factor)
   double power_w = 0;            // average draw of one unit
   bool power_from_load = false;  // power_w = idle + min(1, busy_mean) x (active - idle)
+  double share = 1;              // of the fleet's calls these units serve (a routing hybrid: 1 - escalation)
+  OptionLoad load;               // at the peak (for devices: each device's own queue)
 };
 
-// Sizes the edge hardware for `profile` at the traffic `volume`.
-EdgeSizing size_edge(const Profile& profile, const Volume& volume);
+// How one edge unit serves calls: batched when the predictor gave the server's capacity and
+// call time (`prediction` with a batch model), else from edge.inference_time and edge.capacity.
+ServiceModel edge_service(const Profile& profile, const std::optional<Prediction>& prediction);
+
+// Sizes the edge hardware for `share` of the traffic `volume` (docs/model.md, "Sizing and power"):
+// servers meet the utilization target and, with a latency budget, p95 at the peak.
+EdgeSizing size_edge(const Profile& profile, const Volume& volume, const ServiceModel& service,
+                     double share = 1);
 
 enum class Side { cloud, edge };
 
@@ -62,6 +71,8 @@ struct OptionCost {
   std::optional<double> units;              // instances, boxes or devices; nullopt for pay-per-use
   std::string units_label;                  // "instances", "boxes", or the fleet's unit
   std::optional<double> instances;          // cloud instances billed (cloud and hybrid)
+  std::optional<OptionLoad> load;           // units at the peak: instances (cloud), local units (edge, hybrid)
+  std::optional<double> energy_per_call_j;  // the units' average draw / calls per second; nullopt for a cloud API
   double hardware_per_purchase = 0;         // cost of one round of hardware (edge and hybrid)
   std::optional<double> lifetime_months;    // hardware life; nullopt: never replaced
   int replacement_count = 0;                // purchases after month 0 inside the horizon
@@ -80,7 +91,8 @@ struct CostModel {
   OptionCost cloud;
   OptionCost edge;
   OptionCost hybrid;
-  EdgeSizing sizing;              // the edge hardware under this load (edge and hybrid alike)
+  EdgeSizing sizing;              // the edge hardware under this load
+  EdgeSizing hybrid_sizing;       // the hybrid's local hardware (all calls, or 1 - escalation routed)
   bool hybrid_applicable = true;  // false: hybrid.escalation is 0, no costs are computed for it
 
   const OptionCost& option(Option o) const;

@@ -53,6 +53,7 @@ struct Workload {
   double payload_bytes = 0;
   std::optional<TokensPerCall> tokens;
   double hard_fraction = 0;
+  double service_cv = 1;                    // variability of call times (coefficient of variation)
   std::optional<std::string> model;         // catalog id: an LLM or a TinyML model
   std::optional<std::string> quantization;  // catalog id, for LLMs
 };
@@ -115,6 +116,8 @@ struct Edge {
 struct Hybrid {
   double escalation = 0;
   bool escalation_sync = false;  // escalated calls are answered by the cloud, within the budget
+  HybridMode mode = HybridMode::cascade;  // cascade: the local model sees every call; route: one side
+  double router_time_s = 0;      // route: time to pick a side, added to escalated calls
 };
 
 // A value taken from a catalog, for the report's assumptions.
@@ -156,6 +159,8 @@ struct PredictorInputs {
   std::optional<TinyModelEntry> tiny;
   bool inference_time_set = false;  // written (the profile's own value wins), or already predicted
   bool capacity_set = false;
+  bool inference_time_predicted = false;  // set by with_prediction(): the predictor's, not written
+  bool capacity_predicted = false;
 };
 
 struct Profile {
