@@ -259,3 +259,62 @@ TEST_CASE("a catalog price with a time to first token needs an output speed too"
                                  SourceFormat::yaml, catalog, d));
   CHECK(format_diagnostics(d) == "c.yaml:2:5: error: price x needs both ttft and output_speed, or neither\n");
 }
+
+TEST_CASE("raising the call rate at a fixed unit count raises p95 and the probability of waiting", "[sizing][queue]") {
+  // Boxes of one slot, 3 s a call, 0.5 calls/s each (a call holds the slot 2 s), two of them.
+  const ServiceModel box = simple_service(3, 0.5, std::nullopt);
+  CHECK(box.slots == 1);
+  double last_p95 = 0, last_wait = -1;
+  for (const double rate : {0.1, 0.3, 0.6, 0.9}) {
+    const OptionLoad l = load_at(box, rate, 2, 1);
+    INFO("rate " << rate);
+    CHECK(l.probability_of_waiting > last_wait);
+    CHECK(l.service_s + l.wait_p95_s >= last_p95);
+    last_wait = l.probability_of_waiting;
+    last_p95 = l.service_s + l.wait_p95_s;
+  }
+  // A batching server: more load, a bigger batch, a slower call even before anyone waits.
+  const auto pr = predict(example("team-gpu-server.yaml"));
+  REQUIRE(pr);
+  ServiceModel gpu;
+  gpu.batch = pr->batch;
+  gpu.slots = pr->batch->max_concurrency;
+  gpu.call_s = pr->call_latency_s;
+  gpu.capacity_per_s = pr->calls_per_second_capacity;
+  const OptionLoad light = load_at(gpu, 0.1, 1, 1), heavy = load_at(gpu, 1.0, 1, 1);
+  CHECK(heavy.operating_batch > light.operating_batch);
+  CHECK(heavy.service_s > light.service_s);
+  CHECK(heavy.probability_of_waiting >= light.probability_of_waiting);
+  // past what the box sustains, it saturates: no finite wait
+  CHECK(load_at(gpu, 1.01 * gpu.capacity_per_s, 1, 1).saturated);
+}
+
+TEST_CASE("hybrid cascade and route by hand", "[sizing][hybrid]") {
+  Profile p = data_profile("model", "team-llm-server.yaml");
+  p.hybrid.escalation = 0.5;
+  // cascade: the local boxes see every call, so two (the p95 budget, as for the edge option);
+  // 13,000 + 36 x (157.68 energy + 66.67 upkeep + 50% x 2,129.17 tokens) = 59,401.4
+  const CostModel cascade = price_options(p);
+  CHECK(cascade.hybrid_sizing.units == 2);
+  CHECK(cascade.hybrid.total == Approx(13000 + 36 * (157.68 + 800.0 / 12 + 0.5 * 2129.1667)));
+  // route: the local boxes see half the calls, peak 0.13889/s. One box: rho = 0.13889 x 2 s =
+  // 0.27778 = Erlang C; mean wait 0.27778 / (0.5 - 0.13889) = 0.76923 s; p95 = 0.76923 / 0.27778
+  // x ln(0.27778 / 0.05) = 2.7692 x 1.7148 = 4.749 s; 3 + 4.75 <= 10 s: one box.
+  // 9,000 + 36 x (78.84 + 33.33 + 1,064.58) = 51,363.4
+  const Profile cascade_profile = p;
+  p.hybrid.mode = HybridMode::route;
+  const CostModel route = price_options(p);
+  CHECK(route.hybrid_sizing.units == 1);
+  CHECK(route.hybrid_sizing.load.wait_p95_s == Approx(4.749).epsilon(1e-3));
+  CHECK(route.hybrid.total == Approx(9000 + 36 * (78.84 + 400.0 / 12 + 0.5 * 2129.1667)));
+  // Escalation break-even against the cloud's 76,650: cascade 21,076.48 + 76,650 e = 76,650 at
+  // e = 0.72503; route (one box from there) 13,038.24 + 76,650 e at e = 0.82990. Against the
+  // edge: a cascade costs the edge plus its escalations, never less.
+  const EscalationBreakEven c = escalation_break_even(cascade_profile, cascade);
+  REQUIRE(c.vs_cloud);
+  CHECK(*c.vs_cloud == Approx(1 - 21076.48 / 76650).epsilon(1e-4));
+  CHECK_FALSE(c.vs_edge);
+  const EscalationBreakEven r = escalation_break_even(p, route);
+  REQUIRE(r.vs_cloud);
+  CHECK(*r.vs_cloud == Approx(1 - 13038.24 / 76650).epsilon(1e-4));
+}
