@@ -129,3 +129,16 @@ TEST_CASE("a failed run leaves no partial or stray output file", "[cli]") {
   CHECK(entries == 0);
   fs::remove_all(dir);
 }
+
+TEST_CASE("hybrid.mode route without a router_time warns and still evaluates", "[cli][hybrid]") {
+  const Run quiet = run({k_kiosk, "--set", "hybrid.mode=route", "--set", "hybrid.router_time=5ms"});
+  CHECK(quiet.err.empty());
+  const Run r = run({k_kiosk, "--set", "hybrid.mode=route"});
+  CHECK((r.code == 0 || r.code == 1));
+  CHECK(r.err.find("warning: hybrid.router_time is not set: routing a call is taken to cost no time") !=
+        std::string::npos);
+  const Run bad = run({k_kiosk, "--set", "hybrid.mode=router"});
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("hybrid.mode") != std::string::npos);
+  CHECK(bad.err.find("route") != std::string::npos);  // the closest valid value
+}
