@@ -30,7 +30,6 @@ constexpr double k_max_bytes = 1e12;        // a terabyte per call
 constexpr double k_max_power_w = 1e7;       // 10 MW per unit
 constexpr double k_max_tokens = 1e8;
 
-constexpr Bounds k_positive_money{0, true, k_max_money};
 constexpr Bounds k_money{0, false, k_max_money};
 constexpr Bounds k_fraction{0, false, 1};
 // A utilization target below 1% would buy a hundred idle units per busy one: no real plan.
