@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <edgecalc/model/latency.hpp>
+#include <edgecalc/model/model.hpp>
 
 #include "fixture.hpp"
 
@@ -31,6 +32,33 @@ TEST_CASE("cloud latency: round trip + upload + inference", "[latency]") {
   CHECK(*l.cloud.p95_s == Approx(0.380));
   CHECK(*l.edge.p95_s == Approx(0.008));
   CHECK(*l.hybrid.p95_s == Approx(0.008));  // asynchronous escalation
+}
+
+TEST_CASE("a per-token API takes time to first token + output tokens / its decode rate, plus the network", "[latency]") {
+  const std::string with_tokens =
+      replaced(k_valid_yaml, "latency_budget: 100ms", "latency_budget: 100ms\n  tokens: {input: 1000, output: 300}");
+  const auto loaded = [](const std::string& text) {
+    const Outcome out = load(text);
+    INFO(out.errors);
+    REQUIRE(out.profile);
+    return *out.profile;
+  };
+  // Both from the profile: 500 ms + 300 tokens / 120 tokens/s = 0.5 + 2.5 = 3.0 s; wifi adds 15 ms
+  // (typical) and 60 ms (p95) with no payload: 3.015 s and 3.060 s. The API does not queue.
+  const Profile p = loaded(replaced(with_tokens, "per_call: $0.0001", "per_call: $0.0001\n  ttft: 500ms\n  output_speed: 120/s"));
+  CHECK(p.cloud.inference_time_s == Approx(3.0));
+  const Latency l = latency_of(p);
+  CHECK(*l.cloud.p50_s == Approx(3.015));
+  CHECK(*l.cloud.p95_s == Approx(3.060));
+  CHECK_FALSE(price_options(p).cloud.load);
+  // The catalog's measured speed (gpt-4o: 0.39 s to the first token, 81 tokens/s), with the
+  // profile's own decode rate winning: 0.39 + 300 / 100 = 3.39 s; with the catalog's alone,
+  // 0.39 + 300 / 81 = 4.0937 s.
+  const std::string api = replaced(with_tokens, "price:\n    per_call: $0.0001", "model: gpt-4o");
+  CHECK(loaded(replaced(api, "model: gpt-4o", "model: gpt-4o\n  output_speed: 100")).cloud.inference_time_s == Approx(3.39));
+  CHECK(loaded(api).cloud.inference_time_s == Approx(0.39 + 300.0 / 81));
+  // A written call time stands alone.
+  CHECK(loaded(replaced(api, "model: gpt-4o", "model: gpt-4o\n  inference_time: 2s")).cloud.inference_time_s == Approx(2.0));
 }
 
 TEST_CASE("connectivity.rtt overrides the class's range", "[latency]") {

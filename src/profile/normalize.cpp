@@ -130,6 +130,8 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
   j["cloud"] = {{"model", or_null(p.cloud.model)},
                 {"price", price_json(p.cloud.price)},
                 {"inference_time", p.cloud.inference_time_s},
+                {"ttft", or_null(p.cloud.ttft_s)},
+                {"output_speed", or_null(p.cloud.output_tokens_per_s)},
                 {"transfer", p.cloud.transfer_per_gb},
                 {"fixed", p.cloud.fixed_per_month}};
   j["edge"] = edge_json(p);

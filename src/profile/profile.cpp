@@ -48,6 +48,13 @@ struct Parsers {
     return [&u = u](std::string_view t) { return parse_price_per_period(t, 3600, u, true); };
   }
   detail::ParseFn per_gb() const { return [&u = u](std::string_view t) { return parse_price_per_gb(t, u); }; }
+  // tokens per second: `80` or a rate, `80/s`, `4800/min`
+  detail::ParseFn token_speed() const {
+    return [&u = u](std::string_view t) {
+      const Parsed count = parse_count(t);
+      return count.ok() ? count : parse_rate(t, u);
+    };
+  }
   detail::ParseFn per_kwh() const { return [&u = u](std::string_view t) { return parse_price_per_kwh(t, u); }; }
 };
 const detail::ParseFn k_count = [](std::string_view t) { return parse_count(t); };
@@ -212,6 +219,8 @@ void read_cloud(FieldReader r, const Parsers& p, const Workload& w, Cloud& c, bo
   price_written = r.entry("price") != nullptr;
   read_price(r.section("price", !c.model), p, w, c.price);
   c.inference_time_s = r.quantity_or("inference_time", p.duration(), {0, false, k_max_latency_s}, "30ms");
+  c.ttft_s = r.quantity("ttft", p.duration(), {0, false, k_max_latency_s}, false, "400ms");
+  c.output_tokens_per_s = r.quantity("output_speed", p.token_speed(), {0, true, 1e9}, false, "80/s");
   c.transfer_per_gb = r.quantity_or("transfer", p.per_gb(), k_money, "$0.10/GB");
   c.fixed_per_month = r.quantity_or("fixed", p.per_month(), k_money, "$200/month");
   r.finish();
@@ -326,6 +335,7 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   FieldReader cloud = top.section("cloud", true);
   read_cloud(cloud, p, profile.workload, profile.cloud, price_written);
   if (profile.cloud.model) detail::resolve_cloud_model(cloud, profile, catalog, price_written);
+  detail::resolve_cloud_speed(cloud, profile, catalog);
   read_edge(top.section("edge", true), p, profile, catalog);
 
   FieldReader hybrid = top.section("hybrid", false);

@@ -22,6 +22,10 @@ struct EdgeWritten {
 // cloud.model: the price comes from the catalog unless cloud.price is written.
 void resolve_cloud_model(FieldReader& cloud, Profile& profile, const Catalog& catalog, bool price_written);
 
+// cloud.inference_time of an API: written, or time to first token + output tokens / output speed,
+// each from the profile (cloud.ttft, cloud.output_speed) or else cloud.model's catalog entry.
+void resolve_cloud_speed(FieldReader& cloud, Profile& profile, const Catalog& catalog);
+
 // edge.hardware and workload.model: price, power, inference time and capacity from the catalog
 // and the predictor, for the fields the profile did not write; sets profile.prediction.
 void resolve_edge_catalog(FieldReader& edge, Profile& profile, const Catalog& catalog, const EdgeWritten& written);

@@ -162,9 +162,14 @@ void load_lines(std::string& out, const Json& r) {
     const std::string batch = num(l["operating_batch"]) > 1
                                   ? fmt::format(" at a batch of {}", format_count(num(l["operating_batch"])))
                                   : "";
-    out += wrap_text(fmt::format("  {:<7}{}, {} busy at peak, {}; a call takes {}{}; sized by {}", name, units,
-                                 format_percent(num(l["utilization_at_peak"])), wait, latency_text(l["service_ms"]),
-                                 batch, str(l["sized_by"])),
+    // A batching GPU works whenever one call decodes: its busy share runs ahead of the share of
+    // its throughput the load uses, and both are shown.
+    const double used = num(l["utilization_at_peak"]), busy = num(l["busy_at_peak"]);
+    const std::string share = std::abs(busy - used) > 1e-9 * std::max(1.0, used)
+                                  ? fmt::format("{} of capacity at peak (busy {})", format_percent(used), format_percent(busy))
+                                  : fmt::format("{} busy at peak", format_percent(used));
+    out += wrap_text(fmt::format("  {:<7}{}, {}, {}; a call takes {}{}; sized by {}", name, units, share, wait,
+                                 latency_text(l["service_ms"]), batch, str(l["sized_by"])),
                      100, 9);
   }
 }

@@ -84,6 +84,8 @@ struct Cloud {
   std::optional<std::string> model;  // catalog id of an API price
   CloudPrice price;
   double inference_time_s = 0;
+  std::optional<double> ttft_s;               // written: time to the first token of an API call
+  std::optional<double> output_tokens_per_s;  // written: the API's decode rate, tokens per second
   double transfer_per_gb = 0;
   double fixed_per_month = 0;
 };
