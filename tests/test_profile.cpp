@@ -271,7 +271,7 @@ TEST_CASE("price forms: exactly one", "[profile]") {
   CHECK(errors_of(with("    per_call: $0.0001\n", "    per_call: $0.0001\n    instance: {hourly: $1, capacity: 1/s}\n")) ==
         "p.yaml:15:15: error: cloud.price has both `per_call` and `instance`; give exactly one price form\n");
   CHECK(errors_of(with("    per_call: $0.0001\n", "    per_call:\n")) ==
-        "p.yaml:13:3: error: cloud.price needs one of per_call, per_1k_tokens, per_1m_tokens or instance\n"
+        "p.yaml:13:3: error: cloud.price needs one of per_call, per_1k_tokens, per_1m_tokens or instance, or a catalog model: {model: gpt-5.4-mini, tier: batch}\n"
         "p.yaml:14:5: error: cloud.price.per_call has no value; write one, or delete the line to use the default\n");
   CHECK(errors_of(with("    per_call: $0.0001\n", "    per_1m_tokens: {input: $0.15, output: $0.60}\n")) ==
         "p.yaml:14:20: error: cloud.price.per_1m_tokens needs workload.tokens (e.g. tokens: {input: "

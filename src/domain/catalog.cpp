@@ -11,7 +11,7 @@
 #include <edgecalc/util/calendar.hpp>
 
 #include "util/fs_util.hpp"
-#include "load/field_reader.hpp"
+#include "domain/catalog_read.hpp"
 
 namespace edgecalc {
 
@@ -23,9 +23,11 @@ extern const char* const k_catalog_prices;
 
 namespace {
 
+using namespace detail::catalog_read;
 using detail::Bounds;
 using detail::FieldReader;
 using detail::ParseFn;
+using detail::read_price;
 
 template <class T>
 const T* find_by_id(const std::vector<T>& entries, std::string_view id) {
@@ -43,37 +45,6 @@ void upsert(std::vector<T>& entries, T entry) {
     }
   }
   entries.push_back(std::move(entry));
-}
-
-// Catalogs price in USD; a "month" in them is the default billing month.
-const UnitContext& catalog_units() {
-  static const UnitContext units{default_units().month_s, "USD"};
-  return units;
-}
-const ParseFn k_money = [](std::string_view t) { return parse_money(t, catalog_units()); };
-const ParseFn k_size = [](std::string_view t) { return parse_size(t); };
-const ParseFn k_power = [](std::string_view t) { return parse_power(t); };
-const ParseFn k_bandwidth = [](std::string_view t) { return parse_bandwidth(t); };
-const ParseFn k_ops = [](std::string_view t) { return parse_ops(t); };
-const ParseFn k_count = [](std::string_view t) { return parse_count(t); };
-const ParseFn k_fraction = [](std::string_view t) { return parse_fraction(t); };
-const ParseFn k_duration = [](std::string_view t) { return parse_duration(t, catalog_units()); };
-constexpr Bounds k_non_negative{0, false, 1e18};
-constexpr Bounds k_positive{0, true, 1e18};
-
-
-// id, source and date: every entry has them.
-bool read_identity(FieldReader& r, std::string& id, std::string& source, std::string& date) {
-  id = r.text("id", true, "rpi5-8gb").value_or("");
-  source = r.text("source", true, "\"vendor datasheet\"").value_or("");
-  date = r.text("date", true, "2025-01").value_or("");
-  if (r.entry("date") && !date.empty() && !is_date(date, true))
-    r.error_at("date", fmt::format("{} must be a date, YYYY-MM or YYYY-MM-DD; got \"{}\"", r.path_of("date"), date));
-  return !id.empty();
-}
-
-double need(FieldReader& r, std::string_view key, const ParseFn& parse, const Bounds& b, std::string_view example) {
-  return r.quantity(key, parse, b, true, example).value_or(0);
 }
 
 HardwareEntry read_hardware(FieldReader r) {
@@ -147,24 +118,6 @@ TinyModelEntry read_tiny(FieldReader r) {
   m.macs = need(r, "macs", k_count, k_positive, "2.7M");
   r.finish();
   return m;
-}
-
-PriceEntry read_price(FieldReader r) {
-  PriceEntry p;
-  read_identity(r, p.id, p.source, p.date);
-  p.provider = r.text("provider", true, "OpenAI").value_or("");
-  p.input = need(r, "input", k_money, k_non_negative, "$0.15");
-  p.output = need(r, "output", k_money, k_non_negative, "$0.60");
-  p.cached_input = r.quantity("cached_input", k_money, k_non_negative, false, "$0.075").value_or(p.input);
-  p.batch_input = r.quantity("batch_input", k_money, k_non_negative, false, "$0.075").value_or(p.input);
-  p.batch_output = r.quantity("batch_output", k_money, k_non_negative, false, "$0.30").value_or(p.output);
-  p.ttft_s = r.quantity("ttft", k_duration, k_non_negative, false, "0.4s");
-  p.output_tokens_per_s = r.quantity("output_speed", k_count, k_positive, false, "80");
-  p.speed_source = r.text("speed_source", p.ttft_s || p.output_tokens_per_s, "artificialanalysis.ai (2025-01)").value_or("");
-  if (p.ttft_s.has_value() != p.output_tokens_per_s.has_value())
-    r.error_at("", fmt::format("price {} needs both ttft and output_speed, or neither", p.id));
-  r.finish();
-  return p;
 }
 
 template <class T>
@@ -328,6 +281,12 @@ std::vector<std::string> catalog_problems(const Catalog& c) {
     check_common("price", p.id, p.source, p.date);
     for (double v : {p.input, p.output, p.cached_input, p.batch_input, p.batch_output})
       if (v < 0) problems.push_back(fmt::format("price {} is negative", p.id));
+    if (p.long_context && (p.long_context->input < 0 || p.long_context->output < 0 || p.long_context->cached_input < 0))
+      problems.push_back(fmt::format("price {} has a negative long-context price", p.id));
+    if (!p.replaced_by.empty() && !c.find_price(p.replaced_by))
+      problems.push_back(fmt::format("price {} is replaced by {}, which the catalog lacks", p.id, p.replaced_by));
+    if (!p.replaced_by.empty() && p.deprecated.empty())
+      problems.push_back(fmt::format("price {} names replaced_by but no deprecated date", p.id));
   }
   unique("hardware", c.hardware_ids());
   unique("model", c.model_ids());

@@ -32,6 +32,7 @@ constexpr FieldDefault k_defaults[] = {
     {"data.dpa", "false", "edgecalc default: no agreement"},
     {"data.escalation_allowed", "false", "edgecalc default: escalations follow the raw-data policy"},
     {"cloud.inference_time", "0ms", "edgecalc default: cloud latency is the network's alone"},
+    {"cloud.price.tier", "standard", "edgecalc default: the interactive price"},
     {"cloud.transfer", "0", "edgecalc default: payload transfer is not charged"},
     {"cloud.fixed", "0", "edgecalc default: no platform fee"},
     {"cloud.price.instance.min", "1", "edgecalc default: one instance always runs"},

@@ -37,6 +37,28 @@ std::optional<double> per_million(const Json& entry, const char* key, std::strin
   return v;
 }
 
+// `input_cost_per_token_above_200k_tokens` and its output and cache-read twins: the price of a
+// call whose input exceeds the threshold the key names (the lowest, if several).
+std::optional<LongContextPrice> long_context(const Json& entry, std::string& problem) {
+  constexpr std::string_view prefix = "input_cost_per_token_above_", suffix = "k_tokens";
+  std::optional<LongContextPrice> best;
+  for (const auto& [key, value] : entry.items()) {
+    if (!key.starts_with(prefix) || !key.ends_with(suffix) || key.size() <= prefix.size() + suffix.size()) continue;
+    const std::string digits = key.substr(prefix.size(), key.size() - prefix.size() - suffix.size());
+    if (digits.size() > 6 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    const double above = std::stod(digits) * 1e3;
+    if (best && best->above_tokens <= above) continue;
+    const std::string tail = "above_" + digits + "k_tokens";
+    const auto input = per_million(entry, key.c_str(), problem);
+    const auto output = per_million(entry, ("output_cost_per_token_" + tail).c_str(), problem);
+    if (!input || !output) continue;
+    best = LongContextPrice{above, *input,
+                            per_million(entry, ("cache_read_input_token_cost_" + tail).c_str(), problem).value_or(*input),
+                            *output};
+  }
+  return best;
+}
+
 // One entry of the file: a price, nullopt when it is not priced per token, or a `problem`.
 std::optional<PriceEntry> read_entry(const std::string& name, const Json& entry, const std::string& path,
                                      std::string& problem) {
@@ -49,6 +71,10 @@ std::optional<PriceEntry> read_entry(const std::string& name, const Json& entry,
   p.cached_input = per_million(entry, "cache_read_input_token_cost", problem).value_or(p.input);
   p.batch_input = per_million(entry, "input_cost_per_token_batches", problem).value_or(p.input);
   p.batch_output = per_million(entry, "output_cost_per_token_batches", problem).value_or(p.output);
+  p.long_context = long_context(entry, problem);
+  // LiteLLM does not say how long a batch takes: OpenAI, Anthropic and Google promise results
+  // within 24 hours (their batch API docs); a catalog entry can say otherwise (batch_window).
+  if (entry.contains("input_cost_per_token_batches")) p.batch_window_s = 86400;
   const auto provider = entry.find("litellm_provider");
   if (provider != entry.end() && !provider->is_string() && !provider->is_null() && problem.empty())
     problem = fmt::format("litellm_provider is {}, not a string", provider->type_name());

@@ -34,6 +34,7 @@ constexpr EnumName<PriceForm> k_price_forms[] = {{PriceForm::per_call, "per_call
                                                  {PriceForm::per_1k_tokens, "per_1k_tokens"},
                                                  {PriceForm::per_1m_tokens, "per_1m_tokens"},
                                                  {PriceForm::instance, "instance"}};
+constexpr EnumName<PriceTier> k_price_tiers[] = {{PriceTier::standard, "standard"}, {PriceTier::batch, "batch"}};
 
 constexpr EnumName<GateLevel> k_levels[] = {{GateLevel::fail, "fail"}, {GateLevel::warn, "warn"}};
 
@@ -53,6 +54,7 @@ std::span<const EnumName<Deployment>> deployment_names() { return k_deployments;
 std::span<const EnumName<HybridMode>> hybrid_mode_names() { return k_hybrid_modes; }
 std::span<const EnumName<Option>> option_names() { return k_options; }
 std::span<const EnumName<PriceForm>> price_form_names() { return k_price_forms; }
+std::span<const EnumName<PriceTier>> price_tier_names() { return k_price_tiers; }
 
 std::string_view to_string(Network v) { return name_of<Network>(k_networks, v); }
 std::string_view to_string(Sensitivity v) { return name_of<Sensitivity>(k_sensitivities, v); }
@@ -61,6 +63,7 @@ std::string_view to_string(Deployment v) { return name_of<Deployment>(k_deployme
 std::string_view to_string(HybridMode v) { return name_of<HybridMode>(k_hybrid_modes, v); }
 std::string_view to_string(Option v) { return name_of<Option>(k_options, v); }
 std::string_view to_string(PriceForm v) { return name_of<PriceForm>(k_price_forms, v); }
+std::string_view to_string(PriceTier v) { return name_of<PriceTier>(k_price_tiers, v); }
 std::string_view to_string(GateLevel v) { return name_of<GateLevel>(k_levels, v); }
 
 std::span<const EnumName<GateLevel>> gate_level_names() { return k_levels; }

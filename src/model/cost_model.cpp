@@ -32,8 +32,13 @@ void add_cloud_lines(OptionCost& o, const Profile& p, const Volume& v, double sh
       break;
     case PriceForm::per_1k_tokens:
     case PriceForm::per_1m_tokens: {
+      // Input read from the provider's prompt cache is billed at the cache rate:
+      // input x ((1 - cached) x input price + cached x cache price) + output x output price.
       const double d = tokens_divisor(price.form);
-      const double monthly = share * (v.input_tokens_per_month / d * price.input_per_tokens +
+      const double cached = p.workload.tokens ? p.workload.tokens->cached_share : 0;
+      const double input_price = (1 - cached) * price.input_per_tokens +
+                                 cached * price.cached_input_per_tokens.value_or(price.input_per_tokens);
+      const double monthly = share * (v.input_tokens_per_month / d * input_price +
                                       v.output_tokens_per_month / d * price.output_per_tokens);
       add_line(o, "tokens", Side::cloud, 0, monthly, horizon);
       break;

@@ -7,62 +7,17 @@
 #include <edgecalc/domain/rule_table.hpp>
 #include <edgecalc/load/overrides.hpp>
 
+#include "profile/profile_parsers.hpp"
 #include "profile/profile_reader.hpp"
 
 namespace edgecalc {
 
 namespace {
 
+using namespace detail::profile_parse;
 using detail::Bounds;
 using detail::FieldReader;
 using detail::ReadContext;
-
-// Sanity limits: far beyond any real deployment, low enough that no product of them overflows
-// or loses the meaning of a double. They turn "1e308 devices" into an error, not a number.
-constexpr double k_max_money = 1e15;
-constexpr double k_max_count = 1e11;        // more devices than people on Earth, tenfold
-constexpr double k_max_rate = 1e6;          // calls per second from one fleet member
-constexpr double k_min_capacity = 1e-3;     // calls per second one box or instance sustains: 3.6/h
-constexpr double k_min_uplink = 1;          // bytes per second: 8 bit/s, below any real modem
-constexpr double k_max_duration_s = 100 * 365.0 * 86400;  // a century
-constexpr double k_max_latency_s = 86400;   // a day
-constexpr double k_max_bytes = 1e12;        // a terabyte per call
-constexpr double k_max_power_w = 1e7;       // 10 MW per unit
-constexpr double k_max_tokens = 1e8;
-
-constexpr Bounds k_money{0, false, k_max_money};
-constexpr Bounds k_fraction{0, false, 1};
-// A utilization target below 1% would buy a hundred idle units per busy one: no real plan.
-constexpr Bounds k_utilization{0.01, false, 1, false, "1%", "100%"};
-constexpr Bounds k_latency{0, true, k_max_latency_s};
-
-struct Parsers {
-  const UnitContext& u;
-  detail::ParseFn money() const { return [&u = u](std::string_view t) { return parse_money(t, u); }; }
-  detail::ParseFn duration() const { return [&u = u](std::string_view t) { return parse_duration(t, u); }; }
-  detail::ParseFn rate() const { return [&u = u](std::string_view t) { return parse_rate(t, u); }; }
-  detail::ParseFn per_month() const {
-    return [&u = u](std::string_view t) { return parse_price_per_period(t, u.month_s, u); };
-  }
-  detail::ParseFn per_hour() const {
-    return [&u = u](std::string_view t) { return parse_price_per_period(t, 3600, u, true); };
-  }
-  detail::ParseFn per_gb() const { return [&u = u](std::string_view t) { return parse_price_per_gb(t, u); }; }
-  // tokens per second: `80` or a rate, `80/s`, `4800/min`
-  detail::ParseFn token_speed() const {
-    return [&u = u](std::string_view t) {
-      const Parsed count = parse_count(t);
-      return count.ok() ? count : parse_rate(t, u);
-    };
-  }
-  detail::ParseFn per_kwh() const { return [&u = u](std::string_view t) { return parse_price_per_kwh(t, u); }; }
-};
-const detail::ParseFn k_count = [](std::string_view t) { return parse_count(t); };
-const detail::ParseFn k_number = [](std::string_view t) { return parse_number(t); };
-const detail::ParseFn k_size = [](std::string_view t) { return parse_size(t); };
-const detail::ParseFn k_power = [](std::string_view t) { return parse_power(t); };
-const detail::ParseFn k_bandwidth = [](std::string_view t) { return parse_bandwidth(t); };
-const detail::ParseFn k_share = [](std::string_view t) { return parse_fraction(t); };
 
 // A duration that may also be written as a word meaning "no limit" (`none`, `unlimited`).
 std::optional<double> duration_or_word(FieldReader& r, std::string_view key, std::string_view word,
@@ -103,6 +58,7 @@ void read_workload(FieldReader r, const Parsers& p, Workload& w) {
     TokensPerCall tokens;
     tokens.input = t.quantity("input", k_count, {0, false, k_max_tokens}, true, "300").value_or(0);
     tokens.output = t.quantity("output", k_count, {0, false, k_max_tokens}, true, "200").value_or(0);
+    tokens.cached_share = t.quantity("cached_input", k_share, k_fraction, false, "40%").value_or(0);
     w.tokens = tokens;
     t.finish();
   }
@@ -159,70 +115,6 @@ void read_data(FieldReader r, DataPolicy& d) {
   d.leaves_device = r.choice_or<LeavesDevice>("leaves_device", leaves_device_names());
   d.dpa = r.boolean_or("dpa");
   d.escalation_allowed = r.boolean_or("escalation_allowed");
-  r.finish();
-}
-
-void read_token_prices(FieldReader t, const Parsers& p, CloudPrice& price) {
-  price.input_per_tokens = t.quantity("input", p.money(), k_money, true, "$0.0005").value_or(0);
-  price.output_per_tokens = t.quantity("output", p.money(), k_money, true, "$0.0015").value_or(0);
-  t.finish();
-}
-
-void read_price(FieldReader r, const Parsers& p, const Workload& w, CloudPrice& price) {
-  const MapEntry* chosen = nullptr;
-  for (const auto& form : price_form_names()) {
-    const MapEntry* e = r.entry(form.name);
-    if (!e) continue;
-    if (chosen) {
-      r.error_at(form.name, fmt::format("cloud.price has both `{}` and `{}`; give exactly one "
-                                        "price form",
-                                        chosen->key, form.name));
-      continue;
-    }
-    chosen = e;
-    price.form = form.value;
-  }
-  if (!chosen) {
-    if (r.present())
-      r.error_at("", "cloud.price needs one of per_call, per_1k_tokens, per_1m_tokens or instance");
-    r.finish();
-    return;
-  }
-  switch (price.form) {
-    case PriceForm::per_call:
-      price.per_call = r.quantity("per_call", p.money(), k_money, true, "$0.0001").value_or(0);
-      break;
-    case PriceForm::per_1k_tokens:
-    case PriceForm::per_1m_tokens:
-      read_token_prices(r.section(chosen->key, true), p, price);
-      if (!w.tokens)
-        r.error_at(chosen->key, fmt::format("cloud.price.{} needs workload.tokens (e.g. tokens: "
-                                            "{{input: 300, output: 200}})",
-                                            chosen->key));
-      break;
-    case PriceForm::instance: {
-      FieldReader i = r.section("instance", true);
-      price.hourly = i.quantity("hourly", p.per_hour(), k_money, true, "$2.50").value_or(0);
-      price.capacity_per_s =
-          i.quantity("capacity", p.rate(), {k_min_capacity, false, 1e9, false, "3.6/h", "1G/s"}, true, "40/s").value_or(0);
-      price.min_instances = i.quantity_or("min", k_count, {0, false, 1e6, true}, "1");
-      price.utilization = i.quantity_or("utilization", k_share, k_utilization, "70%");
-      i.finish();
-      break;
-    }
-  }
-  r.finish();
-}
-
-void read_cloud(FieldReader r, const Parsers& p, const Workload& w, Cloud& c, bool& price_written) {
-  c.model = r.text("model", false, "gpt-4o-mini");
-  price_written = r.entry("price") != nullptr;
-  read_price(r.section("price", !c.model), p, w, c.price);
-  c.inference_time_s = r.quantity_or("inference_time", p.duration(), {0, false, k_max_latency_s}, "30ms");
-  c.ttft_s = r.quantity("ttft", p.duration(), {0, false, k_max_latency_s}, false, "400ms");
-  c.output_tokens_per_s = r.quantity("output_speed", p.token_speed(), {0, true, 1e9}, false, "80/s");
-  c.transfer_per_gb = r.quantity_or("transfer", p.per_gb(), k_money, "$0.10/GB");
-  c.fixed_per_month = r.quantity_or("fixed", p.per_month(), k_money, "$200/month");
   r.finish();
 }
 
@@ -331,11 +223,8 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   fleet.finish();
   read_connectivity(top.section("connectivity", true), p, profile.connectivity);
   read_data(top.section("data", true), profile.data);
-  bool price_written = false;
   FieldReader cloud = top.section("cloud", true);
-  read_cloud(cloud, p, profile.workload, profile.cloud, price_written);
-  if (profile.cloud.model) detail::resolve_cloud_model(cloud, profile, catalog, price_written);
-  detail::resolve_cloud_speed(cloud, profile, catalog);
+  detail::read_cloud(cloud, p, profile, catalog);
   read_edge(top.section("edge", true), p, profile, catalog);
 
   FieldReader hybrid = top.section("hybrid", false);

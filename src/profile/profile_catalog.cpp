@@ -13,8 +13,6 @@
 
 namespace edgecalc::detail {
 
-namespace {
-
 std::string entry_source(std::string_view id, const std::string& source, const std::string& date) {
   return fmt::format("catalog {}: {}{}", id, source, date.empty() ? "" : fmt::format(" ({})", date));
 }
@@ -40,6 +38,8 @@ bool usd_only(FieldReader& r, const Profile& p, std::string_view field) {
   return false;
 }
 
+namespace {
+
 struct EdgeEntries {
   const HardwareEntry* hw = nullptr;
   const LlmEntry* llm = nullptr;
@@ -48,76 +48,6 @@ struct EdgeEntries {
 };
 
 }  // namespace
-
-void resolve_cloud_model(FieldReader& cloud, Profile& p, const Catalog& catalog, bool price_written) {
-  ReadContext& ctx = cloud.context();
-  const PriceEntry* price = catalog.find_price(*p.cloud.model);
-  if (!price) {
-    unknown_id(ctx.diagnostics, where(p, "cloud.model", Position{}), "cloud model", "cloud.model", *p.cloud.model,
-               catalog.price_ids());
-    return;
-  }
-  if (price_written) return;  // the profile's own price wins
-  if (!usd_only(cloud, p, "cloud.price")) return;
-  if (!p.workload.tokens) {
-    cloud.error_at("model", fmt::format("cloud.model {} is priced per token and needs workload.tokens (e.g. tokens: "
-                                        "{{input: 300, output: 200}})",
-                                        price->id));
-    return;
-  }
-  p.cloud.price.form = PriceForm::per_1m_tokens;
-  p.cloud.price.input_per_tokens = price->input;
-  p.cloud.price.output_per_tokens = price->output;
-  p.catalog_values.push_back(CatalogValue{"cloud.price",
-                                          fmt::format("{} in, {} out per 1M tokens", format_unit_price(price->input, "USD"),
-                                                      format_unit_price(price->output, "USD")),
-                                          entry_source(price->id, price->source, price->date), price->date});
-}
-
-void resolve_cloud_speed(FieldReader& cloud, Profile& p, const Catalog& catalog) {
-  Cloud& c = p.cloud;
-  const PriceEntry* price = c.model ? catalog.find_price(*c.model) : nullptr;
-  if ((cloud.entry("ttft") && !c.ttft_s) || (cloud.entry("output_speed") && !c.output_tokens_per_s))
-    return;  // written but invalid: that error is enough
-  const char* written = c.ttft_s ? "ttft" : (c.output_tokens_per_s ? "output_speed" : nullptr);
-  if (cloud.entry("inference_time")) {
-    if (written)
-      cloud.error_at(written, fmt::format("cloud.{} cannot be given with cloud.inference_time: write the call time, or "
-                                          "cloud.ttft and cloud.output_speed for edgecalc to compute it",
-                                          written));
-    return;
-  }
-  const std::optional<double> ttft = c.ttft_s ? c.ttft_s : (price ? price->ttft_s : std::nullopt);
-  const std::optional<double> speed =
-      c.output_tokens_per_s ? c.output_tokens_per_s : (price ? price->output_tokens_per_s : std::nullopt);
-  if (!ttft || !speed || !p.workload.tokens) {
-    if (!written) return;  // an API without a measured speed: a warning among the assumptions
-    if (!p.workload.tokens)
-      cloud.error_at(written, fmt::format("cloud.{} needs workload.tokens (e.g. tokens: {{input: 300, output: 200}}): "
-                                          "the call time is ttft + output tokens / output_speed",
-                                          written));
-    else
-      cloud.error_at(written, fmt::format("cloud.{} needs cloud.{} too{}", written, ttft ? "output_speed" : "ttft",
-                                          price ? fmt::format(" (catalog {} has no measured speed)", price->id)
-                                                : " (or a cloud.model whose catalog entry has a measured speed)"));
-    return;
-  }
-  c.inference_time_s = *ttft + p.workload.tokens->output / *speed;
-  std::erase(p.defaults_applied, std::string("cloud.inference_time"));
-  // Where each half came from: the profile, or the model's catalog entry with its source.
-  std::string source;
-  if (c.ttft_s && c.output_tokens_per_s)
-    source = "profile: cloud.ttft and cloud.output_speed";
-  else if (written)
-    source = fmt::format("profile: cloud.{}; the other from {}", written, entry_source(price->id, price->speed_source, ""));
-  else
-    source = entry_source(price->id, price->speed_source, "");
-  p.catalog_values.push_back(CatalogValue{
-      "cloud.inference_time",
-      fmt::format("{} = {} to the first token + {} output tokens at {} tokens/s", format_duration(c.inference_time_s),
-                  format_duration(*ttft), format_count(p.workload.tokens->output), format_count(*speed)),
-      source, ""});
-}
 
 // The catalog entries the edge section names (hardware, model, quantization); unknown ids are
 // reported. The default quantization of an LLM is listed among the catalog values.

@@ -8,6 +8,7 @@
 #include <edgecalc/profile/profile.hpp>
 
 #include "load/field_reader.hpp"
+#include "profile/profile_parsers.hpp"
 
 namespace edgecalc::detail {
 
@@ -19,12 +20,22 @@ struct EdgeWritten {
   bool power = false;
 };
 
-// cloud.model: the price comes from the catalog unless cloud.price is written.
-void resolve_cloud_model(FieldReader& cloud, Profile& profile, const Catalog& catalog, bool price_written);
+// "catalog rpi5-8gb: vendor brief (2025-01)"
+std::string entry_source(std::string_view id, const std::string& source, const std::string& date);
 
-// cloud.inference_time of an API: written, or time to first token + output tokens / output speed,
-// each from the profile (cloud.ttft, cloud.output_speed) or else cloud.model's catalog entry.
-void resolve_cloud_speed(FieldReader& cloud, Profile& profile, const Catalog& catalog);
+// "unknown hardware `rpi6` in edge.hardware; closest: rpi5-8gb, rpi5-16gb, rpi4-4gb"
+void unknown_id(Diagnostics& diagnostics, Position at, std::string_view what, std::string_view field,
+                const std::string& id, const std::vector<std::string>& ids);
+
+// Where `field` was written, or `fallback`.
+Position where(const Profile& p, const std::string& field, Position fallback);
+
+// Catalog prices are in USD: false, after an error at `r`, for a profile in another currency.
+bool usd_only(FieldReader& r, const Profile& p, std::string_view field);
+
+// The cloud section: its price (written, or cloud.model / cloud.price.model from the catalog at
+// its tier and the workload's token counts) and the time of a call.
+void read_cloud(FieldReader& r, const profile_parse::Parsers& p, Profile& profile, const Catalog& catalog);
 
 // edge.hardware and workload.model: price, power, inference time and capacity from the catalog
 // and the predictor, for the fields the profile did not write; sets profile.prediction.

@@ -56,11 +56,23 @@ struct TinyModelEntry {
   std::string source, date;
 };
 
+// Prices of a call whose input exceeds `above_tokens` (Gemini above 200k, GPT-5.x above 272k):
+// the provider bills the whole call at these, in USD per 1M tokens.
+struct LongContextPrice {
+  double above_tokens = 0;
+  double input = 0, cached_input = 0, output = 0;
+};
+
 // Prices in USD per 1M tokens.
 struct PriceEntry {
   std::string id, provider;
   double input = 0, cached_input = 0, output = 0, batch_input = 0, batch_output = 0;
+  std::optional<LongContextPrice> long_context;
+  std::optional<double> batch_window_s;  // the batch tier's promised turnaround; nullopt: no batch tier
   std::string source, date;
+  std::string litellm;      // the entry's key in LiteLLM's price file (tools/refresh_prices)
+  std::string deprecated;   // the date the entry was superseded; empty while current
+  std::string replaced_by;  // the current entry to move to, when deprecated
   // Measured speed of the API, when the catalog has it: a call takes ttft + output tokens /
   // output_speed. speed_source names the measurement and its date.
   std::optional<double> ttft_s;

@@ -17,6 +17,8 @@ enum class Deployment { device, server };
 enum class HybridMode { cascade, route };
 enum class Option { cloud, edge, hybrid };
 enum class PriceForm { per_call, per_1k_tokens, per_1m_tokens, instance };
+// Which of a catalog API's prices: interactive, or the asynchronous batch discount.
+enum class PriceTier { standard, batch };
 
 enum class GateLevel { fail, warn };
 
@@ -28,6 +30,7 @@ std::span<const EnumName<Deployment>> deployment_names();
 std::span<const EnumName<HybridMode>> hybrid_mode_names();
 std::span<const EnumName<Option>> option_names();
 std::span<const EnumName<PriceForm>> price_form_names();
+std::span<const EnumName<PriceTier>> price_tier_names();
 std::span<const EnumName<GateLevel>> gate_level_names();
 
 std::string_view to_string(Network value);
@@ -37,6 +40,7 @@ std::string_view to_string(Deployment value);
 std::string_view to_string(HybridMode value);
 std::string_view to_string(Option value);
 std::string_view to_string(PriceForm value);
+std::string_view to_string(PriceTier value);
 std::string_view to_string(GateLevel value);
 
 }  // namespace edgecalc

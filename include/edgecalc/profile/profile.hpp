@@ -27,6 +27,7 @@ struct DurationRange {
 struct TokensPerCall {
   double input = 0;
   double output = 0;
+  double cached_share = 0;  // of the input tokens, read from the provider's prompt cache
 };
 
 struct CloudPrice {
@@ -34,6 +35,8 @@ struct CloudPrice {
   double per_call = 0;           // per_call
   double input_per_tokens = 0;   // per_1k_tokens / per_1m_tokens: price per 1k (or 1M) input tokens
   double output_per_tokens = 0;  // ... and per 1k (or 1M) output tokens
+  std::optional<double> cached_input_per_tokens;  // ... per 1k (or 1M) cached input tokens; nullopt: as input
+  PriceTier tier = PriceTier::standard;           // a catalog model's interactive or batch prices
   double hourly = 0;             // instance: price per instance-hour
   double capacity_per_s = 0;     // instance: calls one instance sustains
   double min_instances = 1;      // instance: always running

@@ -1,0 +1,58 @@
+#pragma once
+
+// What every catalog section's reader shares: USD money, the quantity parsers, and the id,
+// source and date each entry carries.
+
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include <edgecalc/domain/catalog.hpp>
+#include <edgecalc/domain/defaults.hpp>
+#include <edgecalc/util/calendar.hpp>
+
+#include "load/field_reader.hpp"
+
+namespace edgecalc::detail {
+
+namespace catalog_read {
+
+// Catalogs price in USD; a "month" in them is the default billing month.
+inline const UnitContext& catalog_units() {
+  static const UnitContext units{default_units().month_s, "USD"};
+  return units;
+}
+inline const ParseFn k_money = [](std::string_view t) { return parse_money(t, catalog_units()); };
+inline const ParseFn k_size = [](std::string_view t) { return parse_size(t); };
+inline const ParseFn k_power = [](std::string_view t) { return parse_power(t); };
+inline const ParseFn k_bandwidth = [](std::string_view t) { return parse_bandwidth(t); };
+inline const ParseFn k_ops = [](std::string_view t) { return parse_ops(t); };
+inline const ParseFn k_count = [](std::string_view t) { return parse_count(t); };
+inline const ParseFn k_fraction = [](std::string_view t) { return parse_fraction(t); };
+inline const ParseFn k_duration = [](std::string_view t) { return parse_duration(t, catalog_units()); };
+inline constexpr Bounds k_non_negative{0, false, 1e18};
+inline constexpr Bounds k_positive{0, true, 1e18};
+
+// id, source and date: every entry has them.
+inline bool read_identity(FieldReader& r, std::string& id, std::string& source, std::string& date) {
+  id = r.text("id", true, "rpi5-8gb").value_or("");
+  source = r.text("source", true, "\"vendor datasheet\"").value_or("");
+  date = r.text("date", true, "2025-01").value_or("");
+  if (r.entry("date") && !date.empty() && !is_date(date, true))
+    r.error_at("date", fmt::format("{} must be a date, YYYY-MM or YYYY-MM-DD; got \"{}\"", r.path_of("date"), date));
+  return !id.empty();
+}
+
+// A required quantity (0 when missing or bad: the reader has reported it).
+inline double need(FieldReader& r, std::string_view key, const ParseFn& parse, const Bounds& b,
+                   std::string_view example) {
+  return r.quantity(key, parse, b, true, example).value_or(0);
+}
+
+}  // namespace catalog_read
+
+// One entry of `prices:` (data/prices.yaml, --catalog files).
+PriceEntry read_price(FieldReader r);
+
+}  // namespace edgecalc::detail
