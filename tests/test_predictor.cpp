@@ -244,26 +244,26 @@ TEST_CASE("unknown catalog ids list the closest", "[predictor][profile]") {
         "p.yaml:17:13: error: unknown hardware `rpi6` in edge.hardware; closest: rpi4-4gb, rpi4-8gb, rpi5-8gb "
         "(edgecalc catalog lists them)\n");
   CHECK(errors_of(replaced(k_valid_yaml, "    per_call: $0.0001\n", "    per_call: $0.0001\n  model: gpt-5o\n")) ==
-        "p.yaml:15:10: error: unknown cloud model `gpt-5o` in cloud.model; closest: gpt-4o, gpt-4o-mini, "
-        "gemini-1.5-flash (edgecalc catalog lists them)\n");
+        "p.yaml:15:10: error: unknown cloud model `gpt-5o` in cloud.model; closest: gpt-5.5, gpt-4o, "
+        "gpt-5.4-nano (edgecalc catalog lists them)\n");
 }
 
 TEST_CASE("catalog prices: tokens required, currency must be USD, staleness is flagged", "[predictor][profile]") {
-  const std::string api = replaced(k_valid_yaml, "  price:\n    per_call: $0.0001\n", "  model: gpt-4o-mini\n");
-  CHECK(errors_of(api) == "p.yaml:13:10: error: cloud.model gpt-4o-mini is priced per token and needs "
+  const std::string api = replaced(k_valid_yaml, "  price:\n    per_call: $0.0001\n", "  model: gpt-5.4-nano\n");
+  CHECK(errors_of(api) == "p.yaml:13:10: error: cloud.model gpt-5.4-nano is priced per token and needs "
                           "workload.tokens (e.g. tokens: {input: 300, output: 200})\n");
   const std::string with_tokens =
       replaced(api, "  latency_budget: 100ms\n", "  latency_budget: 100ms\n  tokens: {input: 1000, output: 100}\n");
   Outcome out = load(with_tokens);
   REQUIRE(out.profile);
   CHECK(out.profile->cloud.price.form == PriceForm::per_1m_tokens);
-  CHECK(out.profile->cloud.price.input_per_tokens == Approx(0.15));
-  const Report r = evaluate(*out.profile, "2026-11-21");
+  CHECK(out.profile->cloud.price.input_per_tokens == Approx(0.20));
+  const Report r = evaluate(*out.profile, "2027-03-01");
   const auto json = report_json(r);
   bool warned = false;
   for (const auto& a : json["assumptions"])
     warned = warned || (a["field"] == "cloud.price" &&
-                        a["source"].get<std::string>().find("WARNING: priced 675 days before 2026-11-21") != std::string::npos);
+                        a["source"].get<std::string>().find("WARNING: priced 220 days before 2027-03-01") != std::string::npos);
   CHECK(warned);
   CHECK(errors_of(replaced(with_tokens, "edgecalc: 1\n", "edgecalc: 1\ncurrency: EUR\n")).find(
             "catalog prices are in USD and the profile's currency is EUR; write cloud.price yourself") != std::string::npos);

@@ -1,5 +1,6 @@
 // `edgecalc catalog [hardware|models|prices]` and `edgecalc catalog show ID`.
 
+#include <algorithm>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -51,12 +52,21 @@ std::string list_models(const Catalog& c) {
 }
 
 std::string list_prices(const Catalog& c) {
-  std::string out = fmt::format("{:<22}{:<13}{:>10}{:>10}{:>10}  {}\n", "model (per 1M tokens)", "provider",
-                                "input", "cached", "output", "priced on");
-  for (const PriceEntry& p : c.prices)
-    out += fmt::format("{:<22}{:<13}{:>10}{:>10}{:>10}  {}\n", p.id, p.provider, format_unit_price(p.input, "USD"),
-                       format_unit_price(p.cached_input, "USD"), format_unit_price(p.output, "USD"),
-                       p.date.empty() ? "unknown" : p.date);
+  std::size_t id_width = 22, provider_width = 13;
+  for (const PriceEntry& p : c.prices) {
+    id_width = std::max(id_width, p.id.size() + 2);
+    provider_width = std::max(provider_width, p.provider.size() + 2);
+  }
+  std::string out = fmt::format("{:<{}}{:<{}}{:>10}{:>10}{:>10}{:>8}  {}\n", "model (per 1M tokens)", id_width, "provider",
+                                provider_width, "input", "cached", "output", "batch", "priced on");
+  for (const PriceEntry& p : c.prices) {
+    const std::string status =
+        p.deprecated.empty() ? "" : fmt::format("  superseded {}{}", p.deprecated, p.replaced_by.empty() ? "" : " by " + p.replaced_by);
+    out += fmt::format("{:<{}}{:<{}}{:>10}{:>10}{:>10}{:>8}  {}{}\n", p.id, id_width, p.provider, provider_width,
+                       format_unit_price(p.input, "USD"), format_unit_price(p.cached_input, "USD"),
+                       format_unit_price(p.output, "USD"), p.batch_window_s ? "yes" : "-",
+                       p.date.empty() ? "unknown" : p.date, status);
+  }
   return out;
 }
 
@@ -107,8 +117,21 @@ std::optional<std::string> show(const Catalog& c, const std::string& id) {
     line(out, "input", format_unit_price(p->input, "USD"));
     line(out, "cached input", format_unit_price(p->cached_input, "USD"));
     line(out, "output", format_unit_price(p->output, "USD"));
-    line(out, "batch input/output", fmt::format("{} / {}", format_unit_price(p->batch_input, "USD"),
-                                                format_unit_price(p->batch_output, "USD")));
+    if (p->batch_window_s)
+      line(out, "batch input/output", fmt::format("{} / {}, answered within {} (cloud.price.tier: batch)",
+                                                  format_unit_price(p->batch_input, "USD"),
+                                                  format_unit_price(p->batch_output, "USD"), format_duration(*p->batch_window_s)));
+    else
+      line(out, "batch", "no batch tier");
+    if (p->long_context)
+      line(out, "long context", fmt::format("above {} input tokens: {} in, {} cached, {} out", format_count(p->long_context->above_tokens),
+                                            format_unit_price(p->long_context->input, "USD"),
+                                            format_unit_price(p->long_context->cached_input, "USD"),
+                                            format_unit_price(p->long_context->output, "USD")));
+    if (!p->deprecated.empty())
+      line(out, "superseded", fmt::format("on {}{}; kept so old profiles load", p->deprecated,
+                                          p->replaced_by.empty() ? "" : " by " + p->replaced_by));
+    if (!p->litellm.empty()) line(out, "LiteLLM key", p->litellm);
     line(out, "source", p->source);
     line(out, "priced on", p->date.empty() ? "unknown" : p->date);
     if (p->ttft_s && p->output_tokens_per_s) {
