@@ -93,6 +93,8 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   CLI::App* diff_cmd = setup_diff(app, diff);
   CatalogOptions catalog;
   CLI::App* catalog_cmd = setup_catalog(app, catalog);
+  ValidateOptions validate;
+  CLI::App* validate_cmd = setup_validate(app, validate);
 
   if (const auto done = parse_arguments(app, args, streams)) return *done;
   if (const std::string problem = environment_problem(streams.env); !problem.empty()) {
@@ -104,6 +106,7 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   if (render_cmd->parsed()) return run_render(render, streams);
   if (diff_cmd->parsed()) return run_diff(diff, streams);
   if (catalog_cmd->parsed()) return run_catalog(catalog, streams);
+  if (validate_cmd->parsed()) return run_validate(validate, streams);
   if (evaluate.profiles.empty()) {
     streams.err << "edgecalc: error: no profile given\nRun 'edgecalc --help' for usage.\n";
     return ExitCode::invalid_input;

@@ -35,12 +35,12 @@ std::string list_hardware(const Catalog& c) {
 }
 
 std::string list_models(const Catalog& c) {
-  std::string out = fmt::format("{:<18}{:>12}{:>8}{:>10}{:>10}{:>10}  {}\n", "llm", "parameters", "layers",
-                                "kv heads", "head size", "context", "date");
+  std::string out = fmt::format("{:<18}{:>12}{:>9}{:>8}{:>10}{:>10}{:>10}  {}\n", "llm", "parameters", "active",
+                                "layers", "kv heads", "head size", "context", "date");
   for (const LlmEntry& m : c.llms)
-    out += fmt::format("{:<18}{:>12}{:>8}{:>10}{:>10}{:>10}  {}\n", m.id, format_count(m.parameters),
-                       format_count(m.layers), format_count(m.kv_heads), format_count(m.head_size),
-                       format_count(m.context), m.date);
+    out += fmt::format("{:<18}{:>12}{:>9}{:>8}{:>10}{:>10}{:>10}  {}\n", m.id, format_count(m.parameters),
+                       m.moe() ? format_count(m.active()) : "all", format_count(m.layers), format_count(m.kv_heads),
+                       format_count(m.head_size), format_count(m.context), m.date);
   out += fmt::format("\n{:<18}{:>16}  {}\n", "quantization", "bits per weight", "date");
   for (const QuantEntry& q : c.quantizations)
     out += fmt::format("{:<18}{:>16}  {}\n", q.id, format_count(q.bits_per_weight), q.date);

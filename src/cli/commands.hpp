@@ -143,6 +143,14 @@ struct CatalogOptions {
 CLI::App* setup_catalog(CLI::App& app, CatalogOptions& options);
 ExitCode run_catalog(const CatalogOptions& options, const Streams& streams);
 
+struct ValidateOptions {
+  std::string format = "table";
+  std::string max_decode_error = "25%";
+  std::string output;
+};
+CLI::App* setup_validate(CLI::App& app, ValidateOptions& options);
+ExitCode run_validate(const ValidateOptions& options, const Streams& streams);
+
 struct RulesOptions {
   std::string format = "table";
 };

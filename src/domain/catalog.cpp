@@ -96,6 +96,10 @@ LlmEntry read_llm(FieldReader r) {
   m.kv_heads = need(r, "kv_heads", k_count, {0, true, 1e5, true}, "8");
   m.head_size = need(r, "head_size", k_count, {0, true, 1e5, true}, "128");
   m.context = need(r, "context", k_count, {0, true, 1e9, true}, "131072");
+  m.active_parameters = r.quantity("active_parameters", k_count, {0, true, 1e15}, false, "3.6B").value_or(0);
+  if (m.active_parameters > m.parameters)
+    r.error_at("active_parameters", fmt::format("{} must be at most parameters ({}); got {}", r.path_of("active_parameters"),
+                                                m.parameters, m.active_parameters));
   r.finish();
   return m;
 }
@@ -200,8 +204,10 @@ bool merge_document(const Document& document, Catalog& catalog, Diagnostics& dia
   return true;
 }
 
+}  // namespace
+
 // The built-in catalog comes as JSON with every scalar a string (tools/embed_catalog.cpp).
-NodePtr node_from_json(const nlohmann::json& j) {
+NodePtr detail::node_from_json(const nlohmann::json& j) {
   auto node = std::make_shared<Node>();
   if (j.is_object()) {
     node->kind = Node::Kind::map;
@@ -215,8 +221,6 @@ NodePtr node_from_json(const nlohmann::json& j) {
   }
   return node;
 }
-
-}  // namespace
 
 bool merge_catalog_text(std::string_view text, SourceFormat format, Catalog& catalog, Diagnostics& diagnostics) {
   LoadLimits limits;
@@ -243,7 +247,7 @@ const Catalog& builtin_catalog() {
                                      std::pair{"data/models.yaml", detail::k_catalog_models},
                                      std::pair{"data/prices.yaml", detail::k_catalog_prices}}) {
       Diagnostics d(name);
-      const Document document{name, node_from_json(nlohmann::json::parse(text))};
+      const Document document{name, detail::node_from_json(nlohmann::json::parse(text))};
       if (!merge_document(document, c, d))
         throw std::logic_error("the built-in catalog is invalid:\n" + format_diagnostics(d));
     }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <edgecalc/domain/catalog.hpp>
 #include <edgecalc/domain/defaults.hpp>
@@ -51,6 +52,9 @@ inline double need(FieldReader& r, std::string_view key, const ParseFn& parse, c
 }
 
 }  // namespace catalog_read
+
+// A document embedded at build time as JSON, every scalar a string (tools/embed_catalog.cpp).
+NodePtr node_from_json(const nlohmann::json& j);
 
 // One entry of `prices:` (data/prices.yaml, --catalog files).
 PriceEntry read_price(FieldReader r);

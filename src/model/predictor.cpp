@@ -9,8 +9,13 @@
 
 namespace edgecalc {
 
+double BatchModel::weights_read_bytes(double batch) const {
+  if (active_share >= 1) return weights_bytes;
+  return weights_bytes * (1 - std::pow(1 - active_share, std::max(1.0, batch)));
+}
+
 double BatchModel::step_s(double batch) const {
-  const double memory = (weights_bytes + batch * kv_bytes_per_token * step_kv_tokens) / bandwidth_bytes_per_s;
+  const double memory = (weights_read_bytes(batch) + batch * kv_bytes_per_token * step_kv_tokens) / bandwidth_bytes_per_s;
   const double compute = ops_per_s > 0 ? 2 * parameters * batch / ops_per_s : 0;
   return std::max(memory, compute) + step_overhead_s;
 }
@@ -36,8 +41,8 @@ void add_batching(Prediction& p, const HardwareEntry& hw, const BackendEntry& be
       "batch", fmt::format("{} tokens/s at {} calls = {} / max({} read / {} GB/s, 2 x {} x {} / {} TFLOPS x {}) + {} per step; "
                            "one unit serves {} calls/s = 1 / ({} prefill + {} output x step / {})",
                            format_count(b.aggregate_tokens_per_s(full)), format_count(full), format_count(full),
-                           format_bytes(b.weights_bytes + full * b.kv_bytes_per_token * b.step_kv_tokens),
-                           format_count(b.bandwidth_bytes_per_s / 1e9), format_count(m.parameters), format_count(full),
+                           format_bytes(b.weights_read_bytes(full) + full * b.kv_bytes_per_token * b.step_kv_tokens),
+                           format_count(b.bandwidth_bytes_per_s / 1e9), format_count(m.active()), format_count(full),
                            format_count((hw.fp16_flops > 0 ? hw.fp16_flops : hw.int8_ops) / 1e12),
                            format_percent(be.prefill_efficiency), format_duration(b.step_overhead_s),
                            format_count(p.calls_per_second_capacity), format_duration(b.prefill_s),
@@ -67,9 +72,16 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
   p.workings.emplace_back("memory", fmt::format("needs {} (weights + kv cache + {} runtime), {} has {} usable",
                                                 format_bytes(p.memory_required_bytes), format_bytes(be.runtime_memory_bytes), hw.id,
                                                 format_bytes(p.memory_available_bytes)));
-  // Decoding reads every weight (and the KV cache so far) once per token: bandwidth-bound, plus a
+  // Decoding reads every weight a token uses (all of a dense model's, the active experts' of a
+  // mixture of experts) and the KV cache so far, once per token: bandwidth-bound, plus a
   // per-token overhead (kernel launches, sampling) that a pure bandwidth ratio misses.
-  const double bytes_per_token = weights + kv_per_token * (input_tokens + output_tokens / 2);
+  const double active_share = m.parameters > 0 ? m.active() / m.parameters : 1;
+  const double active_weights = weights * active_share;
+  if (m.moe())
+    p.workings.emplace_back("experts", fmt::format("{} of the weights per token = {} active / {} parameters (a mixture of experts)",
+                                                   format_bytes(active_weights), format_count(m.active()),
+                                                   format_count(m.parameters)));
+  const double bytes_per_token = active_weights + kv_per_token * (input_tokens + output_tokens / 2);
   const double seconds_per_token =
       bytes_per_token / (hw.bandwidth_bytes_per_s * be.bandwidth_efficiency) + be.token_overhead_s;
   p.decode_tokens_per_second = 1 / seconds_per_token;
@@ -80,11 +92,11 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
                                                 format_duration(be.token_overhead_s)));
   // Prefill is compute-bound: about 2 operations per parameter per token.
   const double compute = hw.fp16_flops > 0 ? hw.fp16_flops : hw.int8_ops;
-  p.prefill_tokens_per_second = compute * be.prefill_efficiency / (2 * m.parameters);
-  p.workings.emplace_back("prefill", fmt::format("{} tokens/s = {} TFLOPS x {} / (2 x {} parameters)",
+  p.prefill_tokens_per_second = compute * be.prefill_efficiency / (2 * m.active());
+  p.workings.emplace_back("prefill", fmt::format("{} tokens/s = {} TFLOPS x {} / (2 x {} {}parameters)",
                                                  format_count(*p.prefill_tokens_per_second),
                                                  format_count(compute / 1e12), format_percent(be.prefill_efficiency),
-                                                 format_count(m.parameters)));
+                                                 format_count(m.active()), m.moe() ? "active " : ""));
   p.call_latency_s = input_tokens / *p.prefill_tokens_per_second + output_tokens / *p.decode_tokens_per_second;
   p.calls_per_second_capacity = p.call_latency_s > 0 ? 1 / p.call_latency_s : 0;
   p.workings.emplace_back("call", fmt::format("{} = {} input / prefill + {} output / decode{}",
@@ -96,11 +108,12 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
   if (engine_slots) {
     BatchModel b;
     b.weights_bytes = weights;
+    b.active_share = active_share;
     b.kv_bytes_per_token = kv_per_token;
     b.step_kv_tokens = input_tokens + output_tokens / 2;
     b.bandwidth_bytes_per_s = hw.bandwidth_bytes_per_s * be.bandwidth_efficiency;
     b.ops_per_s = compute * be.prefill_efficiency;
-    b.parameters = m.parameters;
+    b.parameters = m.active();
     b.step_overhead_s = be.token_overhead_s;
     b.prefill_s = input_tokens / *p.prefill_tokens_per_second;
     b.output_tokens = output_tokens;

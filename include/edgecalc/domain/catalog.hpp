@@ -42,6 +42,11 @@ struct LlmEntry {
   std::string id, name;
   double parameters = 0, layers = 0, hidden = 0, kv_heads = 0, head_size = 0, context = 0;
   std::string source, date;
+  // A mixture-of-experts model computes each token with a share of its weights: memory holds
+  // `parameters`, a token reads and multiplies `active_parameters` (0: a dense model, all of them).
+  double active_parameters = 0;
+  double active() const { return active_parameters > 0 ? active_parameters : parameters; }
+  bool moe() const { return active() < parameters; }
 };
 
 struct QuantEntry {

@@ -21,7 +21,8 @@ inline constexpr double k_kv_bytes_per_value = 2;
 // 2 x parameters x batch operations; it takes the longer of the two, plus the per-token overhead.
 // Prefill is compute-bound and runs alone.
 struct BatchModel {
-  double weights_bytes = 0;
+  double weights_bytes = 0;          // all weights, in memory
+  double active_share = 1;           // of the weights one token reads (active / total parameters)
   double kv_bytes_per_token = 0;
   double step_kv_tokens = 0;         // KV tokens one sequence reads per step: input + output / 2
   double bandwidth_bytes_per_s = 0;  // memory bandwidth x the backend's efficiency
@@ -32,6 +33,9 @@ struct BatchModel {
   double output_tokens = 0;
   double max_concurrency = 1;        // slots: the engine's limit or what the KV cache holds
 
+  // Weights one step for `batch` sequences reads: all of a dense model; for a mixture of experts
+  // the union of what the sequences route to, about weights x (1 - (1 - active share)^batch).
+  double weights_read_bytes(double batch) const;
   // One decode step for `batch` sequences.
   double step_s(double batch) const;
   // Output tokens per second, all sequences together.

@@ -1,0 +1,92 @@
+#include <edgecalc/domain/measurements.hpp>
+
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include <edgecalc/load/document.hpp>
+#include <edgecalc/load/quantity.hpp>
+
+#include "domain/catalog_read.hpp"
+
+namespace edgecalc {
+
+namespace detail {
+extern const char* const k_measurements_llm;
+extern const char* const k_measurements_batched;
+extern const char* const k_measurements_tinyml;
+}  // namespace detail
+
+namespace {
+
+// The built-in files are the project's own: a malformed row is a build defect, thrown.
+struct Row {
+  const Node& node;
+  const char* file;
+
+  const Node* get(const char* key) const {
+    const MapEntry* e = node.find(key);
+    return e ? e->value.get() : nullptr;
+  }
+  std::string text(const char* key) const {
+    const Node* n = get(key);
+    if (!n || n->kind != Node::Kind::scalar) throw std::logic_error(std::string(file) + ": a row lacks " + key);
+    return n->text;
+  }
+  std::optional<double> number(const char* key) const {
+    if (!get(key)) return std::nullopt;
+    const Parsed p = parse_number(text(key));
+    if (!p.ok() || p.value <= 0) throw std::logic_error(std::string(file) + ": " + key + " is not a positive number");
+    return p.value;
+  }
+  double required(const char* key) const {
+    const auto v = number(key);
+    if (!v) throw std::logic_error(std::string(file) + ": a row lacks " + key);
+    return *v;
+  }
+};
+
+std::vector<NodePtr> rows(const char* text, const char* file, const char* key) {
+  const NodePtr root = detail::node_from_json(nlohmann::json::parse(text));
+  const MapEntry* e = root->find(key);
+  if (!e) throw std::logic_error(std::string(file) + " has no " + key);
+  return e->value->items;
+}
+
+Measurements parse() {
+  Measurements m;
+  const char* llm_file = "tests/data/predictor/llm-measurements.yaml";
+  for (const NodePtr& n : rows(detail::k_measurements_llm, llm_file, "measurements")) {
+    const Row r{*n, llm_file};
+    m.llm.push_back(LlmMeasurement{r.text("hardware"), r.text("model"), r.text("quantization"), r.text("source"),
+                                   r.number("decode"), r.number("prefill")});
+  }
+  const char* batched_file = "tests/data/predictor/batched-measurements.yaml";
+  for (const NodePtr& n : rows(detail::k_measurements_batched, batched_file, "series")) {
+    const Row r{*n, batched_file};
+    BatchedSeries s{r.text("hardware"), r.text("model"), r.text("quantization"), r.text("source"), r.required("gpus"),
+                    r.required("input"), r.required("output"), {}};
+    for (const NodePtr& point : r.get("points")->items) {
+      const Parsed c = parse_number(point->items.at(0)->text), t = parse_number(point->items.at(1)->text);
+      if (!c.ok() || !t.ok()) throw std::logic_error(std::string(batched_file) + ": a point is not [concurrency, tokens/s]");
+      s.points.push_back(BatchedPoint{c.value, t.value});
+    }
+    m.batched.push_back(std::move(s));
+  }
+  const char* tiny_file = "tests/data/predictor/tinyml-measurements.yaml";
+  for (const NodePtr& n : rows(detail::k_measurements_tinyml, tiny_file, "measurements")) {
+    const Row r{*n, tiny_file};
+    m.tinyml.push_back(TinyMeasurement{r.text("hardware"), r.text("model"), r.text("source"),
+                                       r.required("inferences_per_second")});
+  }
+  return m;
+}
+
+}  // namespace
+
+const Measurements& builtin_measurements() {
+  static const Measurements m = parse();
+  return m;
+}
+
+}  // namespace edgecalc

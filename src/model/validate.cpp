@@ -1,0 +1,240 @@
+#include <edgecalc/model/validate.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include <edgecalc/model/predictor.hpp>
+
+namespace edgecalc {
+
+namespace {
+
+// llama-bench's tg128 / pp512 and Ollama's short answers: a short context.
+constexpr double k_bench_input = 16, k_bench_output = 128;
+
+struct Entries {
+  const HardwareEntry* hw;
+  const BackendEntry* backend;
+  const LlmEntry* llm;
+  const QuantEntry* quant;
+};
+
+Entries entries_of(const Catalog& c, const std::string& hardware, const std::string& model, const std::string& quant) {
+  Entries e{c.find_hardware(hardware), nullptr, c.find_llm(model), c.find_quantization(quant)};
+  if (e.hw) e.backend = c.find_backend(e.hw->backend);
+  if (!e.hw || !e.backend || !e.llm || !e.quant)
+    throw std::logic_error("a measurement names an id the catalog lacks: " + hardware + " " + model + " " + quant);
+  return e;
+}
+
+// One decode point for fitting: x = bytes read per token / bandwidth (the time at 100%
+// efficiency and no overhead), t = the measured time per token.
+struct DecodePoint {
+  std::string hardware, backend;
+  double x = 0, t = 0;
+};
+
+// One prefill point: k = prefill tokens/s at 100% efficiency, p = measured.
+struct PrefillPoint {
+  std::string hardware, backend;
+  double k = 0, p = 0;
+};
+
+// "fp8 on 2 GPUs, 50 calls at once"
+std::string fmt_batched(double gpus, const std::string& quantization, double concurrency) {
+  return fmt::format("{} on {} GPU{}, {} calls at once", quantization, gpus, gpus == 1 ? "" : "s", concurrency);
+}
+
+BackendEntry ideal(const BackendEntry& b) {
+  BackendEntry i = b;
+  i.bandwidth_efficiency = 1;
+  i.token_overhead_s = 0;
+  i.prefill_efficiency = 1;
+  return i;
+}
+
+struct DecodeFit {
+  double efficiency = 1, overhead_s = 0;
+};
+
+// Least squares on relative error: t_pred = x / efficiency + overhead; with a = 1 / efficiency,
+// minimise sum((a x + c) / t - 1)^2 subject to a >= 1 (no more than the bandwidth) and c >= 0.
+std::optional<DecodeFit> fit_decode(const std::vector<const DecodePoint*>& points) {
+  if (points.size() < 2) return std::nullopt;
+  double uu = 0, uv = 0, vv = 0, u1 = 0, v1 = 0;
+  for (const DecodePoint* p : points) {
+    const double u = p->x / p->t, v = 1 / p->t;
+    uu += u * u, uv += u * v, vv += v * v, u1 += u, v1 += v;
+  }
+  const double det = uu * vv - uv * uv;
+  double a = det > 1e-12 * uu * vv ? (u1 * vv - v1 * uv) / det : u1 / uu;
+  double c = det > 1e-12 * uu * vv ? (uu * v1 - uv * u1) / det : 0;
+  if (c < 0) {
+    c = 0;
+    a = u1 / uu;
+  }
+  if (a < 1) {
+    a = 1;
+    c = std::max(0.0, (v1 - uv) / vv);
+  }
+  return DecodeFit{1 / a, c};
+}
+
+// prefill_pred = efficiency x k: minimise sum(e k / p - 1)^2, e in (0, 1].
+std::optional<double> fit_prefill(const std::vector<const PrefillPoint*>& points) {
+  if (points.empty()) return std::nullopt;
+  double s1 = 0, s2 = 0;
+  for (const PrefillPoint* p : points) {
+    const double r = p->k / p->p;
+    s1 += r, s2 += r * r;
+  }
+  return std::min(1.0, s1 / s2);
+}
+
+// The points of `backend` not on `hardware`; all backends' when the backend keeps fewer than
+// `least` (a pooled fit: the honest guess for a device with nothing like it measured).
+template <class P>
+std::vector<const P*> training(const std::vector<P>& all, const std::string& backend, const std::string& held_out,
+                               std::size_t least) {
+  std::vector<const P*> same, pooled;
+  for (const P& p : all) {
+    if (p.hardware == held_out) continue;
+    pooled.push_back(&p);
+    if (p.backend == backend) same.push_back(&p);
+  }
+  return same.size() >= least ? same : pooled;
+}
+
+ErrorSummary summarize(const std::vector<double>& errors) {
+  ErrorSummary s;
+  s.count = errors.size();
+  if (errors.empty()) return s;
+  std::vector<double> v = errors;
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  s.median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  s.worst = v.back();
+  return s;
+}
+
+void summarize(ValidationKind& k) {
+  std::vector<double> in, out;
+  for (const ValidationRow& r : k.rows) {
+    in.push_back(std::abs(r.predicted / r.measured - 1));
+    if (r.predicted_leave_one_out) out.push_back(std::abs(*r.predicted_leave_one_out / r.measured - 1));
+  }
+  k.in_sample = summarize(in);
+  k.leave_one_out = summarize(out);
+}
+
+}  // namespace
+
+Validation validate_predictor(const Catalog& c, const Measurements& m) {
+  std::vector<DecodePoint> decode;
+  std::vector<PrefillPoint> prefill;
+  for (const LlmMeasurement& r : m.llm) {
+    const Entries e = entries_of(c, r.hardware, r.model, r.quantization);
+    const Prediction i = predict_llm(*e.hw, ideal(*e.backend), *e.llm, *e.quant, k_bench_input, k_bench_output);
+    if (r.decode_tokens_per_s)
+      decode.push_back(DecodePoint{r.hardware, e.backend->id, 1 / *i.decode_tokens_per_second, 1 / *r.decode_tokens_per_s});
+    if (r.prefill_tokens_per_s)
+      prefill.push_back(PrefillPoint{r.hardware, e.backend->id, *i.prefill_tokens_per_second, *r.prefill_tokens_per_s});
+  }
+
+  Validation v;
+  ValidationKind dk{"decode", "tokens/s", {}, {}, {}}, pk{"prefill", "tokens/s", {}, {}, {}};
+  std::size_t di = 0, pi = 0;
+  for (const LlmMeasurement& r : m.llm) {
+    const Entries e = entries_of(c, r.hardware, r.model, r.quantization);
+    const Prediction shipped = predict_llm(*e.hw, *e.backend, *e.llm, *e.quant, k_bench_input, k_bench_output);
+    if (r.decode_tokens_per_s) {
+      const DecodePoint& p = decode[di++];
+      ValidationRow row{r.hardware, r.model, r.quantization, r.source, *r.decode_tokens_per_s,
+                        *shipped.decode_tokens_per_second, std::nullopt};
+      if (const auto f = fit_decode(training(decode, p.backend, p.hardware, 2)))
+        row.predicted_leave_one_out = 1 / (p.x / f->efficiency + f->overhead_s);
+      dk.rows.push_back(row);
+    }
+    if (r.prefill_tokens_per_s) {
+      const PrefillPoint& p = prefill[pi++];
+      ValidationRow row{r.hardware, r.model, r.quantization, r.source, *r.prefill_tokens_per_s,
+                        *shipped.prefill_tokens_per_second, std::nullopt};
+      if (const auto f = fit_prefill(training(prefill, p.backend, p.hardware, 1))) row.predicted_leave_one_out = *f * p.k;
+      pk.rows.push_back(row);
+    }
+  }
+
+  // Batched: the decode constants of the series' backend, as shipped and refitted without the
+  // series' hardware; tensor parallel is one unit with n times the memory, bandwidth and compute.
+  ValidationKind bk{"batched", "output tokens/s", {}, {}, {}};
+  for (const BatchedSeries& s : m.batched) {
+    const Entries e = entries_of(c, s.hardware, s.model, s.quantization);
+    HardwareEntry hw = *e.hw;
+    hw.ram_bytes *= s.gpus;
+    hw.bandwidth_bytes_per_s *= s.gpus;
+    hw.fp16_flops *= s.gpus;
+    BackendEntry refit = *e.backend;
+    if (const auto f = fit_decode(training(decode, e.backend->id, s.hardware, 2))) {
+      refit.bandwidth_efficiency = f->efficiency;
+      refit.token_overhead_s = f->overhead_s;
+    }
+    for (const BatchedPoint& point : s.points) {
+      const auto throughput = [&](const BackendEntry& be) {
+        const Prediction p = predict_llm(hw, be, *e.llm, *e.quant, s.input_tokens, s.output_tokens, point.concurrency);
+        return s.output_tokens * p.batch->calls_per_s(std::min(point.concurrency, p.batch->max_concurrency));
+      };
+      bk.rows.push_back(ValidationRow{s.hardware, s.model,
+                                      fmt_batched(s.gpus, s.quantization, point.concurrency), s.source,
+                                      point.output_tokens_per_s, throughput(*e.backend), throughput(refit)});
+    }
+  }
+
+  // TinyML: a part's measured MAC rate; left out, the part falls back to a tenth of its int8 peak.
+  ValidationKind tk{"tinyml", "inferences/s", {}, {}, {}};
+  for (const TinyMeasurement& r : m.tinyml) {
+    const HardwareEntry* hw = c.find_hardware(r.hardware);
+    const TinyModelEntry* model = c.find_tinyml(r.model);
+    if (!hw || !model) throw std::logic_error("a TinyML measurement names an id the catalog lacks: " + r.hardware);
+    HardwareEntry held_out = *hw;
+    held_out.mac_rate.reset();
+    const auto rate = [&](const HardwareEntry& h) {
+      const Prediction p = predict_tinyml(h, *model);
+      return p.call_latency_s > 0 ? 1 / p.call_latency_s : 0;
+    };
+    tk.rows.push_back(ValidationRow{r.hardware, r.model, "", r.source, r.inferences_per_s, rate(*hw), rate(held_out)});
+  }
+
+  for (ValidationKind* k : {&dk, &pk, &bk, &tk}) {
+    summarize(*k);
+    v.kinds.push_back(std::move(*k));
+  }
+
+  std::set<std::string> backends;
+  for (const DecodePoint& p : decode) backends.insert(p.backend);
+  for (const PrefillPoint& p : prefill) backends.insert(p.backend);
+  for (const std::string& b : backends) {
+    BackendFit f{b, std::nullopt, std::nullopt, std::nullopt, 0, 0};
+    std::vector<const DecodePoint*> d;
+    for (const DecodePoint& p : decode)
+      if (p.backend == b) d.push_back(&p);
+    std::vector<const PrefillPoint*> pp;
+    for (const PrefillPoint& p : prefill)
+      if (p.backend == b) pp.push_back(&p);
+    f.decode_points = d.size();
+    f.prefill_points = pp.size();
+    if (const auto fit = fit_decode(d)) {
+      f.bandwidth_efficiency = fit->efficiency;
+      f.token_overhead_s = fit->overhead_s;
+    }
+    f.prefill_efficiency = fit_prefill(pp);
+    v.fits.push_back(f);
+  }
+  return v;
+}
+
+}  // namespace edgecalc
