@@ -9,6 +9,7 @@
 #include <edgecalc/domain/catalog.hpp>
 #include <edgecalc/load/document.hpp>
 #include <edgecalc/model/predictor.hpp>
+#include <edgecalc/model/validate.hpp>
 #include <edgecalc/render/render.hpp>
 #include <edgecalc/decide/pipeline.hpp>
 
@@ -284,4 +285,59 @@ TEST_CASE("fit rules: memory and throughput", "[predictor][rules]") {
   r = evaluate(*out.profile);
   CHECK(r.verdict.of(Option::edge).blocked_by == std::vector<std::string>{"fit.throughput"});
   CHECK(r.costs.sizing.busy_peak > 1);
+}
+
+TEST_CASE("a mixture of experts holds all its weights but reads and multiplies the active ones", "[predictor]") {
+  const Catalog& c = builtin_catalog();
+  const LlmEntry& oss = *c.find_llm("gpt-oss-20b");
+  REQUIRE(oss.moe());
+  BackendEntry ideal = *c.find_backend("cuda");
+  ideal.bandwidth_efficiency = 1;
+  ideal.token_overhead_s = 0;
+  ideal.prefill_efficiency = 1;
+  const Prediction p = predict_llm(*c.find_hardware("rtx4090-box"), ideal, oss, *c.find_quantization("mxfp4"), 16, 128);
+  // weights: 20.9e9 x 4.25 / 8 = 11.103125e9 B, all in memory; KV: 2 x 24 layers x 8 heads x 64
+  // x 2 B = 49,152 B a token, 144 tokens = 7,077,888 B; runtime 300 MB:
+  // 11,103,125,000 + 7,077,888 + 300,000,000 = 11,410,202,888 B.
+  CHECK(p.memory_required_bytes == Approx(11'410'202'888.0));
+  // a token reads 3.6 / 20.9 of the weights: 1.9125e9 B, plus the KV cache at mid-answer,
+  // 49,152 x (16 + 64) = 3,932,160 B: 1,916,432,160 B / 1,008 GB/s = 1.9012224e-3 s: 525.978 tokens/s.
+  CHECK(*p.decode_tokens_per_second == Approx(1.008e12 / 1'916'432'160.0));
+  // prefill: 165 TFLOPS / (2 x 3.6e9 active) = 22,916.67 tokens/s
+  CHECK(*p.prefill_tokens_per_second == Approx(165e12 / 7.2e9));
+  // A dense model of the same size reads all 11.1 GB a token: 5.8x slower.
+  LlmEntry dense = oss;
+  dense.active_parameters = 0;
+  const Prediction d = predict_llm(*c.find_hardware("rtx4090-box"), ideal, dense, *c.find_quantization("mxfp4"), 16, 128);
+  CHECK(*d.decode_tokens_per_second == Approx(1.008e12 / (11'103'125'000.0 + 3'932'160.0)));
+  // Batched, the experts the sequences route to add up: a step for 8 reads
+  // 11.103125e9 x (1 - (1 - 3.6 / 20.9)^8) of the weights.
+  const Prediction b = predict_llm(*c.find_hardware("rtx4090-box"), ideal, oss, *c.find_quantization("mxfp4"), 16, 128, 8.0);
+  REQUIRE(b.batch);
+  CHECK(b.batch->weights_read_bytes(1) == Approx(1.9125e9));
+  CHECK(b.batch->weights_read_bytes(8) == Approx(11'103'125'000.0 * (1 - std::pow(1 - 3.6 / 20.9, 8))));
+}
+
+TEST_CASE("validate recovers a backend's constants from measurements it generated, in and out of sample", "[predictor][accuracy]") {
+  // Three CUDA measurements made up from efficiency 70% and 2 ms a token: the fit must find
+  // those constants, and leaving any device out must predict it exactly.
+  Catalog c = builtin_catalog();
+  BackendEntry truth = *c.find_backend("cuda");
+  truth.bandwidth_efficiency = 0.7;
+  truth.token_overhead_s = 0.002;
+  Measurements m;
+  for (const auto& [hw, model] : {std::pair{"rtx4090-box", "llama-3.1-8b"}, std::pair{"rtx5090-box", "llama-3.2-3b"},
+                                  std::pair{"dgx-spark", "qwen2.5-14b"}}) {
+    const Prediction p = predict_llm(*c.find_hardware(hw), truth, *c.find_llm(model), *c.find_quantization("q4_k_m"), 16, 128);
+    m.llm.push_back(LlmMeasurement{hw, model, "q4_k_m", "made up", p.decode_tokens_per_second, std::nullopt});
+  }
+  const Validation v = validate_predictor(c, m);
+  REQUIRE(v.fits.size() == 1);
+  CHECK(*v.fits[0].bandwidth_efficiency == Approx(0.7));
+  CHECK(*v.fits[0].token_overhead_s == Approx(0.002));
+  const ValidationKind& decode = v.kinds.front();
+  REQUIRE(decode.rows.size() == 3);
+  for (const ValidationRow& r : decode.rows) CHECK(*r.predicted_leave_one_out == Approx(r.measured));
+  CHECK(decode.leave_one_out.worst < 1e-9);
+  CHECK(decode.in_sample.median > 0.01);  // the shipped constants are not these
 }
