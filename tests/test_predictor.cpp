@@ -329,7 +329,7 @@ TEST_CASE("validate recovers a backend's constants from measurements it generate
   for (const auto& [hw, model] : {std::pair{"rtx4090-box", "llama-3.1-8b"}, std::pair{"rtx5090-box", "llama-3.2-3b"},
                                   std::pair{"dgx-spark", "qwen2.5-14b"}}) {
     const Prediction p = predict_llm(*c.find_hardware(hw), truth, *c.find_llm(model), *c.find_quantization("q4_k_m"), 16, 128);
-    m.llm.push_back(LlmMeasurement{hw, model, "q4_k_m", "made up", p.decode_tokens_per_second, std::nullopt});
+    m.llm.push_back(LlmMeasurement{hw, model, "q4_k_m", "made up", "2026-11", p.decode_tokens_per_second, std::nullopt});
   }
   const Validation v = validate_predictor(c, m);
   REQUIRE(v.fits.size() == 1);

@@ -40,7 +40,8 @@ Json validation_json(const Validation& v, double max_error, bool passed) {
                       {"measured", r.measured},
                       {"predicted", r.predicted},
                       {"predicted_leave_one_out", r.predicted_leave_one_out ? Json(*r.predicted_leave_one_out) : Json(nullptr)},
-                      {"source", r.source}});
+                      {"source", r.source},
+                      {"date", r.date}});
     kinds.push_back({{"kind", k.kind},
                      {"unit", k.unit},
                      {"rows", rows},

@@ -59,12 +59,13 @@ Measurements parse() {
   for (const NodePtr& n : rows(detail::k_measurements_llm, llm_file, "measurements")) {
     const Row r{*n, llm_file};
     m.llm.push_back(LlmMeasurement{r.text("hardware"), r.text("model"), r.text("quantization"), r.text("source"),
-                                   r.number("decode"), r.number("prefill")});
+                                   r.text("date"), r.number("decode"), r.number("prefill")});
   }
   const char* batched_file = "tests/data/predictor/batched-measurements.yaml";
   for (const NodePtr& n : rows(detail::k_measurements_batched, batched_file, "series")) {
     const Row r{*n, batched_file};
-    BatchedSeries s{r.text("hardware"), r.text("model"), r.text("quantization"), r.text("source"), r.required("gpus"),
+    BatchedSeries s{r.text("hardware"), r.text("model"), r.text("quantization"), r.text("source"), r.text("date"),
+                    r.required("gpus"),
                     r.required("input"), r.required("output"), {}};
     for (const NodePtr& point : r.get("points")->items) {
       const Parsed c = parse_number(point->items.at(0)->text), t = parse_number(point->items.at(1)->text);
@@ -76,7 +77,7 @@ Measurements parse() {
   const char* tiny_file = "tests/data/predictor/tinyml-measurements.yaml";
   for (const NodePtr& n : rows(detail::k_measurements_tinyml, tiny_file, "measurements")) {
     const Row r{*n, tiny_file};
-    m.tinyml.push_back(TinyMeasurement{r.text("hardware"), r.text("model"), r.text("source"),
+    m.tinyml.push_back(TinyMeasurement{r.text("hardware"), r.text("model"), r.text("source"), r.text("date"),
                                        r.required("inferences_per_second")});
   }
   return m;

@@ -154,7 +154,7 @@ Validation validate_predictor(const Catalog& c, const Measurements& m) {
     const Prediction shipped = predict_llm(*e.hw, *e.backend, *e.llm, *e.quant, k_bench_input, k_bench_output);
     if (r.decode_tokens_per_s) {
       const DecodePoint& p = decode[di++];
-      ValidationRow row{r.hardware, r.model, r.quantization, r.source, *r.decode_tokens_per_s,
+      ValidationRow row{r.hardware, r.model, r.quantization, r.source, r.date, *r.decode_tokens_per_s,
                         *shipped.decode_tokens_per_second, std::nullopt};
       if (const auto f = fit_decode(training(decode, p.backend, p.hardware, 2)))
         row.predicted_leave_one_out = 1 / (p.x / f->efficiency + f->overhead_s);
@@ -162,7 +162,7 @@ Validation validate_predictor(const Catalog& c, const Measurements& m) {
     }
     if (r.prefill_tokens_per_s) {
       const PrefillPoint& p = prefill[pi++];
-      ValidationRow row{r.hardware, r.model, r.quantization, r.source, *r.prefill_tokens_per_s,
+      ValidationRow row{r.hardware, r.model, r.quantization, r.source, r.date, *r.prefill_tokens_per_s,
                         *shipped.prefill_tokens_per_second, std::nullopt};
       if (const auto f = fit_prefill(training(prefill, p.backend, p.hardware, 1))) row.predicted_leave_one_out = *f * p.k;
       pk.rows.push_back(row);
@@ -189,7 +189,7 @@ Validation validate_predictor(const Catalog& c, const Measurements& m) {
         return s.output_tokens * p.batch->calls_per_s(std::min(point.concurrency, p.batch->max_concurrency));
       };
       bk.rows.push_back(ValidationRow{s.hardware, s.model,
-                                      fmt_batched(s.gpus, s.quantization, point.concurrency), s.source,
+                                      fmt_batched(s.gpus, s.quantization, point.concurrency), s.source, s.date,
                                       point.output_tokens_per_s, throughput(*e.backend), throughput(refit)});
     }
   }
@@ -206,7 +206,7 @@ Validation validate_predictor(const Catalog& c, const Measurements& m) {
       const Prediction p = predict_tinyml(h, *model);
       return p.call_latency_s > 0 ? 1 / p.call_latency_s : 0;
     };
-    tk.rows.push_back(ValidationRow{r.hardware, r.model, "", r.source, r.inferences_per_s, rate(*hw), rate(held_out)});
+    tk.rows.push_back(ValidationRow{r.hardware, r.model, "", r.source, r.date, r.inferences_per_s, rate(*hw), rate(held_out)});
   }
 
   for (ValidationKind* k : {&dk, &pk, &bk, &tk}) {

@@ -12,6 +12,7 @@ namespace edgecalc {
 
 struct LlmMeasurement {
   std::string hardware, model, quantization, source;
+  std::string date;  // when it was published (or read)
   std::optional<double> decode_tokens_per_s;   // batch 1, short context (tg128)
   std::optional<double> prefill_tokens_per_s;  // pp512
 };
@@ -22,14 +23,14 @@ struct BatchedPoint {
 };
 
 struct BatchedSeries {
-  std::string hardware, model, quantization, source;
+  std::string hardware, model, quantization, source, date;
   double gpus = 1;  // tensor parallel: one unit with gpus times the memory, bandwidth and compute
   double input_tokens = 0, output_tokens = 0;
   std::vector<BatchedPoint> points;
 };
 
 struct TinyMeasurement {
-  std::string hardware, model, source;
+  std::string hardware, model, source, date;
   double inferences_per_s = 0;
 };
 

@@ -14,7 +14,7 @@
 namespace edgecalc {
 
 struct ValidationRow {
-  std::string hardware, model, detail, source;  // detail: quantization, batch size
+  std::string hardware, model, detail, source, date;  // detail: quantization, batch size
   double measured = 0;
   double predicted = 0;                          // with the catalog's constants
   std::optional<double> predicted_leave_one_out;  // refitted without this row's device
