@@ -7,9 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-300}
 exe=build/release/src/edgecalc
-if [ ! -x "$exe" ]; then
-  cmake --preset release >/dev/null && cmake --build --preset release -j "$(nproc)" >/dev/null
-fi
+# Always build: an existing binary may be older than the sources (incremental, quick when current).
+cmake --preset release >/dev/null && cmake --build --preset release -j "$(nproc)" --target edgecalc >/dev/null
 profile=profiles/team-gpu-server.yaml   # a server deployment: break-even by bisection, the slowest path
 
 now() { date +%s.%N; }

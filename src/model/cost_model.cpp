@@ -178,7 +178,7 @@ CostModel price_options(const Profile& p) {
   if (m.cloud.instances) m.cloud.units_label = "instances";
   sum_up(m.cloud, m.volume, h);
 
-  const ServiceModel edge = edge_service(p, predict(p));
+  const ServiceModel edge = edge_service(p, predict(p, Workings::skipped));
   m.sizing = size_edge(p, m.volume, edge);
   m.edge.load = m.sizing.load;
   m.edge.energy_per_call_j = energy_per_call(m.sizing, m.volume);

@@ -25,7 +25,7 @@ namespace {
 // A server's batching: its slots (the engine's limit, or fewer when the KV cache of that many
 // calls does not fit beside the weights) and the batched throughput they give.
 void add_batching(Prediction& p, const HardwareEntry& hw, const BackendEntry& be, const LlmEntry& m,
-                  const BatchModel& batch, double engine_slots) {
+                  const BatchModel& batch, double engine_slots, bool shown) {
   BatchModel b = batch;
   const double kv_call = *p.kv_cache_bytes_per_call;
   const double room = p.memory_available_bytes - b.weights_bytes - be.runtime_memory_bytes;
@@ -33,11 +33,11 @@ void add_batching(Prediction& p, const HardwareEntry& hw, const BackendEntry& be
   b.max_concurrency = std::max(1.0, std::min(engine_slots, kv_slots));
   p.batch = b;
   p.calls_per_second_capacity = b.calls_per_s(b.max_concurrency);
-  p.workings.emplace_back("slots", fmt::format("{} calls at once = min({} engine slots, {} KV cache room / {} per call)",
+  if (shown) p.workings.emplace_back("slots", fmt::format("{} calls at once = min({} engine slots, {} KV cache room / {} per call)",
                                                format_count(b.max_concurrency), format_count(engine_slots),
                                                format_bytes(std::max(0.0, room)), format_bytes(kv_call)));
   const double full = b.max_concurrency;
-  p.workings.emplace_back(
+  if (shown) p.workings.emplace_back(
       "batch", fmt::format("{} tokens/s at {} calls = {} / max({} read / {} GB/s, 2 x {} x {} / {} TFLOPS x {}) + {} per step; "
                            "one unit serves {} calls/s = 1 / ({} prefill + {} output x step / {})",
                            format_count(b.aggregate_tokens_per_s(full)), format_count(full), format_count(full),
@@ -52,7 +52,9 @@ void add_batching(Prediction& p, const HardwareEntry& hw, const BackendEntry& be
 }  // namespace
 
 Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const LlmEntry& m, const QuantEntry& q,
-                       double input_tokens, double output_tokens, std::optional<double> engine_slots) {
+                       double input_tokens, double output_tokens, std::optional<double> engine_slots,
+                       Workings workings) {
+  const bool shown = workings == Workings::shown;
   Prediction p;
   p.hardware_id = hw.id;
   p.model_id = m.id;
@@ -63,13 +65,13 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
   const double context = input_tokens + output_tokens;
   p.memory_required_bytes = weights + kv_per_token * context + be.runtime_memory_bytes;
   p.memory_available_bytes = hw.usable_ram_bytes();
-  p.workings.emplace_back("weights", fmt::format("{} = {} parameters x {} bits ({}) / 8", format_bytes(weights),
+  if (shown) p.workings.emplace_back("weights", fmt::format("{} = {} parameters x {} bits ({}) / 8", format_bytes(weights),
                                                  format_count(m.parameters), format_count(q.bits_per_weight), q.id));
-  p.workings.emplace_back("kv cache", fmt::format("{} = 2 x {} layers x {} kv heads x {} x 2 bytes x {} tokens",
+  if (shown) p.workings.emplace_back("kv cache", fmt::format("{} = 2 x {} layers x {} kv heads x {} x 2 bytes x {} tokens",
                                                   format_bytes(kv_per_token * context), format_count(m.layers),
                                                   format_count(m.kv_heads), format_count(m.head_size),
                                                   format_count(context)));
-  p.workings.emplace_back("memory", fmt::format("needs {} (weights + kv cache + {} runtime), {} has {} usable",
+  if (shown) p.workings.emplace_back("memory", fmt::format("needs {} (weights + kv cache + {} runtime), {} has {} usable",
                                                 format_bytes(p.memory_required_bytes), format_bytes(be.runtime_memory_bytes), hw.id,
                                                 format_bytes(p.memory_available_bytes)));
   // Decoding reads every weight a token uses (all of a dense model's, the active experts' of a
@@ -78,14 +80,14 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
   const double active_share = m.parameters > 0 ? m.active() / m.parameters : 1;
   const double active_weights = weights * active_share;
   if (m.moe())
-    p.workings.emplace_back("experts", fmt::format("{} of the weights per token = {} active / {} parameters (a mixture of experts)",
+    if (shown) p.workings.emplace_back("experts", fmt::format("{} of the weights per token = {} active / {} parameters (a mixture of experts)",
                                                    format_bytes(active_weights), format_count(m.active()),
                                                    format_count(m.parameters)));
   const double bytes_per_token = active_weights + kv_per_token * (input_tokens + output_tokens / 2);
   const double seconds_per_token =
       bytes_per_token / (hw.bandwidth_bytes_per_s * be.bandwidth_efficiency) + be.token_overhead_s;
   p.decode_tokens_per_second = 1 / seconds_per_token;
-  p.workings.emplace_back("decode", fmt::format("{} tokens/s = 1 / ({} per token / ({} GB/s x {} {}) + {})",
+  if (shown) p.workings.emplace_back("decode", fmt::format("{} tokens/s = 1 / ({} per token / ({} GB/s x {} {}) + {})",
                                                 format_count(*p.decode_tokens_per_second), format_bytes(bytes_per_token),
                                                 format_count(hw.bandwidth_bytes_per_s / 1e9),
                                                 format_percent(be.bandwidth_efficiency), be.id,
@@ -93,13 +95,13 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
   // Prefill is compute-bound: about 2 operations per parameter per token.
   const double compute = hw.fp16_flops > 0 ? hw.fp16_flops : hw.int8_ops;
   p.prefill_tokens_per_second = compute * be.prefill_efficiency / (2 * m.active());
-  p.workings.emplace_back("prefill", fmt::format("{} tokens/s = {} TFLOPS x {} / (2 x {} {}parameters)",
+  if (shown) p.workings.emplace_back("prefill", fmt::format("{} tokens/s = {} TFLOPS x {} / (2 x {} {}parameters)",
                                                  format_count(*p.prefill_tokens_per_second),
                                                  format_count(compute / 1e12), format_percent(be.prefill_efficiency),
                                                  format_count(m.active()), m.moe() ? "active " : ""));
   p.call_latency_s = input_tokens / *p.prefill_tokens_per_second + output_tokens / *p.decode_tokens_per_second;
   p.calls_per_second_capacity = p.call_latency_s > 0 ? 1 / p.call_latency_s : 0;
-  p.workings.emplace_back("call", fmt::format("{} = {} input / prefill + {} output / decode{}",
+  if (shown) p.workings.emplace_back("call", fmt::format("{} = {} input / prefill + {} output / decode{}",
                                               format_duration(p.call_latency_s), format_count(input_tokens),
                                               format_count(output_tokens),
                                               engine_slots ? "" : fmt::format("; one unit serves {} calls/s",
@@ -117,12 +119,13 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
     b.step_overhead_s = be.token_overhead_s;
     b.prefill_s = input_tokens / *p.prefill_tokens_per_second;
     b.output_tokens = output_tokens;
-    add_batching(p, hw, be, m, b, *engine_slots);
+    add_batching(p, hw, be, m, b, *engine_slots, shown);
   }
   return p;
 }
 
 Prediction predict_tinyml(const HardwareEntry& hw, const TinyModelEntry& m) {
+  constexpr bool shown = true;  // two short lines: always written
   Prediction p;
   p.llm = false;
   p.hardware_id = hw.id;
@@ -135,11 +138,11 @@ Prediction predict_tinyml(const HardwareEntry& hw, const TinyModelEntry& m) {
   const double mac_rate = hw.mac_rate.value_or(hw.int8_ops / 2 * 0.1);
   p.call_latency_s = mac_rate > 0 ? m.macs / mac_rate : 0;
   p.calls_per_second_capacity = p.call_latency_s > 0 ? 1 / p.call_latency_s : 0;
-  p.workings.emplace_back("memory", fmt::format("needs {} RAM and {} flash; {} has {} RAM usable and {} flash",
+  if (shown) p.workings.emplace_back("memory", fmt::format("needs {} RAM and {} flash; {} has {} RAM usable and {} flash",
                                                 format_bytes(m.ram_bytes), format_bytes(m.flash_bytes), hw.id,
                                                 format_bytes(p.memory_available_bytes),
                                                 hw.flash_bytes > 0 ? format_bytes(hw.flash_bytes) : "external"));
-  p.workings.emplace_back("call", fmt::format("{} = {} MACs / {} MACs/s{}", format_duration(p.call_latency_s),
+  if (shown) p.workings.emplace_back("call", fmt::format("{} = {} MACs / {} MACs/s{}", format_duration(p.call_latency_s),
                                               format_count(m.macs), format_count(mac_rate),
                                               hw.mac_rate ? "" : " (a tenth of the int8 peak)"));
   return p;
@@ -151,12 +154,12 @@ std::optional<double> engine_slots(const Profile& profile) {
   return profile.edge.max_concurrency.value_or(profile.predictor->backend->max_concurrency);
 }
 
-std::optional<Prediction> predict(const Profile& profile) {
+std::optional<Prediction> predict(const Profile& profile, Workings workings) {
   if (!profile.predictor) return std::nullopt;
   const PredictorInputs& in = *profile.predictor;
   if (in.llm && in.quantization && in.backend && profile.workload.tokens)
     return predict_llm(in.hardware, *in.backend, *in.llm, *in.quantization, profile.workload.tokens->input,
-                       profile.workload.tokens->output, engine_slots(profile));
+                       profile.workload.tokens->output, engine_slots(profile), workings);
   if (in.tiny) return predict_tinyml(in.hardware, *in.tiny);
   return std::nullopt;
 }

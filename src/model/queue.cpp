@@ -26,6 +26,11 @@ double erlang_c(double servers, double offered) {
     const double cdf = 0.5 * std::erfc(-beta / std::sqrt(2.0));
     return 1 / (1 + beta * cdf / pdf);
   }
+  // Many servers with room to spare: once the offered load is large enough to be near normal,
+  // (c - a) / sqrt(a) > 8 standard deviations of headroom means C < 1e-15 (the Halfin-Whitt
+  // limit at beta = 8 is 6e-17): skip the recurrence, which break-even searches call thousands
+  // of times for fleets sized in thousands of slots.
+  if (offered >= 100 && (servers - offered) / std::sqrt(offered) > 8) return 0;
   double b = 1;
   const double c = std::floor(servers);
   for (double k = 1; k <= c; k += 1) {

@@ -71,10 +71,13 @@ struct Prediction {
 
 // An LLM call of `input_tokens` in and `output_tokens` out on one unit of `hardware`. With
 // `engine_slots` (a server), the unit batches up to that many calls, fewer when the KV cache
-// cannot hold them; capacity is then the batched throughput at that many slots.
+// cannot hold them; capacity is then the batched throughput at that many slots. Without
+// `workings` the numbers are the same and the prose explaining them is skipped (the cost model
+// predicts again at every probe of a break-even search).
+enum class Workings { shown, skipped };
 Prediction predict_llm(const HardwareEntry& hardware, const BackendEntry& backend, const LlmEntry& model,
                        const QuantEntry& quantization, double input_tokens, double output_tokens,
-                       std::optional<double> engine_slots = std::nullopt);
+                       std::optional<double> engine_slots = std::nullopt, Workings workings = Workings::shown);
 
 // One inference of a TinyML model on `hardware` (MACs / effective MAC rate).
 Prediction predict_tinyml(const HardwareEntry& hardware, const TinyModelEntry& model);
@@ -84,7 +87,7 @@ Prediction predict_tinyml(const HardwareEntry& hardware, const TinyModelEntry& m
 std::optional<double> engine_slots(const Profile& profile);
 
 // The profile's edge.hardware running its workload.model; nullopt when it names no pair.
-std::optional<Prediction> predict(const Profile& profile);
+std::optional<Prediction> predict(const Profile& profile, Workings workings = Workings::shown);
 
 // `profile` with the prediction's inference time (and, for servers, capacity) where the profile
 // wrote none, each listed among its catalog values with "predicted:" as its source. What the
