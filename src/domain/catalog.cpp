@@ -76,9 +76,9 @@ HardwareEntry read_hardware(FieldReader r) {
 BackendEntry read_backend(FieldReader r) {
   BackendEntry b;
   read_identity(r, b.id, b.source, b.date);
-  b.bandwidth_efficiency = need(r, "bandwidth_efficiency", k_fraction, {0, true, 1}, "60%");
+  b.bandwidth_efficiency = need(r, "bandwidth_efficiency", k_share, {0, true, 1}, "60%");
   b.token_overhead_s = need(r, "token_overhead", k_duration, k_non_negative, "5ms");
-  b.prefill_efficiency = need(r, "prefill_efficiency", k_fraction, {0, true, 1}, "50%");
+  b.prefill_efficiency = need(r, "prefill_efficiency", k_share, {0, true, 1}, "50%");
   b.runtime_memory_bytes = need(r, "runtime_memory", k_size, {0, false, 1e12}, "300MB");
   b.max_concurrency = need(r, "max_concurrency", k_count, {1, false, 1e6, false}, "256");
   b.max_concurrency_source = r.text("max_concurrency_source", true, "vLLM --max-num-seqs default").value_or("");

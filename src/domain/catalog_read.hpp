@@ -19,18 +19,20 @@ namespace edgecalc::detail {
 
 namespace catalog_read {
 
+// The context-free parsers (load/field_reader.hpp), for `using namespace catalog_read`.
+using detail::k_bandwidth;
+using detail::k_count;
+using detail::k_ops;
+using detail::k_power;
+using detail::k_share;
+using detail::k_size;
+
 // Catalogs price in USD; a "month" in them is the default billing month.
 inline const UnitContext& catalog_units() {
   static const UnitContext units{default_units().month_s, "USD"};
   return units;
 }
 inline const ParseFn k_money = [](std::string_view t) { return parse_money(t, catalog_units()); };
-inline const ParseFn k_size = [](std::string_view t) { return parse_size(t); };
-inline const ParseFn k_power = [](std::string_view t) { return parse_power(t); };
-inline const ParseFn k_bandwidth = [](std::string_view t) { return parse_bandwidth(t); };
-inline const ParseFn k_ops = [](std::string_view t) { return parse_ops(t); };
-inline const ParseFn k_count = [](std::string_view t) { return parse_count(t); };
-inline const ParseFn k_fraction = [](std::string_view t) { return parse_fraction(t); };
 inline const ParseFn k_duration = [](std::string_view t) { return parse_duration(t, catalog_units()); };
 inline constexpr Bounds k_non_negative{0, false, 1e18};
 inline constexpr Bounds k_positive{0, true, 1e18};

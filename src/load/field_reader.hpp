@@ -41,6 +41,15 @@ struct Bounds {
 
 using ParseFn = std::function<Parsed(std::string_view)>;
 
+// Parsers that need no unit context, shared by every section reader (profiles, catalogs).
+inline const ParseFn k_count = [](std::string_view t) { return parse_count(t); };
+inline const ParseFn k_number = [](std::string_view t) { return parse_number(t); };
+inline const ParseFn k_size = [](std::string_view t) { return parse_size(t); };
+inline const ParseFn k_power = [](std::string_view t) { return parse_power(t); };
+inline const ParseFn k_bandwidth = [](std::string_view t) { return parse_bandwidth(t); };
+inline const ParseFn k_ops = [](std::string_view t) { return parse_ops(t); };
+inline const ParseFn k_share = [](std::string_view t) { return parse_fraction(t); };  // 10% or 0.1
+
 struct ReadContext {
   Diagnostics& diagnostics;
   UnitContext units;

@@ -9,6 +9,14 @@
 
 namespace edgecalc::detail::profile_parse {
 
+// The context-free parsers (load/field_reader.hpp), for `using namespace profile_parse`.
+using detail::k_bandwidth;
+using detail::k_count;
+using detail::k_number;
+using detail::k_power;
+using detail::k_share;
+using detail::k_size;
+
 // Sanity limits: far beyond any real deployment, low enough that no product of them overflows
 // or loses the meaning of a double. They turn "1e308 devices" into an error, not a number.
 inline constexpr double k_max_money = 1e15;
@@ -49,11 +57,5 @@ struct Parsers {
   }
   ParseFn per_kwh() const { return [&u = u](std::string_view t) { return parse_price_per_kwh(t, u); }; }
 };
-inline const ParseFn k_count = [](std::string_view t) { return parse_count(t); };
-inline const ParseFn k_number = [](std::string_view t) { return parse_number(t); };
-inline const ParseFn k_size = [](std::string_view t) { return parse_size(t); };
-inline const ParseFn k_power = [](std::string_view t) { return parse_power(t); };
-inline const ParseFn k_bandwidth = [](std::string_view t) { return parse_bandwidth(t); };
-inline const ParseFn k_share = [](std::string_view t) { return parse_fraction(t); };
 
 }  // namespace edgecalc::detail::profile_parse
