@@ -16,7 +16,7 @@ using namespace edgecalc::test;
 
 namespace {
 
-std::string write(const std::string& name, const std::string& text) { return write_scratch("hostile", name, text); }
+std::string write_hostile(const std::string& name, const std::string& text) { return write_scratch("hostile", name, text); }
 
 const std::string k_voice_hub = k_source + "/profiles/voice-hub-hybrid.yaml";
 
@@ -40,7 +40,7 @@ TEST_CASE("set overrides with no value or a null are errors, never the default",
 }
 
 TEST_CASE("numbers beyond a double and deep nesting in saved reports: exit 2 from every reader", "[hostile][render]") {
-  const std::string overflow = write("overflow.json", "{\"report_version\": 1, \"x\": 1e400}\n");
+  const std::string overflow = write_hostile("overflow.json", "{\"report_version\": 1, \"x\": 1e400}\n");
   const std::string message = overflow + ":1:28: error: invalid JSON in the saved report: number overflow parsing '1e400'\n";
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"render", overflow}, {"diff", overflow, overflow}, {k_kiosk, "--compare-to", overflow}}) {
@@ -48,7 +48,7 @@ TEST_CASE("numbers beyond a double and deep nesting in saved reports: exit 2 fro
     CHECK(r.code == 2);
     CHECK(r.err.starts_with(message));
   }
-  const std::string deep = write("deep.json", std::string(100000, '[') + std::string(100000, ']'));
+  const std::string deep = write_hostile("deep.json", std::string(100000, '[') + std::string(100000, ']'));
   Run r = run({"render", deep});
   CHECK(r.code == 2);
   CHECK(r.err == deep + ":1:65: error: the saved report nests deeper than 64 levels\n");
@@ -59,11 +59,11 @@ TEST_CASE("numbers beyond a double and deep nesting in saved reports: exit 2 fro
 }
 
 TEST_CASE("a LiteLLM price file that is not JSON, or too deep, is exit 2", "[hostile][prices]") {
-  const std::string yaml = write("prices.json", "gpt-4o: {input_cost_per_token: 1}\n");
+  const std::string yaml = write_hostile("prices.json", "gpt-4o: {input_cost_per_token: 1}\n");
   Run r = run({"catalog", "prices", "--prices", yaml});
   CHECK(r.code == 2);
   CHECK(r.err.starts_with(yaml + ":1:1: error: invalid JSON in the LiteLLM price file: syntax error"));
-  const std::string deep = write("deep-prices.json", "{\"m\": " + std::string(40, '[') + std::string(40, ']') + "}");
+  const std::string deep = write_hostile("deep-prices.json", "{\"m\": " + std::string(40, '[') + std::string(40, ']') + "}");
   r = run({"catalog", "prices", "--prices", deep});
   CHECK(r.code == 2);
   CHECK(r.err == deep + ":1:22: error: the LiteLLM price file nests deeper than 16 levels\n");
@@ -75,7 +75,7 @@ TEST_CASE("JSON profiles accept what JSON accepts: surrogate pairs decode to one
   REQUIRE(name != std::string::npos);
   std::string emoji = profile;
   emoji.replace(name, 27, "\"doorbell \\ud83d\\ude00\"");  // Python's json.dump writes this
-  const std::string path = write("emoji.json", emoji);
+  const std::string path = write_hostile("emoji.json", emoji);
   Run r = run({path});
   CHECK(r.code == 0);
   CHECK(r.out.starts_with("doorbell \xF0\x9F\x98\x80: edge\n"));  // U+1F600 in UTF-8
@@ -85,7 +85,7 @@ TEST_CASE("JSON profiles accept what JSON accepts: surrogate pairs decode to one
   // a lone surrogate is invalid JSON, and the error says JSON, not YAML
   std::string lone = profile;
   lone.replace(name, 27, "\"x\\ud800\"");
-  const std::string lone_path = write("lone.json", lone);
+  const std::string lone_path = write_hostile("lone.json", lone);
   r = run({lone_path});
   CHECK(r.code == 2);
   CHECK(r.err.find("invalid JSON: syntax error while parsing value - invalid string: surrogate U+D800..U+DBFF") !=
@@ -95,7 +95,7 @@ TEST_CASE("JSON profiles accept what JSON accepts: surrogate pairs decode to one
 
 TEST_CASE("control characters from the input are escaped in every message", "[hostile][diagnostics]") {
   CHECK(printable("a\nb\tc\rd\x1B[31m\x7F\\") == "a\\nb\\tc\\rd\\x1B[31m\\x7F\\");
-  const std::string key = write("control-key.yaml", "edgecalc: 1\nname: x\n\"bad\\nkey\\e[31m\": 1\n");
+  const std::string key = write_hostile("control-key.yaml", "edgecalc: 1\nname: x\n\"bad\\nkey\\e[31m\": 1\n");
   Run r = run({key});
   CHECK(r.code == 2);
   CHECK(r.err.find("error: unknown key `bad\\nkey\\x1B[31m` at the top level") != std::string::npos);
@@ -106,7 +106,7 @@ TEST_CASE("control characters from the input are escaped in every message", "[ho
   REQUIRE(name_line != std::string::npos);
   std::string bad = kiosk;
   bad.insert(name_line + 6, "\"evil\\e]0;title\\a\" # ");
-  const std::string named = write("control-name.yaml", bad);
+  const std::string named = write_hostile("control-name.yaml", bad);
   r = run({named});
   CHECK(r.code == 2);
   CHECK(r.err.find(": error: name must not hold control characters; got \"evil\\x1B]0;title\\x07\"\n") !=

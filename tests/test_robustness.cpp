@@ -27,7 +27,7 @@ std::string scratch(const std::string& name) {
   return (dir / name).string();
 }
 
-std::string write(const std::string& name, const std::string& text) { return test::write_scratch("robustness", name, text); }
+std::string write_robust(const std::string& name, const std::string& text) { return test::write_scratch("robustness", name, text); }
 
 // Calls `visit` with a copy of `j` that lacks one member, for every member at every depth.
 void each_without_one_key(const Json& root, const std::function<void(const Json&, const std::string&)>& visit) {
@@ -93,13 +93,13 @@ TEST_CASE("render survives a report without options.hybrid.escalation", "[robust
   std::ifstream in(k_source + "/tests/golden/report/kiosk-fleet.json");
   Json report = Json::parse(in);
   report["options"]["hybrid"].erase("escalation");
-  const Run r = run({"render", write("no-escalation.json", report.dump())});
+  const Run r = run({"render", write_robust("no-escalation.json", report.dump())});
   CHECK(r.code == 0);
   CHECK(r.out.find("hybrid escalates - of calls to the cloud") != std::string::npos);
 }
 
 TEST_CASE("diff and --compare-to refuse reports in different currencies", "[robustness][diff]") {
-  const std::string eur = write("kiosk-eur.yaml", [] {
+  const std::string eur = write_robust("kiosk-eur.yaml", [] {
     std::ifstream in(k_kiosk);
     std::stringstream text;
     text << in.rdbuf();
@@ -159,7 +159,7 @@ TEST_CASE("a typo'd command suggests the command and evaluates nothing", "[robus
 }
 
 TEST_CASE("errors keep the parser's reason and name the file's kind", "[robustness][diagnostics]") {
-  const std::string broken = write("broken-report.json", "{\"report_version\": 1, \"profile\": tru}");
+  const std::string broken = write_robust("broken-report.json", "{\"report_version\": 1, \"profile\": tru}");
   Run r = run({"render", broken});
   CHECK(r.code == 2);
   CHECK(r.err == broken + ":1:37: error: invalid JSON in the saved report: syntax error while parsing value - "
@@ -172,11 +172,11 @@ TEST_CASE("errors keep the parser's reason and name the file's kind", "[robustne
   r = run({k_kiosk, "--catalog", dir});
   CHECK(r.code == 2);
   CHECK(r.err.find("is a directory, not a catalog") != std::string::npos);
-  const std::string empty_catalog = write("empty-catalog.yaml", "# nothing\n");
+  const std::string empty_catalog = write_robust("empty-catalog.yaml", "# nothing\n");
   r = run({k_kiosk, "--catalog", empty_catalog});
   CHECK(r.code == 2);
   CHECK(r.err == empty_catalog + ":1:1: error: catalog is empty\n");
-  const std::string prices = write("broken-prices.json", "{\"gpt\": [1,}");
+  const std::string prices = write_robust("broken-prices.json", "{\"gpt\": [1,}");
   r = run({k_kiosk, "--prices", prices});
   CHECK(r.code == 2);
   CHECK(r.err.find("invalid JSON in the LiteLLM price file: syntax error while parsing value") != std::string::npos);

@@ -230,7 +230,10 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   FieldReader hybrid = top.section("hybrid", false);
   profile.hybrid.escalation = hybrid.quantity("escalation", k_share, k_fraction, false, "5%")
                                   .value_or(profile.workload.hard_fraction);
-  if (!hybrid.entry("escalation")) hybrid.defaulted("escalation");
+  if (!hybrid.entry("escalation")) {
+    hybrid.defaulted("escalation");
+    profile.derivations.escalation_is_hard_fraction = true;
+  }
   profile.hybrid.escalation_sync = hybrid.boolean_or("escalation_sync");
   profile.hybrid.mode = hybrid.choice_or<HybridMode>("mode", hybrid_mode_names());
   profile.hybrid.router_time_s = hybrid.quantity_or("router_time", p.duration(), {0, false, k_max_latency_s}, "5ms");

@@ -15,6 +15,24 @@ namespace edgecalc::detail {
 
 using namespace profile_parse;
 
+// The prices of `price` that apply to this workload: the tier's, at the long-context rates when a
+// call's input exceeds the threshold (a batch discount applies to those in the same proportion).
+ChosenPrice choose_price(const PriceEntry& price, PriceTier tier, const TokensPerCall& tokens) {
+  ChosenPrice c{price.input, price.cached_input, price.output, ""};
+  if (price.long_context && tokens.input > price.long_context->above_tokens) {
+    const LongContextPrice& l = *price.long_context;
+    c = {l.input, l.cached_input, l.output, fmt::format(", the long-context rate above {} input tokens", format_count(l.above_tokens))};
+  }
+  if (tier == PriceTier::batch) {
+    const double in = price.input > 0 ? price.batch_input / price.input : 1;
+    const double out = price.output > 0 ? price.batch_output / price.output : 1;
+    // Cached input in a batch: the cheaper of the cache rate and the batch rate (no provider bills
+    // both discounts at once in LiteLLM's data).
+    c = {c.input * in, std::min(c.cached_input, c.input * in), c.output * out, c.note + ", batch tier"};
+  }
+  return c;
+}
+
 namespace {
 
 void read_token_prices(FieldReader t, const Parsers& p, CloudPrice& price) {
@@ -91,29 +109,6 @@ bool read_catalog_price(FieldReader& r, Cloud& c) {
   return true;
 }
 
-// The prices of `price` that apply to this workload: the tier's, at the long-context rates when a
-// call's input exceeds the threshold (a batch discount applies to those in the same proportion).
-struct ChosenPrice {
-  double input = 0, cached_input = 0, output = 0;
-  std::string note;
-};
-
-ChosenPrice choose_price(const PriceEntry& price, PriceTier tier, const TokensPerCall& tokens) {
-  ChosenPrice c{price.input, price.cached_input, price.output, ""};
-  if (price.long_context && tokens.input > price.long_context->above_tokens) {
-    const LongContextPrice& l = *price.long_context;
-    c = {l.input, l.cached_input, l.output, fmt::format(", the long-context rate above {} input tokens", format_count(l.above_tokens))};
-  }
-  if (tier == PriceTier::batch) {
-    const double in = price.input > 0 ? price.batch_input / price.input : 1;
-    const double out = price.output > 0 ? price.batch_output / price.output : 1;
-    // Cached input in a batch: the cheaper of the cache rate and the batch rate (no provider bills
-    // both discounts at once in LiteLLM's data).
-    c = {c.input * in, std::min(c.cached_input, c.input * in), c.output * out, c.note + ", batch tier"};
-  }
-  return c;
-}
-
 void resolve_cloud_model(FieldReader& cloud, Profile& p, const Catalog& catalog, bool price_written,
                          const std::string& field) {
   ReadContext& ctx = cloud.context();
@@ -146,6 +141,7 @@ void resolve_cloud_model(FieldReader& cloud, Profile& p, const Catalog& catalog,
   p.cloud.price.input_per_tokens = chosen.input;
   p.cloud.price.output_per_tokens = chosen.output;
   p.cloud.price.cached_input_per_tokens = chosen.cached_input;
+  p.derivations.catalog_price = std::make_shared<const PriceEntry>(*price);
   const std::string cached = p.workload.tokens->cached_share > 0
                                  ? fmt::format(", {} cached input", format_unit_price(chosen.cached_input, "USD"))
                                  : "";
@@ -197,6 +193,8 @@ void resolve_cloud_speed(FieldReader& cloud, Profile& p, const Catalog& catalog)
     return;
   }
   c.inference_time_s = *ttft + p.workload.tokens->output / *speed;
+  p.derivations.api_ttft_s = ttft;
+  p.derivations.api_tokens_per_s = speed;
   std::erase(p.defaults_applied, std::string("cloud.inference_time"));
   // Where each half came from: the profile, or the model's catalog entry with its source.
   std::string source;

@@ -41,6 +41,15 @@ void read_cloud(FieldReader& r, const profile_parse::Parsers& p, Profile& profil
 // and the predictor, for the fields the profile did not write; sets profile.prediction.
 void resolve_edge_catalog(FieldReader& edge, Profile& profile, const Catalog& catalog, const EdgeWritten& written);
 
+// The prices of a catalog entry that apply to a workload: the tier's, at the long-context rates
+// when a call's input exceeds the threshold (a batch discount applies to those in the same
+// proportion). `note` says which rates were taken (", batch tier").
+struct ChosenPrice {
+  double input = 0, cached_input = 0, output = 0;
+  std::string note;
+};
+ChosenPrice choose_price(const PriceEntry& price, PriceTier tier, const TokensPerCall& tokens);
+
 // Reads `budget:`: money limits (`$500k` or {limit, level}) and `require`.
 void read_budget(FieldReader r, const UnitContext& units, Budget& budget);
 

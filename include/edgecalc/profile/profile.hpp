@@ -5,6 +5,7 @@
 // the profile's currency; prices per GB, per kWh, per hour or per (billing) month as named.
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -168,6 +169,15 @@ struct PredictorInputs {
   bool capacity_predicted = false;
 };
 
+// How build_profile derived some values from other fields. set_field() (profile/fields.hpp)
+// re-derives them when it changes one of their inputs, exactly as a fresh load with --set would.
+struct Derivations {
+  bool escalation_is_hard_fraction = false;         // hybrid.escalation not written: it follows hard_fraction
+  std::shared_ptr<const PriceEntry> catalog_price;  // cloud.price chosen from this entry (tier, input tokens)
+  std::optional<double> api_ttft_s;                 // cloud.inference_time = ttft + output tokens / speed
+  std::optional<double> api_tokens_per_s;
+};
+
 struct Profile {
   int version = 1;
   std::string name;
@@ -191,6 +201,7 @@ struct Profile {
   std::vector<std::string> defaults_applied;  // field paths filled in from defaults, in order
   std::vector<CatalogValue> catalog_values;   // values taken from catalogs
   std::optional<PredictorInputs> predictor;   // edge.hardware with workload.model: see with_prediction()
+  Derivations derivations;
 
   double horizon_months() const { return horizon_s / month_s; }
   double hours_per_month() const { return month_s / 3600.0; }
