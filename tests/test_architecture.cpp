@@ -25,9 +25,10 @@ const std::map<std::string, std::set<std::string>> k_allowed = {
     {"profile", {"domain", "load", "util"}},
     {"model", {"profile", "domain", "load", "util"}},
     {"decide", {"model", "profile", "domain", "load", "util"}},
-    {"report", {"decide", "model", "profile", "domain", "load", "util"}},
+    {"explore", {"decide", "model", "profile", "domain", "load", "util"}},
+    {"report", {"explore", "decide", "model", "profile", "domain", "load", "util"}},
     {"render", {"report", "decide", "domain", "util"}},
-    {"cli", {"render", "report", "decide", "model", "profile", "domain", "load", "util"}},
+    {"cli", {"render", "report", "explore", "decide", "model", "profile", "domain", "load", "util"}},
 };
 
 // Exceptions the README lists as still open: file -> the included header. None are left; an

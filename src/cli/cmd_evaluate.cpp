@@ -39,6 +39,14 @@ void setup_evaluate(CLI::App& app, EvaluateOptions& options) {
                  "Gate with --compare-to: fail when the chosen option's total grows by more than this (10% or $5000)");
   app.add_flag("--fail-on-verdict-change", options.fail_on_verdict_change,
                "Gate with --compare-to: fail when the verdict differs from the baseline's");
+  app.add_flag("--sensitivity", options.sensitivity,
+               "Show what flips the verdict: every numeric field's switching values, the margin and a tornado");
+  app.add_option("--min-margin", options.min_margin,
+                 "Gate: fail when a field can move less than this (25%) before the verdict flips (budget.min_margin)");
+  app.add_option("--margin-fields", options.margin_fields, "The fields --min-margin checks (default: all): a,b")
+      ->delimiter(',');
+  app.add_option("--tornado-range", options.tornado_range,
+                 "The tornado's low and high values: today's -/+ this share (20%); default x0.5 and x2");
 }
 
 namespace {
@@ -54,7 +62,8 @@ std::vector<Override> overrides_of(const EvaluateOptions& o) {
   const Flag flags[] = {{"--max-monthly-cost", "budget.max_monthly_cost", o.max_monthly_cost},
                         {"--max-total-cost", "budget.max_total_cost", o.max_total_cost},
                         {"--max-cost-per-1k-calls", "budget.max_cost_per_1k_calls", o.max_cost_per_1k_calls},
-                        {"--require", "budget.require", o.require}};
+                        {"--require", "budget.require", o.require},
+                        {"--min-margin", "budget.min_margin", o.min_margin}};
   for (const Flag& f : flags)
     if (!f.value.empty())
       overrides.push_back(Override{std::string(f.path) + "=" + f.value, std::string(f.name) + " " + f.value});
@@ -96,6 +105,11 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
     print_error(streams, problem);
     return ExitCode::invalid_input;
   }
+  SensitivityOptions sensitivity;
+  if (const std::string problem = check_explore_flags(options, sensitivity); !problem.empty()) {
+    print_error(streams, problem);
+    return ExitCode::invalid_input;
+  }
   std::optional<std::vector<nlohmann::ordered_json>> baselines;
   if (!options.compare_to.empty()) {
     baselines = load_reports_or_profile(options.compare_to, streams);
@@ -113,6 +127,7 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
       continue;
     }
     nlohmann::ordered_json report = report_json(evaluate(*profile, report_date(streams.env)));
+    add_sensitivity(report, *profile, options, sensitivity);
     if (baselines) {
       DiffLimits limits;
       limits.fail_on_verdict_change = options.fail_on_verdict_change;

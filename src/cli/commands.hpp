@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include <edgecalc/domain/catalog.hpp>
+#include <edgecalc/explore/sensitivity.hpp>
 #include <edgecalc/report/diff.hpp>
 #include <edgecalc/util/exit_code.hpp>
 #include <edgecalc/profile/profile.hpp>
@@ -57,9 +58,20 @@ struct EvaluateOptions {
   std::string compare_to;    // a saved report (or profile) to compare with
   std::string max_increase;  // diff gate on the chosen option's total: "10%" or "$5000"
   bool fail_on_verdict_change = false;
+  bool sensitivity = false;               // --sensitivity: switching values, margin, tornado
+  std::string min_margin;                 // gate, applied as --set budget.min_margin=...
+  std::vector<std::string> margin_fields; // the fields the margin gate checks (default: all)
+  std::string tornado_range;              // "20%": the tornado spans x0.8 .. x1.2
 };
 void setup_evaluate(CLI::App& app, EvaluateOptions& options);
 ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams);
+
+// Checks the explore flags of `options` (field names, --tornado-range) and fills `sensitivity`;
+// returns the problem (a usage error, exit 2) or "".
+std::string check_explore_flags(const EvaluateOptions& options, SensitivityOptions& sensitivity);
+// With --sensitivity or a min_margin budget: the `sensitivity` section and the margin gate.
+void add_sensitivity(nlohmann::ordered_json& report, const Profile& profile, const EvaluateOptions& options,
+                     const SensitivityOptions& sensitivity);
 
 // Loads and validates `path` ("-" reads standard input) with `overrides` and `catalog`; on
 // failure prints the diagnostics to streams.err and returns nullopt (the caller exits with

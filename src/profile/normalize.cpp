@@ -88,6 +88,7 @@ Json budget_json(const Budget& b) {
   return {{"max_monthly_cost", limit(b.max_monthly_cost)},
           {"max_total_cost", limit(b.max_total_cost)},
           {"max_cost_per_1k_calls", limit(b.max_cost_per_1k_calls)},
+          {"min_margin", limit(b.min_margin)},
           {"require", b.require ? Json{{"option", to_string(*b.require)}, {"level", to_string(b.require_level)}}
                                 : Json(nullptr)}};
 }

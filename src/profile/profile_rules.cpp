@@ -78,18 +78,17 @@ void read_rule_overrides(FieldReader r, std::map<std::string, RuleOverride>& ove
 
 namespace {
 
-// `key: $500k` or `key: {limit: $500k, level: warn}`.
-std::optional<MoneyLimit> read_limit(FieldReader& r, std::string_view key, const UnitContext& u,
+// `key: $500k` or `key: {limit: $500k, level: warn}` (or a share, with `parse` and `bounds`).
+std::optional<MoneyLimit> read_limit(FieldReader& r, std::string_view key, const ParseFn& parse, const Bounds& bounds,
                                      std::string_view example) {
-  const ParseFn money = [&u](std::string_view t) { return parse_money(t, u); };
   const MapEntry* e = r.entry(key);
   if (!e) return std::nullopt;
   if (e->value->kind != Node::Kind::map) {
-    const auto v = r.quantity(key, money, Bounds{0, true, 1e15}, false, example);
+    const auto v = r.quantity(key, parse, bounds, false, example);
     return v ? std::optional<MoneyLimit>(MoneyLimit{*v, GateLevel::fail}) : std::nullopt;
   }
   FieldReader m = r.section(key, false);
-  const auto limit = m.quantity("limit", money, Bounds{0, true, 1e15}, true, example);
+  const auto limit = m.quantity("limit", parse, bounds, true, example);
   const auto level = m.choice<GateLevel>("level", gate_level_names(), false).value_or(GateLevel::fail);
   m.finish();
   return limit ? std::optional<MoneyLimit>(MoneyLimit{*limit, level}) : std::nullopt;
@@ -98,9 +97,13 @@ std::optional<MoneyLimit> read_limit(FieldReader& r, std::string_view key, const
 }  // namespace
 
 void read_budget(FieldReader r, const UnitContext& u, Budget& b) {
-  b.max_monthly_cost = read_limit(r, "max_monthly_cost", u, "$20000");
-  b.max_total_cost = read_limit(r, "max_total_cost", u, "$500000");
-  b.max_cost_per_1k_calls = read_limit(r, "max_cost_per_1k_calls", u, "$0.50");
+  const ParseFn money = [&u](std::string_view t) { return parse_money(t, u); };
+  constexpr Bounds k_limit{0, true, 1e15};
+  b.max_monthly_cost = read_limit(r, "max_monthly_cost", money, k_limit, "$20000");
+  b.max_total_cost = read_limit(r, "max_total_cost", money, k_limit, "$500000");
+  b.max_cost_per_1k_calls = read_limit(r, "max_cost_per_1k_calls", money, k_limit, "$0.50");
+  // The smallest relative move of a field that may flip the verdict (explore/sensitivity.hpp).
+  b.min_margin = read_limit(r, "min_margin", k_share, Bounds{0, true, 1000, false, "0%", "100000%"}, "25%");
   const MapEntry* e = r.entry("require");
   if (e && e->value->kind == Node::Kind::map) {
     FieldReader m = r.section("require", false);

@@ -63,14 +63,6 @@ Json option_json(const OptionCost& o, double horizon_months, bool priced = true)
           {"energy_per_call_j", or_null(o.energy_per_call_j)}};
 }
 
-// Where `field` was written: {field, line, column}; the profile's first line when it was not
-// written (a default) or came from the command line.
-Position position_of(const Profile& p, std::string_view field) {
-  if (const auto it = p.positions.find(std::string(field)); it != p.positions.end() && it->second.line > 0)
-    return it->second;
-  return Position{1, 1};
-}
-
 Json location(std::string_view field, Position at) {
   return {{"field", field}, {"line", at.line}, {"column", at.column}};
 }
@@ -226,6 +218,12 @@ nlohmann::ordered_json report_json(const Report& r) {
     assumed.push_back({{"field", a.field}, {"value", a.value}, {"source", a.source}});
   j["assumptions"] = assumed;
   return j;
+}
+
+Position position_of(const Profile& p, std::string_view field) {
+  if (const auto it = p.positions.find(std::string(field)); it != p.positions.end() && it->second.line > 0)
+    return it->second;
+  return Position{1, 1};
 }
 
 Json gate_json(const GateResult& g, Position at) {

@@ -151,6 +151,7 @@ struct Budget {
   std::optional<MoneyLimit> max_monthly_cost;
   std::optional<MoneyLimit> max_total_cost;
   std::optional<MoneyLimit> max_cost_per_1k_calls;
+  std::optional<MoneyLimit> min_margin;  // a share: the verdict must survive this relative move of every field
   std::optional<Option> require;
   GateLevel require_level = GateLevel::fail;
 };

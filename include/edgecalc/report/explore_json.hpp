@@ -1,0 +1,14 @@
+#pragma once
+
+// The explore stage's results in the JSON report: `sensitivity` (with --sensitivity or a margin
+// gate) and `scan` (with --scan). Shapes in docs/report.md.
+
+#include <nlohmann/json.hpp>
+
+#include <edgecalc/explore/sensitivity.hpp>
+
+namespace edgecalc {
+
+nlohmann::ordered_json sensitivity_json(const SensitivityAnalysis& analysis);
+
+}  // namespace edgecalc

@@ -1,0 +1,46 @@
+// The evaluate command's explore flags: --sensitivity, --min-margin, --margin-fields and
+// --tornado-range (and budget.min_margin), which add a `sensitivity` section and a gate.
+
+#include <fmt/format.h>
+
+#include <edgecalc/explore/sensitivity.hpp>
+#include <edgecalc/load/quantity.hpp>
+#include <edgecalc/profile/fields.hpp>
+#include <edgecalc/report/explore_json.hpp>
+#include <edgecalc/report/report_json.hpp>
+#include <edgecalc/util/suggest.hpp>
+
+#include "cli/commands.hpp"
+
+namespace edgecalc {
+
+std::string check_explore_flags(const EvaluateOptions& o, SensitivityOptions& sensitivity) {
+  const std::vector<std::string> names = numeric_field_names();
+  for (const std::string& f : o.margin_fields) {
+    if (find_numeric_field(f)) continue;
+    const auto near = closest_match(f, names);
+    return fmt::format("--margin-fields: unknown field `{}`{}", f,
+                       near ? fmt::format("; did you mean {}?", *near) : "; `edgecalc --help` lists the flags, docs/model.md the fields");
+  }
+  if (!o.tornado_range.empty()) {
+    const Parsed r = parse_fraction(o.tornado_range);
+    if (!r.ok() || !(r.value > 0) || r.value >= 1)
+      return fmt::format("--tornado-range expects a share between 0% and 100% (e.g. 20%); got \"{}\"", o.tornado_range);
+    sensitivity.tornado = r.value;
+  }
+  if (!o.margin_fields.empty() && o.min_margin.empty())
+    return "--margin-fields names the fields --min-margin checks; give --min-margin too (or budget.min_margin)";
+  return {};
+}
+
+void add_sensitivity(nlohmann::ordered_json& report, const Profile& profile, const EvaluateOptions& o,
+                     const SensitivityOptions& options) {
+  if (!o.sensitivity && !profile.budget.min_margin) return;
+  const SensitivityAnalysis analysis = analyse_sensitivity(profile, options);
+  report["sensitivity"] = sensitivity_json(analysis);
+  if (profile.budget.min_margin)
+    report["gates"].push_back(gate_json(margin_gate(analysis, *profile.budget.min_margin, o.margin_fields),
+                                        position_of(profile, "budget.min_margin")));
+}
+
+}  // namespace edgecalc

@@ -1,0 +1,34 @@
+#include <edgecalc/explore/outcome.hpp>
+
+#include <algorithm>
+
+#include <edgecalc/decide/rules.hpp>
+#include <edgecalc/model/latency.hpp>
+#include <edgecalc/model/predictor.hpp>
+
+namespace edgecalc {
+
+Outcome outcome_of(const Profile& input) {
+  const std::optional<Prediction> prediction = predict(input, Workings::skipped);
+  const Profile profile = with_prediction(input, prediction);
+  const CostModel costs = price_options(profile);
+  const Latency latency = latency_of(profile, costs);
+  const std::vector<FiredRule> fired = apply_rules(profile, costs, latency, prediction);
+  const Verdict verdict = decide(profile, costs, fired);
+  Outcome o;
+  o.choice = verdict.choice;
+  o.runner_up = verdict.runner_up;
+  o.close_call = verdict.close_call;
+  for (Option opt : k_all_options) {
+    const std::size_t i = option_index(opt);
+    o.total[i] = costs.option(opt).total;
+    o.monthly[i] = costs.option(opt).monthly;
+    o.applicable[i] = verdict.of(opt).applicable;
+    o.blocked_by[i] = verdict.of(opt).blocked_by;
+  }
+  for (const FiredRule& f : fired)
+    if (std::find(o.fired.begin(), o.fired.end(), f.rule->id) == o.fired.end()) o.fired.emplace_back(f.rule->id);
+  return o;
+}
+
+}  // namespace edgecalc
