@@ -176,8 +176,8 @@ SensitivityAnalysis analyse_sensitivity(const Profile& input, const SensitivityO
     Search search(input, f, base, s.evaluations);
     FieldSensitivity r;
     r.field = std::string(f.path);
-    r.kind = f.unit;
-    r.unit = unit_name(f.unit, input);
+    r.kind = unit_in(f, input);
+    r.unit = unit_name(r.kind, input);
     r.value = *value;
     const double v = *value;
     r.search_low = v > 0 ? search.clamp(v / s.span) : v;

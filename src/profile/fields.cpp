@@ -103,7 +103,7 @@ const NumericField k_fields[] = {
                    r = DurationRange{v, v * r.high_s / r.low_s};
                  },
                  [](const Profile& p) {
-                   return FieldLimits{0, true, k_max_rtt_s * p.connectivity.rtt->low_s / p.connectivity.rtt->high_s};
+                   return FieldLimits{0, true, k_max_rtt_s * p.connectivity.rtt->low_s / p.connectivity.rtt->high_s * (1 - 1e-12)};
                  },
                  rtt},
     EC_PLAIN("connectivity.uplink", bytes_per_second, (Bounds{k_min_uplink, false, 1e12}), p.connectivity.uplink_bytes_per_s,
@@ -169,10 +169,8 @@ const NumericField k_fields[] = {
                  [](Profile& p, double v) {
                    (p.edge.maintenance.is_share ? p.edge.maintenance.share_per_year : p.edge.maintenance.per_month) = v;
                  },
-                 [](const Profile& p) { return p.edge.maintenance.is_share ? FieldLimits{0, false, 10} : limits_of(k_money); },
-                 [](const Profile& p, double v) {
-                   return one("edge.maintenance", p.edge.maintenance.is_share ? FieldUnit::share_per_year : FieldUnit::money_per_month, v);
-                 }},
+                 [](const Profile& p) { return p.edge.maintenance.is_share ? FieldLimits{0, false, 1} : limits_of(k_money); },
+                 [](const Profile& p, double v) { return one("edge.maintenance", unit_in(*find_numeric_field("edge.maintenance"), p), v); }},
     EC_PLAIN("edge.fixed", money_per_month, k_money, p.edge.fixed_per_month, p.edge.fixed_per_month = v),
     EC_PLAIN("edge.lifetime", seconds, (Bounds{0, true, k_max_duration_s}), p.edge.lifetime_s, p.edge.lifetime_s = v),
     EC_PLAIN("hybrid.escalation", fraction, k_fraction, p.hybrid.escalation,
@@ -221,6 +219,11 @@ void set_field(Profile& profile, const NumericField& field, double value) {
   rederive(profile);
 }
 
+FieldUnit unit_in(const NumericField& field, const Profile& p) {
+  if (field.path == "edge.maintenance" && p.edge.maintenance.is_share) return FieldUnit::share_per_year;
+  return field.unit;
+}
+
 std::string spell_value(FieldUnit unit, double v) {
   switch (unit) {
     case FieldUnit::seconds: return fmt::format("{}s", v);
@@ -258,7 +261,7 @@ std::string unit_name(FieldUnit unit, const Profile& p) {
     case FieldUnit::money_per_tokens:
       return p.currency + (p.cloud.price.form == PriceForm::per_1k_tokens ? "/1k tokens" : "/1M tokens");
     case FieldUnit::share_per_year: return "1/year";
-    case FieldUnit::fraction:
+    case FieldUnit::fraction: return "fraction";
     case FieldUnit::number:
     case FieldUnit::count: return "1";
     case FieldUnit::tokens: return "tokens";

@@ -10,6 +10,7 @@
 #include <edgecalc/report/diff.hpp>
 
 #include "util/format.hpp"
+#include "render/render_sensitivity.hpp"
 #include "render/render_text.hpp"
 
 namespace edgecalc {
@@ -85,6 +86,7 @@ void one_report(std::string& out, const Json& r) {
       out += fmt::format("| `{}` | {} | {} |\n", str(a["field"]), cell(str(a["value"])), cell(str(a["source"])));
     out += "\n</details>\n\n";
   }
+  if (r.contains("sensitivity")) out += sensitivity_markdown(r);
   if (r.contains("comparison")) out += render_diff_markdown(r["comparison"].json());
 }
 

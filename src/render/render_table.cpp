@@ -12,6 +12,7 @@
 #include <edgecalc/report/diff.hpp>
 
 #include "util/format.hpp"
+#include "render/render_sensitivity.hpp"
 #include "render/render_text.hpp"
 
 namespace edgecalc {
@@ -325,6 +326,7 @@ std::string render_table(const nlohmann::ordered_json& json, const RenderOptions
   break_even_block(out, report, "hybrid");
   breakdown_block(out, report);
   assumptions_block(out, report);
+  if (report.contains("sensitivity")) out += sensitivity_table(report, style.ascii);
   if (report.contains("comparison")) out += "\ncompared with a baseline\n" + render_diff_table(report["comparison"].json());
   return out;
 }

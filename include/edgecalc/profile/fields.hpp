@@ -75,6 +75,9 @@ void set_field(Profile& profile, const NumericField& field, double value);
 // `value` with its unit suffix, in full precision, for --set: "0.25s", "4500", "0.1/year".
 std::string spell_value(FieldUnit unit, double value);
 
+// The unit of `field`'s value in `profile` (edge.maintenance is a share per year or money per month).
+FieldUnit unit_in(const NumericField& field, const Profile& profile);
+
 // The base unit's name for reports: "s", "1/s", "B", "W", "USD", "USD/GB", "1" ...
 std::string unit_name(FieldUnit unit, const Profile& profile);
 

@@ -17,6 +17,7 @@ namespace edgecalc {
 
 struct RenderOptions {
   bool color = false;  // ANSI colours (green edge, blue cloud, yellow hybrid, red none)
+  bool ascii = false;  // charts in ASCII, not Unicode blocks (--ascii, or a locale that is not UTF-8)
 };
 
 // The human-readable table: verdict and gates, options, fired rules, break-even in words, the

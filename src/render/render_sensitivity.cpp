@@ -1,0 +1,182 @@
+// The `sensitivity` section as text: the switching values with their reasons, the margin, and a
+// tornado of horizontal bars (Unicode blocks, or ASCII). And the same as Markdown tables.
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "render/render_sensitivity.hpp"
+#include "util/format.hpp"
+#include "util/json_util.hpp"
+
+namespace edgecalc {
+
+namespace {
+
+constexpr std::size_t k_tornado_rows = 10;
+constexpr int k_bar_width = 24;
+
+// A field's value in its unit, for people: "5.27 s", "0.087/min", "$4,500", "60%".
+std::string shown(double v, const std::string& unit, const std::string& currency, double month_s) {
+  if (unit == "s") return format_duration(v);
+  if (unit == "1/s") return format_rate(v, month_s);
+  if (unit == "B") return format_bytes(v);
+  if (unit == "B/s") return format_bytes(v) + "/s";
+  if (unit == "W") return format_count(v) + " W";
+  if (unit == "fraction") return format_percent(v);
+  if (unit == "1/year") return format_percent(v) + "/year";
+  if (unit == "tokens") return format_count(v);
+  if (unit == currency) return format_unit_price(v, currency);
+  if (unit.starts_with(currency + "/")) return format_unit_price(v, currency) + unit.substr(currency.size());
+  return format_count(v);
+}
+
+struct Context {
+  std::string currency;
+  double month_s = 0;
+  std::string value(JsonView field, JsonView v) const { return shown(num(v), str(field["unit"]), currency, month_s); }
+};
+
+Context context_of(JsonView report) {
+  return Context{str(report["currency"]), num(report["hours_per_month"]) * 3600};
+}
+
+// "5.27 s -> cloud (-34%)" or "-".
+std::string switch_text(const Context& c, JsonView f, JsonView s) {
+  if (!s.is_object()) return "-";
+  const double v = num(f["value"]), at = num(s["value"]);
+  const std::string move = v > 0 ? fmt::format(" ({}{})", at < v ? "-" : "+", format_percent(std::abs(at - v) / v)) : "";
+  return fmt::format("{} -> {}{}", c.value(f, s["value"]), str(s["verdict"]), move);
+}
+
+std::vector<JsonView> flipping(JsonView s) {
+  std::vector<JsonView> out;
+  for (JsonView f : s["fields"])
+    if (f["switch_below"].is_object() || f["switch_above"].is_object()) out.push_back(f);
+  std::stable_sort(out.begin(), out.end(), [](JsonView a, JsonView b) {
+    const auto ra = opt(a["margin_ratio"]), rb = opt(b["margin_ratio"]);
+    return ra.value_or(INFINITY) < rb.value_or(INFINITY);
+  });
+  return out;
+}
+
+std::vector<JsonView> by_swing(JsonView s) {
+  std::vector<JsonView> out;
+  for (JsonView f : s["fields"])
+    if (num(f["swing"]) > 0) out.push_back(f);
+  std::stable_sort(out.begin(), out.end(), [](JsonView a, JsonView b) { return num(a["swing"]) > num(b["swing"]); });
+  if (out.size() > k_tornado_rows) out.erase(out.begin() + k_tornado_rows, out.end());
+  return out;
+}
+
+std::string money(const Context& c, double v) { return format_money(v, c.currency, MoneyStyle::compact); }
+
+// One tornado bar: the span between the margins at low and high on an axis from lo to hi,
+// with the verdict's switching line (margin 0) marked where it falls inside.
+std::string bar(double a, double b, double lo, double hi, bool ascii) {
+  const auto col = [&](double x) {
+    return std::clamp(static_cast<int>(std::lround((x - lo) / (hi - lo) * (k_bar_width - 1))), 0, k_bar_width - 1);
+  };
+  const int from = col(std::min(a, b)), to = col(std::max(a, b)), zero = lo < 0 && hi > 0 ? col(0) : -1;
+  std::string out;
+  for (int i = 0; i < k_bar_width; ++i) {
+    if (i >= from && i <= to) out += ascii ? "#" : "\u2588";
+    else if (i == zero) out += ascii ? "|" : "\u2502";
+    else out += ascii ? "." : " ";
+  }
+  return out;
+}
+
+// " (flips at 5.27 s)" when a switching value lies between the tornado's low and high values.
+std::string flips_inside(const Context& c, JsonView f) {
+  std::string out;
+  for (const char* side : {"switch_below", "switch_above"})
+    if (const JsonView sw = f[side]; sw.is_object() && num(sw["value"]) >= num(f["low"]) && num(sw["value"]) <= num(f["high"]))
+      out += fmt::format(" (flips to {} at {})", str(sw["verdict"]), c.value(f, sw["value"]));
+  return out;
+}
+
+}  // namespace
+
+std::string sensitivity_table(JsonView report, bool ascii) {
+  const JsonView s = report["sensitivity"];
+  const Context c = context_of(report);
+  std::string out = "\nwhat flips the verdict\n";
+  if (str(s["verdict"]).empty()) return out + "  no option is viable today; every field was searched for one that makes one viable\n";
+  const std::string span = format_count(num(s["search_span"]));
+  const std::vector<JsonView> flips = flipping(s);
+  if (const auto m = opt(s["min_margin_ratio"]))
+    out += fmt::format("  margin: the verdict ({}) holds while every field stays within {} of today's value; {} is the "
+                       "nearest\n",
+                       str(s["verdict"]), format_percent(*m), str(s["min_margin_field"]));
+  else
+    out += fmt::format("  margin: no field flips the verdict ({}) between 1/{}x and {}x of its value\n", str(s["verdict"]),
+                       span, span);
+  if (!flips.empty()) {
+    out += fmt::format("  {:<38} {:<14} {:<24} {}\n", "field", "today", "flips below", "flips above");
+    for (JsonView f : flips)
+      out += fmt::format("  {:<38} {:<14} {:<24} {}\n", str(f["field"]), c.value(f, f["value"]),
+                         switch_text(c, f, f["switch_below"]), switch_text(c, f, f["switch_above"]));
+    out += "  why:\n";
+    for (JsonView f : flips)
+      for (const char* side : {"switch_below", "switch_above"})
+        if (const JsonView sw = f[side]; sw.is_object())
+          out += fmt::format("    {} {} {}: {}\n", str(f["field"]), std::string(side) == "switch_below" ? "<" : ">",
+                             c.value(f, sw["value"]), str(sw["reason"]));
+  }
+  const std::size_t still = s["fields"].size() - flips.size();
+  out += fmt::format("  {} of {} fields do not flip it between 1/{}x and {}x (fields at 0 are not searched, except shares)\n",
+                     still, s["fields"].size(), span, span);
+  const std::vector<JsonView> rows = by_swing(s);
+  if (rows.empty() || str(s["compared_with"]).empty()) return out;
+  const JsonView t = s["tornado_factors"];
+  out += fmt::format("\ntornado: {} total minus {} total at x{} and x{} of each field (below 0: {} is cheaper)\n",
+                     str(s["verdict"]), str(s["compared_with"]), format_count(num(t["low"])), format_count(num(t["high"])),
+                     str(s["verdict"]));
+  double lo = std::min(0.0, num(s["margin"])), hi = std::max(0.0, num(s["margin"]));
+  for (JsonView f : rows) {
+    lo = std::min({lo, num(f["margin_low"]), num(f["margin_high"])});
+    hi = std::max({hi, num(f["margin_low"]), num(f["margin_high"])});
+  }
+  if (hi <= lo) hi = lo + 1;
+  out += fmt::format("  {:<32} {:<{}} {}\n", "", money(c, lo) + " .. " + money(c, hi), k_bar_width, "low -> high");
+  for (JsonView f : rows)
+    out += fmt::format("  {:<32} {} {} {} .. {} {}{}\n", str(f["field"]),
+                       bar(num(f["margin_low"]), num(f["margin_high"]), lo, hi, ascii), c.value(f, f["low"]),
+                       money(c, num(f["margin_low"])), c.value(f, f["high"]), money(c, num(f["margin_high"])),
+                       flips_inside(c, f));
+  return out;
+}
+
+std::string sensitivity_markdown(JsonView report) {
+  const JsonView s = report["sensitivity"];
+  const Context c = context_of(report);
+  std::string out = "\n#### What flips the verdict\n\n";
+  if (const auto m = opt(s["min_margin_ratio"]))
+    out += fmt::format("The verdict ({}) holds while every field stays within {} of today's value; `{}` is the nearest.\n\n",
+                       str(s["verdict"]), format_percent(*m), str(s["min_margin_field"]));
+  const std::vector<JsonView> flips = flipping(s);
+  if (!flips.empty()) {
+    out += "| field | today | flips below | flips above | why |\n| --- | --- | --- | --- | --- |\n";
+    for (JsonView f : flips) {
+      std::string why;
+      for (const char* side : {"switch_below", "switch_above"})
+        if (const JsonView sw = f[side]; sw.is_object()) why += (why.empty() ? "" : "; ") + str(sw["reason"]);
+      out += fmt::format("| `{}` | {} | {} | {} | {} |\n", str(f["field"]), c.value(f, f["value"]),
+                         switch_text(c, f, f["switch_below"]), switch_text(c, f, f["switch_above"]), why);
+    }
+  }
+  const std::vector<JsonView> rows = by_swing(s);
+  if (rows.empty()) return out;
+  out += fmt::format("\n{} total minus {} total at each field's low and high value:\n\n", str(s["verdict"]),
+                     str(s["compared_with"]));
+  out += "| field | low | margin at low | high | margin at high | swing |\n| --- | --- | --- | --- | --- | --- |\n";
+  for (JsonView f : rows)
+    out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", str(f["field"]), c.value(f, f["low"]),
+                       money(c, num(f["margin_low"])), c.value(f, f["high"]), money(c, num(f["margin_high"])),
+                       money(c, num(f["swing"])));
+  return out;
+}
+
+}  // namespace edgecalc

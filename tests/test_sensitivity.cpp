@@ -1,0 +1,101 @@
+// Sensitivity analysis (explore/sensitivity.hpp): every switching value of every example profile
+// is real (a reload with --set just past it gives the new verdict, just before it today's), the
+// search finds a switch a hand calculation places, and the margin gate passes and fails.
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+
+#include <edgecalc/decide/pipeline.hpp>
+#include <edgecalc/explore/sensitivity.hpp>
+
+#include "fixture.hpp"
+
+namespace edgecalc {
+
+namespace {
+
+std::optional<Option> verdict_with(const std::string& path, const std::vector<std::string>& sets) {
+  Diagnostics d(path);
+  const auto p = load_profile(path, d, set_overrides(sets));
+  INFO(format_diagnostics(d));
+  REQUIRE(p);
+  return evaluate(*p, "2026-11-21").verdict.choice;
+}
+
+std::string name_of(const std::optional<Option>& o) { return o ? std::string(to_string(*o)) : "none"; }
+
+}  // namespace
+
+TEST_CASE("every switching value of every example profile flips the verdict under --set", "[sensitivity]") {
+  std::size_t checked = 0;
+  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(EDGECALC_SOURCE_DIR) / "profiles")) {
+    const std::string path = e.path().string();
+    Diagnostics d(path);
+    const auto input = load_profile(path, d);
+    REQUIRE(input);
+    const SensitivityAnalysis a = analyse_sensitivity(*input);
+    CHECK(a.verdict == evaluate(*input, "2026-11-21").verdict.choice);
+    for (const FieldSensitivity& f : a.fields) {
+      const NumericField& field = *find_numeric_field(f.field);
+      // The ends of the searched range are values a load accepts.
+      for (const double end : {f.search_low, f.search_high}) {
+        INFO(path << ": " << f.field << " searched to " << end);
+        verdict_with(path, field.assignment(*input, end));
+      }
+      for (const auto& sw : {f.below, f.above}) {
+        if (!sw) continue;
+        const bool up = sw->value > f.value;
+        // Just past it (0.1% further from today's value, or the value itself for a count or a
+        // switch at 0+) the new verdict; just before it today's.
+        double past = field.whole() ? sw->value : sw->value * (up ? 1.001 : 0.999);
+        double before = field.whole() ? sw->value + (up ? -1 : 1) : sw->value * (up ? 0.999 : 1.001);
+        if (f.value == 0) past = sw->value, before = 0;
+        const FieldLimits l = field.limits(*input);
+        past = std::clamp(past, l.low, l.high);
+        INFO(path << ": " << f.field << " switches at " << sw->value << " (today " << f.value << ") to "
+                  << name_of(sw->verdict) << ": " << sw->reason);
+        CHECK(name_of(verdict_with(path, field.assignment(*input, past))) == name_of(sw->verdict));
+        CHECK(name_of(verdict_with(path, field.assignment(*input, before))) == name_of(a.verdict));
+        CHECK_FALSE(sw->reason.empty());
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked >= 40);
+}
+
+TEST_CASE("a per-call price switches where the hand calculation says", "[sensitivity]") {
+  // The fixture: 1,000 devices, 60 calls/min each = 2,592,000,000 calls over 36 months... priced
+  // per call against $4 devices. Cloud total = price x 60 x 1000 x 86400*30.4167*36/60 seconds;
+  // edge and cloud cross where price x calls = edge total: the switch below today's price must be
+  // where cloud's total plus close_call falls to the edge's (checked against the model's totals).
+  const auto profile = test::load(test::k_valid_yaml).profile;
+  REQUIRE(profile);
+  const SensitivityAnalysis a = analyse_sensitivity(*profile);
+  const auto it = std::find_if(a.fields.begin(), a.fields.end(),
+                               [](const FieldSensitivity& f) { return f.field == "cloud.price.per_call"; });
+  REQUIRE(it != a.fields.end());
+  CHECK(it->value == Approx(0.0001));
+  // The tornado margin is affine in the price: margin(x) = edge - cloud(x), cloud(x) proportional to x.
+  REQUIRE(it->margin_low);
+  REQUIRE(it->margin_high);
+  const double slope = (*it->margin_high - *it->margin_low) / (it->high - it->low);
+  CHECK(*a.margin == Approx(*it->margin_low + slope * (it->value - it->low)));
+}
+
+TEST_CASE("the margin gate fails below its limit and passes above it", "[sensitivity]") {
+  const auto profile = test::load(test::k_valid_yaml).profile;
+  REQUIRE(profile);
+  const SensitivityAnalysis a = analyse_sensitivity(*profile);
+  REQUIRE(a.min_margin_ratio);
+  const double m = *a.min_margin_ratio;
+  CHECK(margin_gate(a, MoneyLimit{m * 1.01, GateLevel::fail}, {}).status == GateStatus::fail);
+  CHECK(margin_gate(a, MoneyLimit{m * 1.01, GateLevel::warn}, {}).status == GateStatus::warn);
+  CHECK(margin_gate(a, MoneyLimit{m * 0.99, GateLevel::fail}, {}).status == GateStatus::pass);
+  // Restricted to a field that never flips it, the gate passes.
+  CHECK(margin_gate(a, MoneyLimit{m * 1.01, GateLevel::fail}, {"edge.pue"}).status == GateStatus::pass);
+}
+
+}  // namespace edgecalc
