@@ -39,6 +39,7 @@ void setup_evaluate(CLI::App& app, EvaluateOptions& options) {
                  "Gate with --compare-to: fail when the chosen option's total grows by more than this (10% or $5000)");
   app.add_flag("--fail-on-verdict-change", options.fail_on_verdict_change,
                "Gate with --compare-to: fail when the verdict differs from the baseline's");
+  app.add_flag("--ascii", options.ascii, "Draw charts in ASCII (the default when the locale is not UTF-8)");
   app.add_flag("--sensitivity", options.sensitivity,
                "Show what flips the verdict: every numeric field's switching values, the margin and a tornado");
   app.add_option("--min-margin", options.min_margin,
@@ -159,7 +160,8 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
     reports.push_back(std::move(report));
   }
   if (reports.empty()) return code;
-  const RenderOptions style{use_color(options.color, options.format, options.output, streams.env)};
+  const RenderOptions style{use_color(options.color, options.format, options.output, streams.env),
+                            use_ascii(options.ascii, streams.env)};
   const std::string text = render_reports(reports, options.format, options.profiles.size() > 1, style);
   return worst(code, emit(text, options.output, streams));
 }

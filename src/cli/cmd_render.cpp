@@ -66,6 +66,7 @@ CLI::App* setup_render(CLI::App& app, RenderCommandOptions& options) {
   cmd->add_option("-o,--output", options.output, "Write to FILE (atomically)");
   cmd->add_option("--color", options.color, "Colour the table: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_flag("--ascii", options.ascii, "Draw charts in ASCII (the default when the locale is not UTF-8)");
   return cmd;
 }
 
@@ -76,7 +77,8 @@ ExitCode run_render(const RenderCommandOptions& options, const Streams& streams)
     if (!reports) return ExitCode::invalid_input;
     for (auto& r : *reports) all.push_back(std::move(r));
   }
-  const RenderOptions style{use_color(options.color, options.format, options.output, streams.env)};
+  const RenderOptions style{use_color(options.color, options.format, options.output, streams.env),
+                            use_ascii(options.ascii, streams.env)};
   return emit(render_reports(all, options.format, all.size() > 1, style), options.output, streams);
 }
 

@@ -37,6 +37,9 @@ inline const std::vector<std::string> k_formats = {"table", "json", "markdown", 
 bool use_color(const std::string& color, const std::string& format, const std::string& output,
                const Environment& env);
 
+// Whether charts use ASCII: --ascii, or a locale (LC_ALL, LC_CTYPE, LANG) that is not UTF-8.
+bool use_ascii(bool ascii_flag, const Environment& env);
+
 // Writes `text` to `output` (atomically) when it is set, else to `streams.out`.
 // Returns ok, or invalid_input after reporting a file that cannot be written.
 ExitCode emit(const std::string& text, const std::string& output, const Streams& streams);
@@ -62,6 +65,7 @@ struct EvaluateOptions {
   std::string min_margin;                 // gate, applied as --set budget.min_margin=...
   std::vector<std::string> margin_fields; // the fields the margin gate checks (default: all)
   std::string tornado_range;              // "20%": the tornado spans x0.8 .. x1.2
+  bool ascii = false;                     // charts in ASCII
 };
 void setup_evaluate(CLI::App& app, EvaluateOptions& options);
 ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams);
@@ -107,6 +111,7 @@ struct RenderCommandOptions {
   std::string format = "table";
   std::string output;
   std::string color;
+  bool ascii = false;
 };
 CLI::App* setup_render(CLI::App& app, RenderCommandOptions& options);
 ExitCode run_render(const RenderCommandOptions& options, const Streams& streams);

@@ -1,5 +1,6 @@
 // What edgecalc reads from its surroundings (docs in cli.hpp): the variables, checked before
 // anything runs, the colour decision and the date reports are made for.
+#include <algorithm>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -31,6 +32,19 @@ bool use_color(const std::string& color, const std::string& format, const std::s
   if (mode == "always") return true;
   if (mode == "never") return false;
   return env.stdout_is_terminal && !env.variables.contains("NO_COLOR");
+}
+
+bool use_ascii(bool ascii_flag, const Environment& env) {
+  if (ascii_flag) return true;
+  // The locale in force is the first of LC_ALL, LC_CTYPE and LANG that is set (POSIX order).
+  for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const auto it = env.variables.find(name);
+    if (it == env.variables.end() || it->second.empty()) continue;
+    std::string v = it->second;
+    std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return v.find("utf-8") == std::string::npos && v.find("utf8") == std::string::npos;
+  }
+  return true;  // no locale: C, which is ASCII
 }
 
 // The environment variables edgecalc reads, checked before anything runs: a bad value is a

@@ -7,6 +7,7 @@
 cmake_minimum_required(VERSION 3.25)
 
 set(ENV{NO_COLOR} 1)
+set(ENV{LC_ALL} C.UTF-8)  # charts in Unicode unless a case asks for --ascii
 set(ENV{EDGECALC_TODAY} 2026-11-21)  # reports are dated; goldens must not change with the calendar
 string(REPLACE "|" ";" ARGS "${ARGS}")
 execute_process(COMMAND ${EXE} ${ARGS}
