@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include <edgecalc/decide/pipeline.hpp>
+#include <edgecalc/explore/scan.hpp>
 #include <edgecalc/explore/sensitivity.hpp>
 
 #include "fixture.hpp"
@@ -96,6 +97,42 @@ TEST_CASE("the margin gate fails below its limit and passes above it", "[sensiti
   CHECK(margin_gate(a, MoneyLimit{m * 0.99, GateLevel::fail}, {}).status == GateStatus::pass);
   // Restricted to a field that never flips it, the gate passes.
   CHECK(margin_gate(a, MoneyLimit{m * 1.01, GateLevel::fail}, {"edge.pue"}).status == GateStatus::pass);
+}
+
+}  // namespace edgecalc
+
+namespace edgecalc {
+
+TEST_CASE("a scan point is exactly the evaluation of a --set run with its values", "[scan]") {
+  const std::string path = std::string(EDGECALC_SOURCE_DIR) + "/profiles/team-gpu-server.yaml";
+  Diagnostics d(path);
+  const auto document = load_file(path, d);
+  REQUIRE(document);
+  const auto profile = profile_from_document(*document, d);
+  REQUIRE(profile);
+  std::vector<ScanAxis> axes;
+  for (const char* spec : {"fleet.size=5..200:log:6", "cloud.model=claude-sonnet-4-6,gpt-5.4-mini"}) {
+    auto axis = parse_scan_axis(spec, *profile);
+    REQUIRE(std::holds_alternative<ScanAxis>(axis));
+    axes.push_back(std::get<ScanAxis>(axis));
+  }
+  // 5 x 2.088^k rounded: 5, 10, 22, 46, 96, 200 (whole devices).
+  CHECK(axes[0].numbers == std::vector<double>{5, 10, 22, 46, 96, 200});
+  const auto result = run_scan(*document, path, {}, axes, builtin_catalog());
+  REQUIRE(std::holds_alternative<Scan>(result));
+  const Scan& scan = std::get<Scan>(result);
+  REQUIRE(scan.points.size() == 12);
+  for (const ScanPoint& p : scan.points) {
+    std::vector<std::string> sets = axes[0].assignments[p.index[0]];
+    sets.push_back(axes[1].assignments[p.index[1]][0]);
+    Diagnostics dd(path);
+    const auto reloaded = load_profile(path, dd, set_overrides(sets));
+    REQUIRE(reloaded);
+    const Report r = evaluate(*reloaded, "2026-11-21");
+    INFO(sets[0] << " " << sets[1]);
+    CHECK(p.outcome.choice == r.verdict.choice);
+    for (Option o : k_all_options) CHECK(p.outcome.total[option_index(o)] == r.costs.option(o).total);
+  }
 }
 
 }  // namespace edgecalc

@@ -13,7 +13,7 @@ namespace edgecalc {
 void setup_evaluate(CLI::App& app, EvaluateOptions& options) {
   app.add_option("profiles", options.profiles,
                  "Profiles to evaluate (YAML, or JSON if the name ends in .json; - reads stdin)");
-  app.add_option("-f,--format", options.format, "Report format: table, json, markdown, junit or sarif")
+  app.add_option("-f,--format", options.format, "Report format: table, json, markdown, junit, sarif, or csv (scan rows)")
       ->check(CLI::IsMember(k_formats))
       ->default_str("table");
   app.add_option("--color", options.color, "Colour the table: auto (a terminal without NO_COLOR), always, never")
@@ -39,6 +39,9 @@ void setup_evaluate(CLI::App& app, EvaluateOptions& options) {
                  "Gate with --compare-to: fail when the chosen option's total grows by more than this (10% or $5000)");
   app.add_flag("--fail-on-verdict-change", options.fail_on_verdict_change,
                "Gate with --compare-to: fail when the verdict differs from the baseline's");
+  app.add_option("--scan", options.scans,
+                 "Evaluate at each value: FIELD=LOW..HIGH[:lin|log[:POINTS]] or FIELD=A,B,C; twice for a grid")
+      ->allow_extra_args(false);
   app.add_flag("--ascii", options.ascii, "Draw charts in ASCII (the default when the locale is not UTF-8)");
   app.add_flag("--sensitivity", options.sensitivity,
                "Show what flips the verdict: every numeric field's switching values, the margin and a tornado");
@@ -122,13 +125,23 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
   ExitCode code = ExitCode::ok;
   std::vector<nlohmann::ordered_json> reports;
   for (const std::string& path : options.profiles) {
-    const auto profile = load_or_report(path, streams, overrides, *catalog);
+    Document document;
+    const auto profile = load_or_report(path, streams, overrides, *catalog, options.scans.empty() ? nullptr : &document);
     if (!profile) {
       code = worst(code, ExitCode::invalid_input);
       continue;
     }
     nlohmann::ordered_json report = report_json(evaluate(*profile, report_date(streams.env)));
     add_sensitivity(report, *profile, options, sensitivity);
+    if (const std::string problem = add_scan(report, *profile, document, path == "-" ? "<stdin>" : path, overrides,
+                                             options, *catalog);
+        !problem.empty()) {
+      // A point's diagnostics are already "file:line:col: error: ..." lines; a bad flag is one message.
+      if (problem.find(": error: ") != std::string::npos) streams.err << problem;
+      else print_error(streams, problem);
+      code = worst(code, ExitCode::invalid_input);
+      continue;
+    }
     if (baselines) {
       DiffLimits limits;
       limits.fail_on_verdict_change = options.fail_on_verdict_change;

@@ -77,6 +77,12 @@ ExitCode run_render(const RenderCommandOptions& options, const Streams& streams)
     if (!reports) return ExitCode::invalid_input;
     for (auto& r : *reports) all.push_back(std::move(r));
   }
+  if (options.format == "csv")
+    for (const auto& r : all)
+      if (!r.contains("scan")) {
+        print_error(streams, "--format csv writes the rows of a scan; a report saved without --scan has none");
+        return ExitCode::invalid_input;
+      }
   const RenderOptions style{use_color(options.color, options.format, options.output, streams.env),
                             use_ascii(options.ascii, streams.env)};
   return emit(render_reports(all, options.format, all.size() > 1, style), options.output, streams);

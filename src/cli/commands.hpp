@@ -30,7 +30,7 @@ struct Streams {
 void print_error(const Streams& streams, std::string_view message);
 
 // Report formats every reporting command accepts.
-inline const std::vector<std::string> k_formats = {"table", "json", "markdown", "junit", "sarif"};
+inline const std::vector<std::string> k_formats = {"table", "json", "markdown", "junit", "sarif", "csv"};
 
 // Whether to colour a table: --color always|never|auto (default from EDGECALC_COLOR); auto
 // colours a terminal unless NO_COLOR is set. Never colours a file or another format.
@@ -66,6 +66,7 @@ struct EvaluateOptions {
   std::vector<std::string> margin_fields; // the fields the margin gate checks (default: all)
   std::string tornado_range;              // "20%": the tornado spans x0.8 .. x1.2
   bool ascii = false;                     // charts in ASCII
+  std::vector<std::string> scans;         // --scan FIELD=LOW..HIGH[:lin|log[:N]] or FIELD=A,B (at most 2)
 };
 void setup_evaluate(CLI::App& app, EvaluateOptions& options);
 ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams);
@@ -73,6 +74,11 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams);
 // Checks the explore flags of `options` (field names, --tornado-range) and fills `sensitivity`;
 // returns the problem (a usage error, exit 2) or "".
 std::string check_explore_flags(const EvaluateOptions& options, SensitivityOptions& sensitivity);
+// With --scan: the `scan` section, each point a reload of `document` with `overrides` and the
+// point's values. Returns the problem (a bad --scan, a value that does not validate) or "".
+std::string add_scan(nlohmann::ordered_json& report, const Profile& profile, const Document& document,
+                     const std::string& file, const std::vector<Override>& overrides, const EvaluateOptions& options,
+                     const Catalog& catalog);
 // With --sensitivity or a min_margin budget: the `sensitivity` section and the margin gate.
 void add_sensitivity(nlohmann::ordered_json& report, const Profile& profile, const EvaluateOptions& options,
                      const SensitivityOptions& sensitivity);
@@ -80,9 +86,10 @@ void add_sensitivity(nlohmann::ordered_json& report, const Profile& profile, con
 // Loads and validates `path` ("-" reads standard input) with `overrides` and `catalog`; on
 // failure prints the diagnostics to streams.err and returns nullopt (the caller exits with
 // invalid_input).
+// With `keep`, the document as read (before the overrides) is stored there too.
 std::optional<Profile> load_or_report(const std::string& path, const Streams& streams,
                                       const std::vector<Override>& overrides = {},
-                                      const Catalog& catalog = builtin_catalog());
+                                      const Catalog& catalog = builtin_catalog(), Document* keep = nullptr);
 
 // Under GitHub Actions (GITHUB_ACTIONS=true): workflow annotations on streams.err for input
 // errors (::error file=...,line=...,col=...::message) and for failed or warning gates and `none`

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <edgecalc/explore/scan.hpp>
 #include <edgecalc/explore/sensitivity.hpp>
 #include <edgecalc/load/quantity.hpp>
 #include <edgecalc/profile/fields.hpp>
@@ -28,8 +29,30 @@ std::string check_explore_flags(const EvaluateOptions& o, SensitivityOptions& se
       return fmt::format("--tornado-range expects a share between 0% and 100% (e.g. 20%); got \"{}\"", o.tornado_range);
     sensitivity.tornado = r.value;
   }
+  if (o.scans.size() > 2) return "--scan takes one axis, or two for a grid; got " + std::to_string(o.scans.size());
+  if (o.format == "csv" && o.scans.empty()) return "--format csv writes the rows of a scan; give --scan FIELD=LOW..HIGH";
   if (!o.margin_fields.empty() && o.min_margin.empty())
     return "--margin-fields names the fields --min-margin checks; give --min-margin too (or budget.min_margin)";
+  return {};
+}
+
+std::string add_scan(nlohmann::ordered_json& report, const Profile& profile, const Document& document,
+                     const std::string& file, const std::vector<Override>& overrides, const EvaluateOptions& o,
+                     const Catalog& catalog) {
+  if (o.scans.empty()) return {};
+  std::vector<ScanAxis> axes;
+  std::size_t points = 1;
+  for (const std::string& spec : o.scans) {
+    auto axis = parse_scan_axis(spec, profile);
+    if (auto* problem = std::get_if<std::string>(&axis)) return *problem;
+    axes.push_back(std::get<ScanAxis>(std::move(axis)));
+    points *= axes.back().size();
+  }
+  if (points > k_max_scan_points)
+    return fmt::format("--scan: {} points; a scan is limited to {}", points, k_max_scan_points);
+  auto scan = run_scan(document, file, overrides, std::move(axes), catalog);
+  if (auto* problem = std::get_if<std::string>(&scan)) return *problem;
+  report["scan"] = scan_json(std::get<Scan>(scan));
   return {};
 }
 

@@ -39,9 +39,11 @@ ExitCode emit(const std::string& text, const std::string& output, const Streams&
 }
 
 std::optional<Profile> load_or_report(const std::string& path, const Streams& streams,
-                                      const std::vector<Override>& overrides, const Catalog& catalog) {
+                                      const std::vector<Override>& overrides, const Catalog& catalog,
+                                      Document* keep) {
   Diagnostics diagnostics(path == "-" ? "<stdin>" : path);
   std::optional<Profile> profile;
+  std::optional<Document> document;
   if (path == "-") {
     // Standard input is read once, bounded like a file, and parsed as JSON when it starts like
     // JSON (a `{`), as YAML otherwise.
@@ -53,10 +55,13 @@ std::optional<Profile> load_or_report(const std::string& path, const Streams& st
       diagnostics.error(Position{}, fmt::format("input is more than {} bytes; a profile is limited to {} bytes",
                                                 limit, limit));
     else
-      profile = load_profile_text(text, looks_like_json(text) ? SourceFormat::json : SourceFormat::yaml, diagnostics,
-                                  overrides, catalog);
+      document = load_text(text, looks_like_json(text) ? SourceFormat::json : SourceFormat::yaml, diagnostics);
   } else {
-    profile = load_profile(path, diagnostics, overrides, catalog);
+    document = load_file(path, diagnostics);
+  }
+  if (document) {
+    if (keep) *keep = *document;
+    profile = profile_from_document(std::move(*document), diagnostics, overrides, catalog);
   }
   if (!profile || diagnostics.has_warnings()) {
     streams.err << format_diagnostics(diagnostics);

@@ -224,6 +224,29 @@ FieldUnit unit_in(const NumericField& field, const Profile& p) {
   return field.unit;
 }
 
+Parsed parse_field_value(const NumericField& field, const Profile& p, std::string_view t) {
+  const UnitContext u{p.month_s, p.currency};
+  switch (unit_in(field, p)) {
+    case FieldUnit::seconds: return parse_duration(t, u);
+    case FieldUnit::per_second: return parse_rate(t, u);
+    case FieldUnit::bytes: return parse_size(t);
+    case FieldUnit::bytes_per_second: return parse_bandwidth(t);
+    case FieldUnit::watts: return parse_power(t);
+    case FieldUnit::money:
+    case FieldUnit::money_per_tokens: return parse_money(t, u);
+    case FieldUnit::money_per_gb: return parse_price_per_gb(t, u);
+    case FieldUnit::money_per_kwh: return parse_price_per_kwh(t, u);
+    case FieldUnit::money_per_hour: return parse_price_per_period(t, 3600, u, true);
+    case FieldUnit::money_per_month: return parse_price_per_period(t, p.month_s, u);
+    case FieldUnit::share_per_year: return parse_share_per_year(t, u);
+    case FieldUnit::fraction: return parse_fraction(t);
+    case FieldUnit::number: return parse_number(t);
+    case FieldUnit::count:
+    case FieldUnit::tokens: return parse_count(t);
+  }
+  return parse_number(t);
+}
+
 std::string spell_value(FieldUnit unit, double v) {
   switch (unit) {
     case FieldUnit::seconds: return fmt::format("{}s", v);

@@ -250,13 +250,18 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   return profile;
 }
 
+std::optional<Profile> profile_from_document(Document document, Diagnostics& diagnostics,
+                                             const std::vector<Override>& overrides, const Catalog& catalog) {
+  if (!apply_overrides(document, overrides, diagnostics, rule_ids())) return std::nullopt;
+  return build_profile(document, diagnostics, catalog);
+}
+
 namespace {
 
 std::optional<Profile> finish_loading(std::optional<Document> document, Diagnostics& diagnostics,
                                       const std::vector<Override>& overrides, const Catalog& catalog) {
   if (!document) return std::nullopt;
-  if (!apply_overrides(*document, overrides, diagnostics, rule_ids())) return std::nullopt;
-  return build_profile(*document, diagnostics, catalog);
+  return profile_from_document(std::move(*document), diagnostics, overrides, catalog);
 }
 
 }  // namespace

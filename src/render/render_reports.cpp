@@ -1,4 +1,5 @@
 // The one switch from an output format's name to its renderer.
+#include "render/render_scan.hpp"
 #include <edgecalc/render/render.hpp>
 
 namespace edgecalc {
@@ -12,6 +13,7 @@ std::string render_reports(const std::vector<nlohmann::ordered_json>& reports, c
   if (format == "markdown") return render_markdown(reports);
   if (format == "junit") return render_junit(reports);
   if (format == "sarif") return render_sarif(reports);
+  if (format == "csv") return scan_csv(reports);
   std::string out;
   for (std::size_t i = 0; i < reports.size(); ++i) {
     if (i) out += '\n';

@@ -51,4 +51,35 @@ nlohmann::ordered_json sensitivity_json(const SensitivityAnalysis& a) {
   return j;
 }
 
+nlohmann::ordered_json scan_json(const Scan& scan) {
+  Json j;
+  j["axes"] = Json::array();
+  for (const ScanAxis& a : scan.axes) {
+    Json values = Json::array();
+    for (std::size_t i = 0; i < a.size(); ++i) values.push_back(a.mode == "list" ? Json(a.texts[i]) : Json(a.numbers[i]));
+    j["axes"].push_back({{"field", a.field}, {"mode", a.mode}, {"unit", a.mode == "list" ? Json(nullptr) : Json(a.unit)},
+                         {"values", std::move(values)}});
+  }
+  j["points"] = Json::array();
+  for (const ScanPoint& p : scan.points) {
+    Json values, totals, monthly;
+    for (std::size_t a = 0; a < scan.axes.size(); ++a) {
+      const ScanAxis& axis = scan.axes[a];
+      values[axis.field] = axis.mode == "list" ? Json(axis.texts[p.index[a]]) : Json(axis.numbers[p.index[a]]);
+    }
+    for (Option o : k_all_options) {
+      const std::size_t i = option_index(o);
+      totals[std::string(to_string(o))] = p.outcome.applicable[i] ? Json(p.outcome.total[i]) : Json(nullptr);
+      monthly[std::string(to_string(o))] = p.outcome.applicable[i] ? Json(p.outcome.monthly[i]) : Json(nullptr);
+    }
+    j["points"].push_back({{"values", std::move(values)},
+                           {"verdict", p.outcome.choice ? to_string(*p.outcome.choice) : "none"},
+                           {"totals", std::move(totals)},
+                           {"monthly", std::move(monthly)},
+                           {"fired", p.outcome.fired},
+                           {"changed", p.changed}});
+  }
+  return j;
+}
+
 }  // namespace edgecalc

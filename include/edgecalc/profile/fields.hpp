@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include <edgecalc/load/quantity.hpp>
 #include <edgecalc/profile/profile.hpp>
 
 namespace edgecalc {
@@ -77,6 +78,10 @@ std::string spell_value(FieldUnit unit, double value);
 
 // The unit of `field`'s value in `profile` (edge.maintenance is a share per year or money per month).
 FieldUnit unit_in(const NumericField& field, const Profile& profile);
+
+// A value of `field` as a user writes it ("100ms", "1M", "$0.002", "40%"), in the profile's
+// currency and month, in base units.
+Parsed parse_field_value(const NumericField& field, const Profile& profile, std::string_view text);
 
 // The base unit's name for reports: "s", "1/s", "B", "W", "USD", "USD/GB", "1" ...
 std::string unit_name(FieldUnit unit, const Profile& profile);

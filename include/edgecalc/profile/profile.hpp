@@ -215,6 +215,11 @@ struct Profile {
 std::optional<Profile> build_profile(const Document& document, Diagnostics& diagnostics,
                                      const Catalog& catalog = builtin_catalog());
 
+// apply_overrides (rule ids as dotted keys) + build_profile on a loaded document.
+std::optional<Profile> profile_from_document(Document document, Diagnostics& diagnostics,
+                                             const std::vector<Override>& overrides = {},
+                                             const Catalog& catalog = builtin_catalog());
+
 // load_file + apply_overrides + build_profile.
 std::optional<Profile> load_profile(const std::string& path, Diagnostics& diagnostics,
                                     const std::vector<Override>& overrides = {},

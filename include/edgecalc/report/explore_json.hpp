@@ -5,10 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <edgecalc/explore/scan.hpp>
 #include <edgecalc/explore/sensitivity.hpp>
 
 namespace edgecalc {
 
 nlohmann::ordered_json sensitivity_json(const SensitivityAnalysis& analysis);
+nlohmann::ordered_json scan_json(const Scan& scan);
 
 }  // namespace edgecalc
