@@ -2,6 +2,8 @@
 # Speed and memory of a release build, against the targets of the CI-gates issue:
 #   one profile end to end (process start to exit, --format json) within 4x /bin/true,
 #   under 16 MB peak memory; 1,000 profiles in one batch call in under 1 s.
+# And the sensitivity issue's: --sensitivity on every example profile within 10x the time of a
+# plain run of the same profile; a 1,000-point scan in under 0.5 s.
 # Prints the figures; exits 1 when a target is missed. Usage: bash scripts/bench.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +41,28 @@ printf 'one profile, --format json : %.2f ms per run (/bin/true %.2f ms): %.2fx 
 printf 'peak memory, one profile   : %s KB (target < 16384 KB)\n' "$peak_kb"
 printf '1,000 profiles in one call : %.3f s (target < 1 s)\n' "$batch_s"
 
+# Sensitivity: per example profile, the same number of runs with and without --sensitivity.
+sens_runs=$(( runs / 10 > 5 ? runs / 10 : 5 ))
+worst_sens=0
+for p in profiles/*.yaml profiles/*.json; do
+  saved=$runs; runs=$sens_runs
+  plain_ms=$(per_run_ms "$exe $p --format json")
+  sens_ms=$(per_run_ms "$exe $p --sensitivity --format json")
+  runs=$saved
+  r=$(awk -v a="$sens_ms" -v b="$plain_ms" 'BEGIN { print a / b }')
+  printf 'sensitivity %-36s: %.1f ms vs %.1f ms plain: %.2fx (target <= 10x)\n' "$(basename "$p")" "$sens_ms" "$plain_ms" "$r"
+  worst_sens=$(awk -v a="$r" -v b="$worst_sens" 'BEGIN { print (a > b) ? a : b }')
+done
+
+start=$(now)
+"$exe" profiles/team-gpu-server.yaml --scan workload.calls=1/day..1000/day:lin:1000 --format csv >/dev/null
+end=$(now)
+scan_s=$(awk -v s="$start" -v e="$end" 'BEGIN { print e - s }')
+printf '1,000-point scan           : %.3f s (target < 0.5 s)\n' "$scan_s"
+
 fail=0
+awk -v r="$worst_sens" 'BEGIN { exit !(r > 10) }' && { echo "MISSED: --sensitivity over 10x a plain run"; fail=1; }
+awk -v t="$scan_s" 'BEGIN { exit !(t >= 0.5) }' && { echo "MISSED: 1,000-point scan"; fail=1; }
 awk -v r="$ratio" 'BEGIN { exit !(r > 4) }' && { echo "MISSED: start-to-exit over 4x /bin/true"; fail=1; }
 [ "$peak_kb" != n/a ] && (( peak_kb >= 16384 )) && { echo "MISSED: peak memory"; fail=1; }
 awk -v t="$batch_s" 'BEGIN { exit !(t >= 1) }' && { echo "MISSED: batch of 1,000"; fail=1; }

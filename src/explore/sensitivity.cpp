@@ -21,7 +21,10 @@ constexpr double k_precision = 1e-9;      // bisection stops at this relative wi
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
-  for (const std::string& p : parts) out += (out.empty() ? "" : std::string(sep)) + p;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
   return out;
 }
 

@@ -42,7 +42,10 @@ std::string point_values(JsonView report, JsonView scan, JsonView point) {
 
 std::string fired_list(JsonView point) {
   std::string out;
-  for (JsonView r : point["fired"]) out += (out.empty() ? "" : " ") + str(r);
+  for (JsonView r : point["fired"]) {
+    if (!out.empty()) out += ' ';
+    out += str(r);
+  }
   return out.empty() ? "-" : out;
 }
 
@@ -109,7 +112,7 @@ std::string scan_markdown(JsonView report) {
          " --- | --- | --- | --- | --- |\n";
   for (JsonView p : scan["points"]) {
     std::string row = "|";
-    for (JsonView axis : scan["axes"]) row += " " + axis_value(report, axis, p["values"][str(axis["field"])]) + " |";
+    for (JsonView axis : scan["axes"]) row += fmt::format(" {} |", axis_value(report, axis, p["values"][str(axis["field"])]));
     out += fmt::format("{} {}{} | {} | {} | {} | {} |\n", row, p["changed"].flag() ? "**" : "", str(p["verdict"]) +
                                                                                                   (p["changed"].flag() ? "**" : ""),
                        money_or_dash(report, p["totals"]["cloud"]), money_or_dash(report, p["totals"]["edge"]),
@@ -126,7 +129,7 @@ std::string scan_csv(const std::vector<nlohmann::ordered_json>& reports) {
     const JsonView scan = report["scan"];
     if (!header) {
       out += "profile";
-      for (JsonView axis : scan["axes"]) out += "," + str(axis["field"]);
+      for (JsonView axis : scan["axes"]) out += fmt::format(",{}", str(axis["field"]));
       out += ",verdict,changed";
       for (const char* o : k_option_names) out += fmt::format(",{}_total,{}_monthly", o, o);
       out += ",rules_fired\n";
@@ -136,14 +139,14 @@ std::string scan_csv(const std::vector<nlohmann::ordered_json>& reports) {
       out += csv_field(str(report["profile"]));
       for (JsonView axis : scan["axes"]) {
         const JsonView v = p["values"][str(axis["field"])];
-        out += "," + (v.is_string() ? csv_field(str(v)) : fmt::format("{}", num(v)));
+        out += fmt::format(",{}", v.is_string() ? csv_field(str(v)) : fmt::format("{}", num(v)));
       }
       out += fmt::format(",{},{}", str(p["verdict"]), p["changed"].flag() ? "true" : "false");
       for (const char* o : k_option_names) {
         const auto t = opt(p["totals"][o]), m = opt(p["monthly"][o]);
         out += fmt::format(",{},{}", t ? fmt::format("{}", *t) : "", m ? fmt::format("{}", *m) : "");
       }
-      out += "," + csv_field(fired_list(p) == "-" ? "" : fired_list(p)) + "\n";
+      out += fmt::format(",{}\n", csv_field(fired_list(p) == "-" ? "" : fired_list(p)));
     }
   }
   return out;

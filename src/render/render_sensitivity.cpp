@@ -162,7 +162,7 @@ std::string sensitivity_markdown(JsonView report) {
     for (JsonView f : flips) {
       std::string why;
       for (const char* side : {"switch_below", "switch_above"})
-        if (const JsonView sw = f[side]; sw.is_object()) why += (why.empty() ? "" : "; ") + str(sw["reason"]);
+        if (const JsonView sw = f[side]; sw.is_object()) why += fmt::format("{}{}", why.empty() ? "" : "; ", str(sw["reason"]));
       out += fmt::format("| `{}` | {} | {} | {} | {} |\n", str(f["field"]), c.value(f, f["value"]),
                          switch_text(c, f, f["switch_below"]), switch_text(c, f, f["switch_above"]), why);
     }
