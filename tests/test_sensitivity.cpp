@@ -86,6 +86,25 @@ TEST_CASE("a per-call price switches where the hand calculation says", "[sensiti
   CHECK(*a.margin == Approx(*it->margin_low + slope * (it->value - it->low)));
 }
 
+TEST_CASE("the latency budget switches where it meets the edge's p95, by a rule", "[sensitivity]") {
+  // The fixture's cloud is blocked below its 60 ms p95 round trip but costs more than the edge,
+  // so the verdict stays edge until the budget falls below the edge's own p95 (8 ms of inference
+  // plus the queue at 1 call/s): then latency.edge-time blocks the edge too and nothing is left.
+  const auto profile = test::load(test::k_valid_yaml).profile;
+  REQUIRE(profile);
+  const SensitivityAnalysis a = analyse_sensitivity(*profile);
+  const auto it = std::find_if(a.fields.begin(), a.fields.end(),
+                               [](const FieldSensitivity& f) { return f.field == "workload.latency_budget"; });
+  REQUIRE(it != a.fields.end());
+  REQUIRE(it->below);
+  const double edge_p95 = *evaluate(*profile, "2026-11-21").latency.edge.p95_s;
+  CHECK(it->below->value == Approx(edge_p95).epsilon(1e-8));
+  CHECK_FALSE(it->below->verdict);
+  CHECK(it->below->reason.starts_with("edge becomes blocked by latency.edge-time"));
+  CHECK_FALSE(it->above);
+  CHECK(*it->margin_ratio == Approx(1 - edge_p95 / 0.1));
+}
+
 TEST_CASE("the margin gate fails below its limit and passes above it", "[sensitivity]") {
   const auto profile = test::load(test::k_valid_yaml).profile;
   REQUIRE(profile);

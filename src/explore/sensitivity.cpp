@@ -49,11 +49,11 @@ std::string reason_for(const Outcome& before, const Outcome& after) {
   }
   if (parts.empty() && after.choice && before.choice) {
     const Option a = *after.choice, b = *before.choice;
-    if (after.close_call)
-      parts.push_back(fmt::format("{} and {} come within close_call of each other; the soft signals favour {}",
-                                  to_string(a), to_string(b), to_string(a)));
-    else
+    if (after.total[option_index(a)] <= after.total[option_index(b)])
       parts.push_back(fmt::format("{}'s total falls below {}'s", to_string(a), to_string(b)));
+    else
+      parts.push_back(fmt::format("{} and {} come within close_call of each other and the soft signals favour {}",
+                                  to_string(a), to_string(b), to_string(a)));
   }
   return join(parts, "; ");
 }

@@ -92,14 +92,16 @@ std::string scan_table(JsonView report) {
   const JsonView scan = report["scan"];
   std::string out = fmt::format("\nscan: {}\n", title(scan));
   if (scan["axes"].size() == 2) return out + verdict_map(report, scan);
-  out += fmt::format("  {:<2}{:<16} {:<7} {:>10} {:>10} {:>10}  {}\n", "", "value", "verdict", "cloud", "edge", "hybrid",
+  out += fmt::format("  {:<2}{:<14} {:<7} {:>17} {:>17} {:>17}  {}\n", "", "value", "verdict", "cloud", "edge", "hybrid",
                      "rules fired");
+  const auto cost = [&](JsonView p, const char* o) {
+    return fmt::format("{} {:>7}", money_or_dash(report, p["totals"][o]), money_or_dash(report, p["monthly"][o]));
+  };
   for (JsonView p : scan["points"])
-    out += fmt::format("  {:<2}{:<16} {:<7} {:>10} {:>10} {:>10}  {}\n", p["changed"].flag() ? "*" : "",
-                       point_values(report, scan, p), str(p["verdict"]), money_or_dash(report, p["totals"]["cloud"]),
-                       money_or_dash(report, p["totals"]["edge"]), money_or_dash(report, p["totals"]["hybrid"]),
-                       fired_list(p));
-  out += "  totals over the horizon; * the verdict changes from the row above\n";
+    out += fmt::format("  {:<2}{:<14} {:<7} {:>17} {:>17} {:>17}  {}\n", p["changed"].flag() ? "*" : "",
+                       point_values(report, scan, p), str(p["verdict"]), cost(p, "cloud"), cost(p, "edge"),
+                       cost(p, "hybrid"), fired_list(p));
+  out += "  each option: total over the horizon, then per month; * the verdict changes from the row above\n";
   return out;
 }
 
