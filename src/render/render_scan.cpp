@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "render/render_scan.hpp"
+#include "render/render_sensitivity.hpp"
 #include "util/format.hpp"
 #include "util/json_util.hpp"
 
@@ -15,16 +16,7 @@ constexpr const char* k_option_names[] = {"cloud", "edge", "hybrid"};
 
 // An axis value for people: numbers in the axis's unit, list values as written.
 std::string axis_value(JsonView report, JsonView axis, JsonView v) {
-  if (v.is_string()) return str(v);
-  const std::string unit = str(axis["unit"]), currency = str(report["currency"]);
-  const double x = num(v), month_s = num(report["hours_per_month"]) * 3600;
-  if (unit == "s") return format_duration(x);
-  if (unit == "1/s") return format_rate(x, month_s);
-  if (unit == "B") return format_bytes(x);
-  if (unit == "fraction") return format_percent(x);
-  if (unit == currency || unit.starts_with(currency + "/"))
-    return format_unit_price(x, currency) + (unit == currency ? "" : unit.substr(currency.size()));
-  return format_count(x);
+  return v.is_string() ? str(v) : field_value_text(num(v), str(axis["unit"]), report);
 }
 
 std::string money_or_dash(JsonView report, JsonView v) {

@@ -17,30 +17,13 @@ namespace {
 constexpr std::size_t k_tornado_rows = 10;
 constexpr int k_bar_width = 24;
 
-// A field's value in its unit, for people: "5.27 s", "0.087/min", "$4,500", "60%".
-std::string shown(double v, const std::string& unit, const std::string& currency, double month_s) {
-  if (unit == "s") return format_duration(v);
-  if (unit == "1/s") return format_rate(v, month_s);
-  if (unit == "B") return format_bytes(v);
-  if (unit == "B/s") return format_bytes(v) + "/s";
-  if (unit == "W") return format_count(v) + " W";
-  if (unit == "fraction") return format_percent(v);
-  if (unit == "1/year") return format_percent(v) + "/year";
-  if (unit == "tokens") return format_count(v);
-  if (unit == currency) return format_unit_price(v, currency);
-  if (unit.starts_with(currency + "/")) return format_unit_price(v, currency) + unit.substr(currency.size());
-  return format_count(v);
-}
-
 struct Context {
+  JsonView report;
   std::string currency;
-  double month_s = 0;
-  std::string value(JsonView field, JsonView v) const { return shown(num(v), str(field["unit"]), currency, month_s); }
+  std::string value(JsonView field, JsonView v) const { return field_value_text(num(v), str(field["unit"]), report); }
 };
 
-Context context_of(JsonView report) {
-  return Context{str(report["currency"]), num(report["hours_per_month"]) * 3600};
-}
+Context context_of(JsonView report) { return Context{report, str(report["currency"])}; }
 
 // "5.27 s -> cloud (-34%)" or "-".
 std::string switch_text(const Context& c, JsonView f, JsonView s) {
@@ -98,6 +81,20 @@ std::string flips_inside(const Context& c, JsonView f) {
 }
 
 }  // namespace
+
+std::string field_value_text(double v, const std::string& unit, JsonView report) {
+  const std::string currency = str(report["currency"]);
+  if (unit == "s") return format_duration(v);
+  if (unit == "1/s") return format_rate(v, num(report["hours_per_month"]) * 3600);
+  if (unit == "B") return format_bytes(v);
+  if (unit == "B/s") return format_bytes(v) + "/s";
+  if (unit == "W") return format_count(v) + " W";
+  if (unit == "fraction") return format_percent(v);
+  if (unit == "1/year") return format_percent(v) + "/year";
+  if (unit == currency) return format_unit_price(v, currency);
+  if (unit.starts_with(currency + "/")) return format_unit_price(v, currency) + unit.substr(currency.size());
+  return format_count(v);  // counts, tokens, plain numbers
+}
 
 std::string sensitivity_table(JsonView report, bool ascii) {
   const JsonView s = report["sensitivity"];

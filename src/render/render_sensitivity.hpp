@@ -9,6 +9,10 @@
 
 namespace edgecalc {
 
+// A field's value in its base unit (a report's `unit`: "s", "1/s", "USD/month", "fraction" ...)
+// for people: "5.27 s", "150/day", "$20.00/month", "60%".
+std::string field_value_text(double value, const std::string& unit, JsonView report);
+
 std::string sensitivity_table(JsonView report, bool ascii);
 std::string sensitivity_markdown(JsonView report);
 
