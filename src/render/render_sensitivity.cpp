@@ -100,16 +100,16 @@ std::string sensitivity_table(JsonView report, bool ascii) {
   const JsonView s = report["sensitivity"];
   const Context c = context_of(report);
   std::string out = "\nwhat flips the verdict\n";
-  if (str(s["verdict"]).empty()) return out + "  no option is viable today; every field was searched for one that makes one viable\n";
   const std::string span = format_count(num(s["search_span"]));
   const std::vector<JsonView> flips = flipping(s);
+  const std::string verdict = str(s["verdict"]).empty() ? "none" : str(s["verdict"]);
   if (const auto m = opt(s["min_margin_ratio"]))
     out += fmt::format("  margin: the verdict ({}) holds while every field stays within {} of today's value; {} is the "
                        "nearest\n",
-                       str(s["verdict"]), format_percent(*m), str(s["min_margin_field"]));
+                       verdict, format_percent(*m), str(s["min_margin_field"]));
   else
-    out += fmt::format("  margin: no field flips the verdict ({}) between 1/{}x and {}x of its value\n", str(s["verdict"]),
-                       span, span);
+    out += fmt::format("  margin: no field flips the verdict ({}) between 1/{}x and {}x of its value\n", verdict, span,
+                       span);
   if (!flips.empty()) {
     out += fmt::format("  {:<38} {:<14} {:<24} {}\n", "field", "today", "flips below", "flips above");
     for (JsonView f : flips)
