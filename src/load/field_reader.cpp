@@ -115,9 +115,73 @@ std::optional<std::string> FieldReader::label(std::string_view key, bool require
   return std::nullopt;
 }
 
+std::optional<double> FieldReader::uncertain_quantity(const MapEntry& e, const ParseFn& parse, const Bounds& bounds) {
+  const std::string path = path_of(e.key);
+  const auto fail = [&](Position at, const std::string& why) {
+    m_ctx.diagnostics.error(at, fmt::format("{} {}", path, why));
+    return std::nullopt;
+  };
+  UncertainValue u{path, 0, 0, Distribution::lognormal, std::nullopt, e.value->position};
+  bool dist_written = false;
+  if (e.value->kind == Node::Kind::map) {
+    FieldReader m(m_ctx, e.value.get(), path, e.key_position);
+    // The ends are plain values: no range inside a range (the context is shared; restored below).
+    std::vector<UncertainValue>* sink = m_ctx.uncertain;
+    m_ctx.uncertain = nullptr;
+    const auto low = m.quantity("low", parse, bounds, true, "40/min");
+    const auto high = m.quantity("high", parse, bounds, true, "80/min");
+    const auto mode = m.quantity("mode", parse, bounds, false, "55/min");
+    if (const auto d = m.text("dist", false, "lognormal")) {
+      dist_written = true;
+      const std::pair<const char*, Distribution> names[] = {{"lognormal", Distribution::lognormal},
+                                                             {"normal", Distribution::normal},
+                                                             {"uniform", Distribution::uniform},
+                                                             {"triangular", Distribution::triangular}};
+      bool found = false;
+      for (const auto& [name, value] : names)
+        if (*d == name) u.dist = value, found = true;
+      if (!found) m.error_at("dist", fmt::format("{}.dist must be one of lognormal, normal, uniform, triangular; got \"{}\"",
+                                                 path, *d));
+    }
+    m.finish();
+    m_ctx.uncertain = sink;
+    if (!low || !high) return std::nullopt;
+    u.low = *low, u.high = *high, u.mode = mode;
+    if (u.dist == Distribution::triangular && !u.mode)
+      return fail(e.value->position, "is triangular and needs a mode (e.g. {low: 40/min, high: 80/min, dist: triangular, mode: 55/min})");
+    if (u.dist != Distribution::triangular && u.mode)
+      return fail(e.value->position, fmt::format("has a mode, which only a triangular distribution takes (dist: {})",
+                                                 to_string(u.dist)));
+  } else {
+    const ParsedRange r = parse_range(e.value->text, parse, "40..80/min");
+    if (!r.ok()) return fail(e.value->position, fmt::format("{}; got \"{}\"", r.error, e.value->text));
+    u.low = r.low, u.high = r.high;
+    for (const double end : {r.low, r.high})
+      if (const std::string problem = bounds_problem(end, bounds); !problem.empty())
+        return fail(e.value->position, fmt::format("{} (both ends of a range); got \"{}\"", problem, e.value->text));
+  }
+  if (!(u.low < u.high)) return fail(e.value->position, "must have its low end below its high end");
+  if (u.mode && (*u.mode < u.low || *u.mode > u.high)) return fail(e.value->position, "must have its mode between low and high");
+  if (!dist_written && !(u.low > 0)) u.dist = Distribution::normal;  // a lognormal needs a positive low end
+  if (u.dist == Distribution::lognormal && !(u.low > 0))
+    return fail(e.value->position, "is lognormal and needs a low end above 0 (or dist: normal)");
+  const double median = u.median();
+  m_ctx.uncertain->push_back(std::move(u));
+  return median;
+}
+
 std::optional<double> FieldReader::quantity(std::string_view key, const ParseFn& parse,
                                             const Bounds& bounds, bool required,
                                             std::string_view example) {
+  if (m_ctx.uncertain && m_node) {
+    const MapEntry* e = m_node->find(key);
+    const bool range = e && ((e->value->kind == Node::Kind::map && e->value->find("low")) ||
+                             (e->value->kind == Node::Kind::scalar && e->value->text.find("..") != std::string::npos));
+    if (range) {
+      entry(key);
+      return uncertain_quantity(*e, parse, bounds);
+    }
+  }
   const auto written = text(key, required, example);
   if (!written) return std::nullopt;
   const Parsed parsed = parse(*written);

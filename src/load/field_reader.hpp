@@ -57,6 +57,9 @@ struct ReadContext {
   std::vector<std::string>* defaults_applied = nullptr;  // field paths filled in from defaults
   // The default of a field path as a profile would write it ("730h"); the *_or getters need it.
   std::function<std::string_view(std::string_view path)> default_of = nullptr;
+  // Where quantities may be ranges (profiles): each range read is added here and its median
+  // returned. nullptr: a range is an error (catalogs).
+  std::vector<UncertainValue>* uncertain = nullptr;
 };
 
 class FieldReader {
@@ -82,7 +85,8 @@ class FieldReader {
   std::optional<std::string> label(std::string_view key, bool required, std::string_view example,
                                    std::string_view allowed = "");
 
-  // A quantity parsed by `parse` and checked against `bounds`.
+  // A quantity parsed by `parse` and checked against `bounds`. Where ReadContext::uncertain is
+  // set, a range (both ends checked) is recorded there and its median returned.
   std::optional<double> quantity(std::string_view key, const ParseFn& parse, const Bounds& bounds,
                                  bool required, std::string_view example);
 
@@ -118,6 +122,7 @@ class FieldReader {
   void finish();
 
  private:
+  std::optional<double> uncertain_quantity(const MapEntry& e, const ParseFn& parse, const Bounds& bounds);
   bool check_scalar(const MapEntry& e, std::string_view example);
   std::optional<std::string> choice_text(std::string_view key, const std::vector<std::string>& names,
                                          bool required);

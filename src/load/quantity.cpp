@@ -373,24 +373,51 @@ Parsed parse_share_per_year(std::string_view text, const UnitContext& ctx) {
   return Parsed{share.value / period.value * 12 * ctx.month_s, {}};
 }
 
-ParsedRange parse_duration_range(std::string_view text, const UnitContext& ctx) {
+ParsedRange parse_range(std::string_view text, const std::function<Parsed(std::string_view)>& parse,
+                        std::string_view example) {
   const std::string_view s = trim(text);
   const auto dots = s.find("..");
-  if (dots == std::string_view::npos)
-    return ParsedRange{0, 0, "must be a range, e.g. 80ms..150ms"};
+  if (dots == std::string_view::npos) return ParsedRange{0, 0, fmt::format("must be a range, e.g. {}", example)};
   const std::string_view left = trim(s.substr(0, dots));
   const std::string_view right = trim(s.substr(dots + 2));
-  const Parsed high = parse_duration(right, ctx);
+  const Parsed high = parse(right);
   if (!high.ok()) return ParsedRange{0, 0, fmt::format("(high end) {}", high.error)};
   // "80..150ms": the low end takes the high end's unit.
   std::string low_text(left);
   const NumberUnit left_nu = split_number_unit(left);
   if (left_nu.error.empty() && left_nu.unit.empty()) low_text += std::string(split_number_unit(right).unit);
-  const Parsed low = parse_duration(low_text, ctx);
+  const Parsed low = parse(low_text);
   if (!low.ok()) return ParsedRange{0, 0, fmt::format("(low end) {}", low.error)};
-  if (low.value > high.value)
-    return ParsedRange{0, 0, "must have its low end first, e.g. 80ms..150ms"};
+  if (low.value > high.value) return ParsedRange{0, 0, fmt::format("must have its low end first, e.g. {}", example)};
   return ParsedRange{low.value, high.value, {}};
+}
+
+ParsedRange parse_duration_range(std::string_view text, const UnitContext& ctx) {
+  return parse_range(text, [&ctx](std::string_view t) { return parse_duration(t, ctx); }, "80ms..150ms");
+}
+
+std::string_view to_string(Distribution d) {
+  switch (d) {
+    case Distribution::lognormal: return "lognormal";
+    case Distribution::normal: return "normal";
+    case Distribution::uniform: return "uniform";
+    case Distribution::triangular: return "triangular";
+  }
+  return "lognormal";
+}
+
+double UncertainValue::median() const {
+  switch (dist) {
+    case Distribution::lognormal: return std::sqrt(low * high);
+    case Distribution::normal:
+    case Distribution::uniform: return (low + high) / 2;
+    case Distribution::triangular: {
+      const double c = mode.value_or((low + high) / 2);
+      return c >= (low + high) / 2 ? low + std::sqrt((high - low) * (c - low) / 2)
+                                   : high - std::sqrt((high - low) * (high - c) / 2);
+    }
+  }
+  return (low + high) / 2;
 }
 
 }  // namespace edgecalc

@@ -1,4 +1,5 @@
 #include <edgecalc/profile/profile.hpp>
+#include <edgecalc/profile/fields.hpp>
 
 #include <cmath>
 
@@ -191,7 +192,7 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   }
   const std::size_t errors_before = diagnostics.size();
   ReadContext ctx{diagnostics, default_units(), &profile.positions, &profile.defaults_applied,
-                  [](std::string_view path) { return field_default(path).value; }};
+                  [](std::string_view path) { return field_default(path).value; }, &profile.uncertain};
   FieldReader top(ctx, document.root.get(), "", document.root->position);
 
   if (const auto version = top.text("edgecalc", true, "1")) {
@@ -246,6 +247,12 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   detail::read_rule_overrides(top.section("rules", false), profile.rules);
   top.finish();
 
+  // A range is sampled through the field registry: only the model's numeric inputs can be one.
+  for (const UncertainValue& u : profile.uncertain)
+    if (!find_numeric_field(u.field))
+      diagnostics.error(u.at, fmt::format("{} cannot be a range: ranges apply to the model's numeric inputs (the "
+                                          "fields --sensitivity lists), not to limits or settings",
+                                          u.field));
   if (diagnostics.size() != errors_before) return std::nullopt;
   return profile;
 }

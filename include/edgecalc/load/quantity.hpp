@@ -4,8 +4,12 @@
 // returns the value in the unit its comment names, or an error phrase that reads after the
 // field's name ("needs a unit, e.g. 150ms"). Bare 0 is accepted for every dimension.
 
+#include <optional>
+#include <functional>
 #include <string>
 #include <string_view>
+
+#include <edgecalc/util/diagnostic.hpp>
 
 namespace edgecalc {
 
@@ -64,10 +68,29 @@ Parsed parse_price_per_period(std::string_view text, double period_s, const Unit
                               bool bare_allowed = false);
 // A share per year, from "10%/year" or "1%/month".
 Parsed parse_share_per_year(std::string_view text, const UnitContext& ctx);
+// "LOW..HIGH" read by `parse`; a bare low end takes the high end's unit ("40..80/min"); the low
+// end must not exceed the high end. `example` shows the form in errors.
+ParsedRange parse_range(std::string_view text, const std::function<Parsed(std::string_view)>& parse,
+                        std::string_view example);
 // A duration range in seconds: 80ms..150ms or 80..150ms.
 ParsedRange parse_duration_range(std::string_view text, const UnitContext& ctx);
 
 // Formats a number for messages: shortest form that reads back the same ("0.1", "1e+308").
 std::string format_number(double value);
+
+// How an uncertain field's range is read (docs/profile.md, "Ranges"): a 90% interval for the
+// lognormal and the normal, the bounds for the uniform and the triangular.
+enum class Distribution { lognormal, normal, uniform, triangular };
+std::string_view to_string(Distribution d);
+
+// A field written as a range: `calls: 40..80/min`, or `{low, high, dist, mode}`. Base units.
+struct UncertainValue {
+  std::string field;  // "workload.calls"
+  double low = 0, high = 0;
+  Distribution dist = Distribution::lognormal;
+  std::optional<double> mode;  // triangular only
+  Position at;                 // where it is written
+  double median() const;       // the value a point evaluation uses
+};
 
 }  // namespace edgecalc

@@ -17,6 +17,7 @@
 #include <edgecalc/util/diagnostic.hpp>
 #include <edgecalc/load/document.hpp>
 #include <edgecalc/load/overrides.hpp>
+#include <edgecalc/load/quantity.hpp>
 
 namespace edgecalc {
 
@@ -203,6 +204,9 @@ struct Profile {
   std::vector<CatalogValue> catalog_values;   // values taken from catalogs
   std::optional<PredictorInputs> predictor;   // edge.hardware with workload.model: see with_prediction()
   Derivations derivations;
+  // Fields written as ranges (docs/profile.md, "Ranges"): the value above is each one's median;
+  // the Monte Carlo (explore/uncertainty.hpp) samples them.
+  std::vector<UncertainValue> uncertain;
 
   double horizon_months() const { return horizon_s / month_s; }
   double hours_per_month() const { return month_s / 3600.0; }
