@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Every dependency is a Debian 12 package; nothing is downloaded at build time.
-packages=(g++ make cmake libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libyaml-cpp-dev)
+packages=(g++ make cmake libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libyaml-cpp-dev libboost-math-dev)
 fuzz_packages=(clang libclang-rt-14-dev)  # libFuzzer and the sanitizer runtimes, for `test`
 example=profiles/doorbell-keyword-spotting.yaml
 jobs=$(nproc 2>/dev/null || echo 2)

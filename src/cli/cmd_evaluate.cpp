@@ -42,6 +42,11 @@ void setup_evaluate(CLI::App& app, EvaluateOptions& options) {
   app.add_option("--scan", options.scans,
                  "Evaluate at each value: FIELD=LOW..HIGH[:lin|log[:POINTS]] or FIELD=A,B,C; twice for a grid")
       ->allow_extra_args(false);
+  app.add_option("--samples", options.samples, "Monte Carlo samples for a profile with ranges (default 10000)");
+  app.add_option("--seed", options.seed, "The Monte Carlo's seed (default 20261123): the same seed gives the same report");
+  app.add_option("--threads", options.threads, "Threads for the Monte Carlo (default 0: every core; the result is the same)");
+  app.add_option("--min-confidence", options.min_confidence,
+                 "Gate: fail when the verdict (or --require's option) wins in less than this share of samples (80%)");
   app.add_flag("--ascii", options.ascii, "Draw charts in ASCII (the default when the locale is not UTF-8)");
   app.add_flag("--sensitivity", options.sensitivity,
                "Show what flips the verdict: every numeric field's switching values, the margin and a tornado");
@@ -67,7 +72,8 @@ std::vector<Override> overrides_of(const EvaluateOptions& o) {
                         {"--max-total-cost", "budget.max_total_cost", o.max_total_cost},
                         {"--max-cost-per-1k-calls", "budget.max_cost_per_1k_calls", o.max_cost_per_1k_calls},
                         {"--require", "budget.require", o.require},
-                        {"--min-margin", "budget.min_margin", o.min_margin}};
+                        {"--min-margin", "budget.min_margin", o.min_margin},
+                        {"--min-confidence", "budget.min_confidence", o.min_confidence}};
   for (const Flag& f : flags)
     if (!f.value.empty())
       overrides.push_back(Override{std::string(f.path) + "=" + f.value, std::string(f.name) + " " + f.value});
@@ -132,6 +138,7 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
       continue;
     }
     nlohmann::ordered_json report = report_json(evaluate(*profile, report_date(streams.env)));
+    add_uncertainty(report, *profile, options);
     add_sensitivity(report, *profile, options, sensitivity);
     if (const std::string problem = add_scan(report, *profile, document, path == "-" ? "<stdin>" : path, overrides,
                                              options, *catalog);

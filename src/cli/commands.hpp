@@ -67,6 +67,10 @@ struct EvaluateOptions {
   std::string tornado_range;              // "20%": the tornado spans x0.8 .. x1.2
   bool ascii = false;                     // charts in ASCII
   std::vector<std::string> scans;         // --scan FIELD=LOW..HIGH[:lin|log[:N]] or FIELD=A,B (at most 2)
+  std::size_t samples = 10000;            // Monte Carlo samples, for profiles with ranges
+  std::uint64_t seed = 20261123;          // the Monte Carlo's seed (printed in the report)
+  unsigned threads = 0;                   // 0: every core
+  std::string min_confidence;             // gate, applied as --set budget.min_confidence=...
 };
 void setup_evaluate(CLI::App& app, EvaluateOptions& options);
 ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams);
@@ -79,6 +83,8 @@ std::string check_explore_flags(const EvaluateOptions& options, SensitivityOptio
 std::string add_scan(nlohmann::ordered_json& report, const Profile& profile, const Document& document,
                      const std::string& file, const std::vector<Override>& overrides, const EvaluateOptions& options,
                      const Catalog& catalog);
+// For a profile with ranges: the `uncertainty` section (Monte Carlo) and the min_confidence gate.
+void add_uncertainty(nlohmann::ordered_json& report, const Profile& profile, const EvaluateOptions& options);
 // With --sensitivity or a min_margin budget: the `sensitivity` section and the margin gate.
 void add_sensitivity(nlohmann::ordered_json& report, const Profile& profile, const EvaluateOptions& options,
                      const SensitivityOptions& sensitivity);

@@ -5,6 +5,7 @@
 
 #include <edgecalc/explore/scan.hpp>
 #include <edgecalc/explore/sensitivity.hpp>
+#include <edgecalc/explore/uncertainty.hpp>
 #include <edgecalc/load/quantity.hpp>
 #include <edgecalc/profile/fields.hpp>
 #include <edgecalc/report/explore_json.hpp>
@@ -29,6 +30,9 @@ std::string check_explore_flags(const EvaluateOptions& o, SensitivityOptions& se
       return fmt::format("--tornado-range expects a share between 0% and 100% (e.g. 20%); got \"{}\"", o.tornado_range);
     sensitivity.tornado = r.value;
   }
+  if (o.samples < 1 || o.samples > k_max_samples)
+    return fmt::format("--samples must be from 1 to {}; got {}", k_max_samples, o.samples);
+  if (o.threads > 256) return fmt::format("--threads must be from 0 (every core) to 256; got {}", o.threads);
   if (o.scans.size() > 2) return "--scan takes one axis, or two for a grid; got " + std::to_string(o.scans.size());
   if (o.format == "csv" && o.scans.empty()) return "--format csv writes the rows of a scan; give --scan FIELD=LOW..HIGH";
   if (!o.margin_fields.empty() && o.min_margin.empty())
@@ -54,6 +58,26 @@ std::string add_scan(nlohmann::ordered_json& report, const Profile& profile, con
   if (auto* problem = std::get_if<std::string>(&scan)) return *problem;
   report["scan"] = scan_json(std::get<Scan>(scan));
   return {};
+}
+
+void add_uncertainty(nlohmann::ordered_json& report, const Profile& profile, const EvaluateOptions& o) {
+  const std::optional<MoneyLimit>& gate = profile.budget.min_confidence;
+  if (profile.uncertain.empty()) {
+    if (!gate) return;
+    // Without ranges the verdict is certain: it wins in every sample, or in none.
+    UncertaintyAnalysis certain;
+    certain.samples = 1;
+    certain.verdict = outcome_of(profile).choice;
+    if (certain.verdict) certain.options[option_index(*certain.verdict)].p_verdict = 1;
+    report["gates"].push_back(gate_json(confidence_gate(certain, *gate, profile.budget.require),
+                                        position_of(profile, "budget.min_confidence")));
+    return;
+  }
+  const UncertaintyAnalysis a = analyse_uncertainty(profile, UncertaintyOptions{o.samples, o.seed, o.threads});
+  report["uncertainty"] = uncertainty_json(a, profile);
+  if (gate)
+    report["gates"].push_back(gate_json(confidence_gate(a, *gate, profile.budget.require),
+                                        position_of(profile, "budget.min_confidence")));
 }
 
 void add_sensitivity(nlohmann::ordered_json& report, const Profile& profile, const EvaluateOptions& o,

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <edgecalc/decide/rules.hpp>
+#include <edgecalc/model/break_even.hpp>
 #include <edgecalc/model/latency.hpp>
 #include <edgecalc/model/predictor.hpp>
 
@@ -23,6 +24,8 @@ Outcome outcome_of(const Profile& input) {
     const std::size_t i = option_index(opt);
     o.total[i] = costs.option(opt).total;
     o.monthly[i] = costs.option(opt).monthly;
+    o.per_1k_calls[i] = costs.option(opt).cost_per_1k_calls;
+    if (opt != Option::cloud) o.break_even_month[i] = break_even_month(costs.option(opt), costs.cloud);
     o.applicable[i] = verdict.of(opt).applicable;
     o.blocked_by[i] = verdict.of(opt).blocked_by;
   }

@@ -245,6 +245,7 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   detail::read_budget(top.section("budget", false), ctx.units, profile.budget);
   profile.close_call = top.quantity_or("close_call", k_share, k_fraction, "10%");
   detail::read_rule_overrides(top.section("rules", false), profile.rules);
+  detail::read_uncertainty(top.section("uncertainty", false), profile);
   top.finish();
 
   // A range is sampled through the field registry: only the model's numeric inputs can be one.

@@ -50,6 +50,9 @@ struct ChosenPrice {
 };
 ChosenPrice choose_price(const PriceEntry& price, PriceTier tier, const TokensPerCall& tokens);
 
+// Reads `uncertainty:` (after every range is read): rank correlations between ranges.
+void read_uncertainty(FieldReader r, Profile& profile);
+
 // Reads `budget:`: money limits (`$500k` or {limit, level}) and `require`.
 void read_budget(FieldReader r, const UnitContext& units, Budget& budget);
 

@@ -82,4 +82,54 @@ nlohmann::ordered_json scan_json(const Scan& scan) {
   return j;
 }
 
+namespace {
+
+Json percentiles_json(const std::optional<Percentiles>& p) {
+  if (!p) return nullptr;
+  return {{"mean", p->mean}, {"p5", p->p5}, {"p10", p->p10}, {"p50", p->p50}, {"p90", p->p90}, {"p95", p->p95}};
+}
+
+}  // namespace
+
+nlohmann::ordered_json uncertainty_json(const UncertaintyAnalysis& a, const Profile& profile) {
+  Json j;
+  j["samples"] = a.samples;
+  j["seed"] = a.seed;
+  j["verdict"] = option_or_null(a.verdict);
+  j["compared_with"] = option_or_null(a.compared);
+  j["inputs"] = Json::array();
+  for (const UncertainValue& u : a.inputs) {
+    Json in{{"field", u.field}, {"low", u.low}, {"high", u.high}, {"dist", to_string(u.dist)}};
+    if (u.mode) in["mode"] = *u.mode;
+    in["median"] = u.median();
+    j["inputs"].push_back(std::move(in));
+  }
+  j["correlations"] = Json::array();
+  for (const RankCorrelation& c : profile.correlations)
+    j["correlations"].push_back({{"a", c.a}, {"b", c.b}, {"rank_correlation", c.rank}});
+  j["options"] = Json::object();
+  for (Option o : k_all_options) {
+    const OptionUncertainty& u = a.options[option_index(o)];
+    Json blocked = Json::object();
+    for (const auto& [id, share] : u.blocked_share) blocked[id] = share;
+    Json be = percentiles_json(u.break_even_month);
+    if (u.never_share) {
+      if (be.is_null()) be = Json::object();
+      be["never_share"] = *u.never_share;
+    }
+    j["options"][std::string(to_string(o))] = {{"p_verdict", u.p_verdict},
+                                               {"p_verdict_se", u.p_verdict_se},
+                                               {"p_feasible", u.p_feasible},
+                                               {"blocked_share", std::move(blocked)},
+                                               {"total_cost", percentiles_json(u.total)},
+                                               {"monthly_cost", percentiles_json(u.monthly)},
+                                               {"cost_per_1k_calls", percentiles_json(u.per_1k_calls)},
+                                               {"break_even_month", std::move(be)}};
+  }
+  j["none_share"] = a.none_share;
+  j["drivers"] = Json::array();
+  for (const Driver& d : a.drivers) j["drivers"].push_back({{"field", d.field}, {"rank_correlation", d.rank_correlation}});
+  return j;
+}
+
 }  // namespace edgecalc

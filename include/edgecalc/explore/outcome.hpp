@@ -23,6 +23,8 @@ struct Outcome {
   bool close_call = false;
   std::array<double, 3> total{};    // by option_index
   std::array<double, 3> monthly{};
+  std::array<std::optional<double>, 3> per_1k_calls;      // nullopt: no calls
+  std::array<std::optional<double>, 3> break_even_month;  // edge and hybrid against the cloud; nullopt: never
   std::array<bool, 3> applicable{};
   std::array<std::vector<std::string>, 3> blocked_by;  // rule ids
   std::vector<std::string> fired;   // every rule that fired, in rule order, without repeats

@@ -153,6 +153,7 @@ struct Budget {
   std::optional<MoneyLimit> max_total_cost;
   std::optional<MoneyLimit> max_cost_per_1k_calls;
   std::optional<MoneyLimit> min_margin;  // a share: the verdict must survive this relative move of every field
+  std::optional<MoneyLimit> min_confidence;  // a share: the verdict (or `require`) must win in this share of samples
   std::optional<Option> require;
   GateLevel require_level = GateLevel::fail;
 };
@@ -170,6 +171,19 @@ struct PredictorInputs {
   bool inference_time_predicted = false;  // set by with_prediction(): the predictor's, not written
   bool capacity_predicted = false;
 };
+
+// `uncertainty: {correlate: [[a, b, 0.6]]}`: a rank correlation (Spearman) between two ranges.
+struct RankCorrelation {
+  std::string a, b;  // field paths, both written as ranges
+  double rank = 0;   // -1..1
+  Position at;
+};
+
+// The Pearson correlations of the Gaussian copula that give `correlations` between `fields`, as
+// a lower-triangular Cholesky factor (row-major, n x n); nullopt when the matrix is not positive
+// semi-definite.
+std::optional<std::vector<double>> copula_factor(const std::vector<std::string>& fields,
+                                                 const std::vector<RankCorrelation>& correlations);
 
 // How build_profile derived some values from other fields. set_field() (profile/fields.hpp)
 // re-derives them when it changes one of their inputs, exactly as a fresh load with --set would.
@@ -207,6 +221,7 @@ struct Profile {
   // Fields written as ranges (docs/profile.md, "Ranges"): the value above is each one's median;
   // the Monte Carlo (explore/uncertainty.hpp) samples them.
   std::vector<UncertainValue> uncertain;
+  std::vector<RankCorrelation> correlations;
 
   double horizon_months() const { return horizon_s / month_s; }
   double hours_per_month() const { return month_s / 3600.0; }
