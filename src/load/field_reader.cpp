@@ -165,7 +165,7 @@ std::optional<double> FieldReader::uncertain_quantity(const MapEntry& e, const P
   if (!dist_written && !(u.low > 0)) u.dist = Distribution::normal;  // a lognormal needs a positive low end
   if (u.dist == Distribution::lognormal && !(u.low > 0))
     return fail(e.value->position, "is lognormal and needs a low end above 0 (or dist: normal)");
-  const double median = u.median();
+  const double median = bounds.whole ? std::round(u.median()) : u.median();  // a count stays whole
   m_ctx.uncertain->push_back(std::move(u));
   return median;
 }

@@ -113,6 +113,32 @@ Json units_json(const std::string& c) {
 
 }  // namespace
 
+namespace {
+
+// A field written as a range shows as {low, high, dist[, mode], median} in base units where its
+// value would be (an object such as edge.maintenance: at its one number).
+void mark_ranges(Json& j, const Profile& p) {
+  for (const UncertainValue& u : p.uncertain) {
+    Json* at = &j;
+    std::size_t start = 0;
+    while (at && start <= u.field.size()) {
+      const std::size_t dot = u.field.find('.', start);
+      const std::string key = u.field.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+      at = at->is_object() && at->contains(key) ? &(*at)[key] : nullptr;
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    if (!at) continue;
+    if (at->is_object() && at->size() == 1) at = &at->begin().value();
+    Json range{{"low", u.low}, {"high", u.high}, {"dist", to_string(u.dist)}};
+    if (u.mode) range["mode"] = *u.mode;
+    range["median"] = u.median();
+    *at = std::move(range);
+  }
+}
+
+}  // namespace
+
 nlohmann::ordered_json normalized_json(const Profile& p) {
   const std::string& c = p.currency;
   Json j;
@@ -149,6 +175,12 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
     else rules[id] = {{"threshold", or_null(o.threshold)}};
   }
   j["rules"] = rules;
+  mark_ranges(j, p);
+  if (!p.correlations.empty()) {
+    Json correlate = Json::array();
+    for (const RankCorrelation& r : p.correlations) correlate.push_back(Json::array({r.a, r.b, r.rank}));
+    j["uncertainty"] = {{"correlate", std::move(correlate)}};
+  }
   j["defaults_applied"] = p.defaults_applied;
   j["units"] = units_json(c);
   return j;

@@ -74,6 +74,12 @@ void read_uncertainty(FieldReader r, Profile& p) {
     RankCorrelation c{item->items[0]->text, item->items[1]->text, 0, item->position};
     const Parsed rho = parse_number(item->items[2]->text);
     bool ok = true;
+    // `--set workload.calls=150/day` pins a range to a value: its correlations go with it.
+    const auto pinned = [&](const std::string& f) {
+      const auto at = p.positions.find(f);
+      return at != p.positions.end() && at->second.line == 0;
+    };
+    if (pinned(c.a) || pinned(c.b)) continue;
     for (const std::string& f : {c.a, c.b})
       if (std::find(ranged.begin(), ranged.end(), f) == ranged.end()) {
         diagnostics.error(item->position, fmt::format("uncertainty.correlate: {} is not written as a range in this profile{}",

@@ -11,6 +11,7 @@
 
 #include "util/format.hpp"
 #include "render/render_scan.hpp"
+#include "render/render_uncertainty.hpp"
 #include "render/render_sensitivity.hpp"
 #include "render/render_text.hpp"
 
@@ -87,6 +88,7 @@ void one_report(std::string& out, const Json& r) {
       out += fmt::format("| `{}` | {} | {} |\n", str(a["field"]), cell(str(a["value"])), cell(str(a["source"])));
     out += "\n</details>\n\n";
   }
+  if (r.contains("uncertainty")) out += uncertainty_markdown(r);
   if (r.contains("sensitivity")) out += sensitivity_markdown(r);
   if (r.contains("scan")) out += scan_markdown(r);
   if (r.contains("comparison")) out += render_diff_markdown(r["comparison"].json());

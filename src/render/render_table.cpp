@@ -13,6 +13,7 @@
 
 #include "util/format.hpp"
 #include "render/render_scan.hpp"
+#include "render/render_uncertainty.hpp"
 #include "render/render_sensitivity.hpp"
 #include "render/render_text.hpp"
 
@@ -327,6 +328,7 @@ std::string render_table(const nlohmann::ordered_json& json, const RenderOptions
   break_even_block(out, report, "hybrid");
   breakdown_block(out, report);
   assumptions_block(out, report);
+  if (report.contains("uncertainty")) out += uncertainty_table(report);
   if (report.contains("sensitivity")) out += sensitivity_table(report, style.ascii);
   if (report.contains("scan")) out += scan_table(report);
   if (report.contains("comparison")) out += "\ncompared with a baseline\n" + render_diff_table(report["comparison"].json());

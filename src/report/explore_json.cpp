@@ -1,5 +1,7 @@
 #include <edgecalc/report/explore_json.hpp>
 
+#include <edgecalc/profile/fields.hpp>
+
 #include "util/json_util.hpp"
 
 namespace edgecalc {
@@ -99,7 +101,12 @@ nlohmann::ordered_json uncertainty_json(const UncertaintyAnalysis& a, const Prof
   j["compared_with"] = option_or_null(a.compared);
   j["inputs"] = Json::array();
   for (const UncertainValue& u : a.inputs) {
-    Json in{{"field", u.field}, {"low", u.low}, {"high", u.high}, {"dist", to_string(u.dist)}};
+    const NumericField* f = find_numeric_field(u.field);
+    Json in{{"field", u.field},
+            {"unit", f ? unit_name(unit_in(*f, profile), profile) : "1"},
+            {"low", u.low},
+            {"high", u.high},
+            {"dist", to_string(u.dist)}};
     if (u.mode) in["mode"] = *u.mode;
     in["median"] = u.median();
     j["inputs"].push_back(std::move(in));

@@ -1,5 +1,6 @@
 #include "util/format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string_view>
 #include <utility>
@@ -191,6 +192,13 @@ std::string format_months(double months) {
   if (months > 0 && months < 0.95) return significant(months, 2) + " months";
   return fmt::format("{} month{}", trim_zeros(fmt::format("{:.1f}", months)),
                      std::fabs(months - 1) < 0.05 ? "" : "s");
+}
+
+std::string format_months_spread(double p50, double p10, double p90) {
+  if (!(std::min({p50, p10, p90}) >= 0.95) || !std::isfinite(p90))
+    return fmt::format("{} [{} - {}]", format_months(p50), format_months(p10), format_months(p90));
+  const auto m = [](double v) { return trim_zeros(fmt::format("{:.1f}", v)); };
+  return fmt::format("{} [{} - {}] months", m(p50), m(p10), m(p90));
 }
 
 std::string format_horizon(double months) {

@@ -44,6 +44,9 @@ std::string format_percent(double fraction);
 // 27.5 months; 0.018 months (two significant digits below one month)
 std::string format_months(double months);
 
+// "16.8 [6.9 - 49.5] months": a median and its interval; each spelt out when one is under a month.
+std::string format_months_spread(double p50, double p10, double p90);
+
 // "36-month" (or "36.5-month") for "over the 36-month horizon".
 std::string format_horizon(double months);
 

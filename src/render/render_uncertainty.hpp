@@ -1,0 +1,14 @@
+#pragma once
+
+// The `uncertainty` section of a JSON report (Monte Carlo) as text and as Markdown.
+
+#include <string>
+
+#include "util/json_view.hpp"
+
+namespace edgecalc {
+
+std::string uncertainty_table(JsonView report);
+std::string uncertainty_markdown(JsonView report);
+
+}  // namespace edgecalc
