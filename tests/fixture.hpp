@@ -37,15 +37,15 @@ inline std::string replaced(std::string text, const std::string& from, const std
   return text.replace(at, from.size(), to);
 }
 
-struct Outcome {
+struct Loaded {
   std::optional<Profile> profile;
   std::string errors;  // formatted diagnostics, one per line
 };
 
-inline Outcome load(const std::string& text, SourceFormat format = SourceFormat::yaml,
+inline Loaded load(const std::string& text, SourceFormat format = SourceFormat::yaml,
                     const std::string& file = "p.yaml") {
   Diagnostics diagnostics(file);
-  Outcome outcome;
+  Loaded outcome;
   if (const auto document = load_text(text, format, diagnostics))
     outcome.profile = build_profile(*document, diagnostics);
   outcome.errors = format_diagnostics(diagnostics);
@@ -54,7 +54,7 @@ inline Outcome load(const std::string& text, SourceFormat format = SourceFormat:
 
 // The errors for `text`, which must not load.
 inline std::string errors_of(const std::string& text, SourceFormat format = SourceFormat::yaml) {
-  Outcome outcome = load(text, format, format == SourceFormat::json ? "p.json" : "p.yaml");
+  Loaded outcome = load(text, format, format == SourceFormat::json ? "p.json" : "p.yaml");
   if (outcome.profile) return "(loaded without errors)";
   return outcome.errors;
 }

@@ -116,7 +116,7 @@ TEST_CASE("crossings: affine exactly, steps by bisection", "[break_even]") {
 TEST_CASE("property: equal volumes written in different units give identical JSON", "[break_even][property]") {
   std::string first;
   for (const char* calls : {"calls: 60/min", "calls: 1/s", "calls: 3600/h", "calls: 86400/day"}) {
-    const Outcome out = load(replaced(k_valid_yaml, "calls: 60/min", calls));
+    const Loaded out = load(replaced(k_valid_yaml, "calls: 60/min", calls));
     REQUIRE(out.profile);
     const std::string json = report_json(evaluate(*out.profile)).dump();
     if (first.empty()) first = json;

@@ -78,7 +78,7 @@ TEST_CASE("instance pricing sizes instances from the peak", "[cost]") {
                               "    instance: {hourly: $2.50, capacity: 40/s, min: 1, utilization: 70%}\n");
   text = replaced(text, "  size: 1000", "  size: 3000");
   text = replaced(text, "  latency_budget: 100ms", "  latency_budget: 100ms\n  peak_factor: 2");
-  const Outcome out = load(text);
+  const Loaded out = load(text);
   INFO(out.errors);
   REQUIRE(out.profile);
   const CostModel m = price_options(*out.profile);
@@ -96,7 +96,7 @@ TEST_CASE("instance pricing sizes instances from the peak", "[cost]") {
 TEST_CASE("hardware is bought again at each lifetime inside the horizon", "[cost]") {
   const std::string text = replaced(k_valid_yaml, "  inference_time: 8ms\n",
                                     "  inference_time: 8ms\n  lifetime: 12 months\n");
-  const Outcome out = load(text);
+  const Loaded out = load(text);
   REQUIRE(out.profile);
   const CostModel m = price_options(*out.profile);
   // 36-month horizon, 12-month life: bought at 0, then again at 12 and 24 (36 is the end)
@@ -121,7 +121,7 @@ TEST_CASE("lifetimes that divide the horizon are not rounded up by noise", "[cos
 }
 
 TEST_CASE("zero-volume workloads cost their fixed parts only", "[cost]") {
-  const Outcome out = load(replaced(k_valid_yaml, "calls: 60/min", "calls: 0/min"));
+  const Loaded out = load(replaced(k_valid_yaml, "calls: 60/min", "calls: 0/min"));
   REQUIRE(out.profile);
   const CostModel m = price_options(*out.profile);
   CHECK(m.volume.calls_per_month == 0);

@@ -24,7 +24,7 @@ namespace {
 
 Report kiosk_with(const std::string& budget_yaml) {
   Profile p = data_profile("model", "kiosk-fleet.yaml");
-  const Outcome out = load(replaced(k_valid_yaml, "edgecalc: 1\n", "edgecalc: 1\nbudget:\n" + budget_yaml));
+  const Loaded out = load(replaced(k_valid_yaml, "edgecalc: 1\n", "edgecalc: 1\nbudget:\n" + budget_yaml));
   REQUIRE(out.profile);
   p.budget = out.profile->budget;
   return evaluate(p);

@@ -11,7 +11,7 @@ using namespace edgecalc::test;
 namespace {
 
 Profile fixture_with(const std::string& from, const std::string& to) {
-  const Outcome out = load(replaced(k_valid_yaml, from, to));
+  const Loaded out = load(replaced(k_valid_yaml, from, to));
   INFO(out.errors);
   REQUIRE(out.profile);
   return *out.profile;
@@ -38,7 +38,7 @@ TEST_CASE("a per-token API takes time to first token + output tokens / its decod
   const std::string with_tokens =
       replaced(k_valid_yaml, "latency_budget: 100ms", "latency_budget: 100ms\n  tokens: {input: 1000, output: 300}");
   const auto loaded = [](const std::string& text) {
-    const Outcome out = load(text);
+    const Loaded out = load(text);
     INFO(out.errors);
     REQUIRE(out.profile);
     return *out.profile;

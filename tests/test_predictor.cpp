@@ -208,7 +208,7 @@ TEST_CASE("profiles name catalog entries, written fields win", "[predictor][prof
                                            "  latency_budget: 2min\n  tokens: {input: 300, output: 120}\n"
                                            "  model: llama-3.2-3b\n"),
                                   "  unit_cost: $4\n  inference_time: 8ms\n", "  hardware: rpi5-8gb\n");
-  Outcome out = load(replaced(pi, "calls: 60/min", "calls: 10/day"));
+  Loaded out = load(replaced(pi, "calls: 60/min", "calls: 10/day"));
   INFO(out.errors);
   REQUIRE(out.profile);
   CHECK(out.profile->edge.inference_time_s == 0);  // the profile stage predicts nothing
@@ -255,7 +255,7 @@ TEST_CASE("catalog prices: tokens required, currency must be USD, staleness is f
                           "workload.tokens (e.g. tokens: {input: 300, output: 200})\n");
   const std::string with_tokens =
       replaced(api, "  latency_budget: 100ms\n", "  latency_budget: 100ms\n  tokens: {input: 1000, output: 100}\n");
-  Outcome out = load(with_tokens);
+  Loaded out = load(with_tokens);
   REQUIRE(out.profile);
   CHECK(out.profile->cloud.price.form == PriceForm::per_1m_tokens);
   CHECK(out.profile->cloud.price.input_per_tokens == Approx(0.20));
@@ -275,7 +275,7 @@ TEST_CASE("fit rules: memory and throughput", "[predictor][rules]") {
                                              "  latency_budget: none\n  tokens: {input: 300, output: 120}\n"
                                              "  model: llama-3.1-8b\n"),
                                     "  unit_cost: $4\n  inference_time: 8ms\n", "  hardware: rpi4-4gb\n");
-  Outcome out = load(replaced(base, "calls: 60/min", "calls: 1/day"));
+  Loaded out = load(replaced(base, "calls: 60/min", "calls: 1/day"));
   REQUIRE(out.profile);
   Report r = evaluate(*out.profile);
   CHECK(r.verdict.of(Option::edge).blocked_by == std::vector<std::string>{"fit.memory"});

@@ -12,7 +12,7 @@ using namespace edgecalc::test;
 namespace {
 
 Profile valid(const std::string& text) {
-  Outcome outcome = load(text);
+  Loaded outcome = load(text);
   INFO(outcome.errors);
   REQUIRE(outcome.profile);
   return *outcome.profile;
@@ -301,7 +301,7 @@ TEST_CASE("the same profile in YAML and JSON normalises identically", "[profile]
     "fleet": {"size": 1000}, "connectivity": {"network": "wifi"},
     "data": {"sensitivity": "public"}, "cloud": {"price": {"per_call": "$0.0001"}},
     "edge": {"unit_cost": 4, "inference_time": "8ms"}})";
-  const Outcome from_json = load(json, SourceFormat::json, "p.json");
+  const Loaded from_json = load(json, SourceFormat::json, "p.json");
   INFO(from_json.errors);
   REQUIRE(from_json.profile);
   CHECK(normalized_json(*from_json.profile).dump(2) == normalized_json(valid(k_valid_yaml)).dump(2));

@@ -19,7 +19,7 @@ using namespace edgecalc::test;
 namespace {
 
 nlohmann::ordered_json report_named(const std::string& name) {
-  const Outcome out = load(replaced(k_valid_yaml, "name: fixture", "name: \"" + name + "\""));
+  const Loaded out = load(replaced(k_valid_yaml, "name: fixture", "name: \"" + name + "\""));
   REQUIRE(out.profile);
   return report_json(evaluate(*out.profile));
 }

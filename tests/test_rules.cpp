@@ -20,7 +20,7 @@ namespace {
 std::vector<FiredRule> fired_for(std::initializer_list<std::pair<std::string, std::string>> edits) {
   std::string text = k_valid_yaml;
   for (const auto& [from, to] : edits) text = replaced(text, from, to);
-  const Outcome out = load(text);
+  const Loaded out = load(text);
   INFO(out.errors);
   REQUIRE(out.profile);
   return evaluate(*out.profile).fired;

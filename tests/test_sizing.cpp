@@ -91,7 +91,7 @@ TEST_CASE("more calls on the same boxes raise the energy line, fewer lower it", 
 }
 
 TEST_CASE("written power curves work without a catalog entry", "[sizing][profile]") {
-  const Outcome out = load(replaced(k_valid_yaml, "  inference_time: 8ms\n",
+  const Loaded out = load(replaced(k_valid_yaml, "  inference_time: 8ms\n",
                                     "  inference_time: 8ms\n  power: {idle: 1W, active: 3W}\n"));
   INFO(out.errors);
   REQUIRE(out.profile);
@@ -147,7 +147,7 @@ TEST_CASE("every break-even value, re-run with --set at that value, gives equal 
 
 TEST_CASE("the throughput rule checks the peak, for written and predicted inference times", "[sizing][rules]") {
   // 60/min x 3 s = 300% busy, written by hand
-  Outcome out = load(replaced(k_valid_yaml, "  inference_time: 8ms\n", "  inference_time: 3s\n"));
+  Loaded out = load(replaced(k_valid_yaml, "  inference_time: 8ms\n", "  inference_time: 3s\n"));
   REQUIRE(out.profile);
   out.profile->workload.latency_budget_s = std::nullopt;
   Report r = evaluate(*out.profile);
@@ -196,7 +196,7 @@ TEST_CASE("an option that is not applicable carries no costs and no break-even",
 TEST_CASE("cellular data is priced from the network class unless written", "[sizing][cost]") {
   const std::string lte = replaced(replaced(k_valid_yaml, "  network: wifi\n", "  network: lte-urban\n"),
                                    "  latency_budget: 100ms\n", "  latency_budget: 1s\n  payload: 16KB\n");
-  Outcome out = load(lte);
+  Loaded out = load(lte);
   INFO(out.errors);
   REQUIRE(out.profile);
   CHECK(out.profile->connectivity.data_price_per_gb == 2);
@@ -221,7 +221,7 @@ TEST_CASE("a token-priced API without an inference time is a warning", "[sizing]
   const std::string api = replaced(replaced(k_valid_yaml, "    per_call: $0.0001\n",
                                             "    per_1m_tokens: {input: $0.15, output: $0.60}\n"),
                                    "  latency_budget: 100ms\n", "  latency_budget: 5s\n  tokens: {input: 200, output: 300}\n");
-  const Outcome out = load(api);
+  const Loaded out = load(api);
   INFO(out.errors);
   REQUIRE(out.profile);
   bool warned = false;
@@ -234,7 +234,7 @@ TEST_CASE("a token-priced API without an inference time is a warning", "[sizing]
 TEST_CASE("a catalog API with a measured speed gives the cloud's inference time", "[sizing][catalog]") {
   const std::string api = replaced(replaced(k_valid_yaml, "  price:\n    per_call: $0.0001\n", "  model: gpt-4o-mini\n"),
                                    "  latency_budget: 100ms\n", "  latency_budget: 5s\n  tokens: {input: 1000, output: 100}\n");
-  Outcome out = load(api);
+  Loaded out = load(api);
   INFO(out.errors);
   REQUIRE(out.profile);
   // data/prices.yaml: 0.72 s to the first token + 100 tokens / 59 tokens/s = 2.4149 s

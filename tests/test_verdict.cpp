@@ -13,7 +13,7 @@ using namespace edgecalc::test;
 namespace {
 
 Profile fixture(double escalation = 0.05, double close_call = 0.1) {
-  Outcome out = load(k_valid_yaml);
+  Loaded out = load(k_valid_yaml);
   REQUIRE(out.profile);
   out.profile->hybrid.escalation = escalation;
   out.profile->close_call = close_call;

@@ -115,7 +115,8 @@ std::optional<std::string> FieldReader::label(std::string_view key, bool require
   return std::nullopt;
 }
 
-std::optional<double> FieldReader::uncertain_quantity(const MapEntry& e, const ParseFn& parse, const Bounds& bounds) {
+std::optional<double> FieldReader::uncertain_quantity(const MapEntry& e, const ParseFn& parse, const Bounds& bounds,
+                                                      std::string_view example) {
   const std::string path = path_of(e.key);
   const auto fail = [&](Position at, const std::string& why) {
     m_ctx.diagnostics.error(at, fmt::format("{} {}", path, why));
@@ -128,9 +129,9 @@ std::optional<double> FieldReader::uncertain_quantity(const MapEntry& e, const P
     // The ends are plain values: no range inside a range (the context is shared; restored below).
     std::vector<UncertainValue>* sink = m_ctx.uncertain;
     m_ctx.uncertain = nullptr;
-    const auto low = m.quantity("low", parse, bounds, true, "40/min");
-    const auto high = m.quantity("high", parse, bounds, true, "80/min");
-    const auto mode = m.quantity("mode", parse, bounds, false, "55/min");
+    const auto low = m.quantity("low", parse, bounds, true, example);
+    const auto high = m.quantity("high", parse, bounds, true, example);
+    const auto mode = m.quantity("mode", parse, bounds, false, example);
     if (const auto d = m.text("dist", false, "lognormal")) {
       dist_written = true;
       const std::pair<const char*, Distribution> names[] = {{"lognormal", Distribution::lognormal},
@@ -148,7 +149,7 @@ std::optional<double> FieldReader::uncertain_quantity(const MapEntry& e, const P
     if (!low || !high) return std::nullopt;
     u.low = *low, u.high = *high, u.mode = mode;
     if (u.dist == Distribution::triangular && !u.mode)
-      return fail(e.value->position, "is triangular and needs a mode (e.g. {low: 40/min, high: 80/min, dist: triangular, mode: 55/min})");
+      return fail(e.value->position, "is triangular and needs a mode, its most likely value between low and high");
     if (u.dist != Distribution::triangular && u.mode)
       return fail(e.value->position, fmt::format("has a mode, which only a triangular distribution takes (dist: {})",
                                                  to_string(u.dist)));
@@ -175,11 +176,14 @@ std::optional<double> FieldReader::quantity(std::string_view key, const ParseFn&
                                             std::string_view example) {
   if (m_ctx.uncertain && m_node) {
     const MapEntry* e = m_node->find(key);
-    const bool range = e && ((e->value->kind == Node::Kind::map && e->value->find("low")) ||
+    const auto long_form = [](const Node& n) {
+      return n.find("low") || n.find("high") || n.find("dist") || n.find("mode");
+    };
+    const bool range = e && ((e->value->kind == Node::Kind::map && long_form(*e->value)) ||
                              (e->value->kind == Node::Kind::scalar && e->value->text.find("..") != std::string::npos));
     if (range) {
       entry(key);
-      return uncertain_quantity(*e, parse, bounds);
+      return uncertain_quantity(*e, parse, bounds, example);
     }
   }
   const auto written = text(key, required, example);

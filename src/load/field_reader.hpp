@@ -122,7 +122,8 @@ class FieldReader {
   void finish();
 
  private:
-  std::optional<double> uncertain_quantity(const MapEntry& e, const ParseFn& parse, const Bounds& bounds);
+  std::optional<double> uncertain_quantity(const MapEntry& e, const ParseFn& parse, const Bounds& bounds,
+                                           std::string_view example);
   bool check_scalar(const MapEntry& e, std::string_view example);
   std::optional<std::string> choice_text(std::string_view key, const std::vector<std::string>& names,
                                          bool required);

@@ -388,7 +388,15 @@ ParsedRange parse_range(std::string_view text, const std::function<Parsed(std::s
   if (left_nu.error.empty() && left_nu.unit.empty()) low_text += std::string(split_number_unit(right).unit);
   const Parsed low = parse(low_text);
   if (!low.ok()) return ParsedRange{0, 0, fmt::format("(low end) {}", low.error)};
-  if (low.value > high.value) return ParsedRange{0, 0, fmt::format("must have its low end first, e.g. {}", example)};
+  if (low.value > high.value) {
+    // "80..40/min" -> "40..80/min": the written range turned round, its unit kept at the end
+    std::string swapped = fmt::format("{}..{}", right, left);
+    if (left_nu.error.empty() && left_nu.unit.empty()) {
+      const std::string_view unit = split_number_unit(right).unit;
+      swapped = fmt::format("{}..{}{}", trim(right.substr(0, right.size() - unit.size())), left, unit);
+    }
+    return ParsedRange{0, 0, fmt::format("must have its low end first: {}", swapped)};
+  }
   return ParsedRange{low.value, high.value, {}};
 }
 

@@ -80,14 +80,28 @@ void read_uncertainty(FieldReader r, Profile& p) {
       return at != p.positions.end() && at->second.line == 0;
     };
     if (pinned(c.a) || pinned(c.b)) continue;
-    for (const std::string& f : {c.a, c.b})
-      if (std::find(ranged.begin(), ranged.end(), f) == ranged.end()) {
-        diagnostics.error(item->position, fmt::format("uncertainty.correlate: {} is not written as a range in this profile{}",
-                                                      f, ranged.empty() ? "" : fmt::format(" (ranges: {})", fmt::join(ranged, ", "))));
-        ok = false;
-      }
+    for (std::size_t i = 0; i < 2; ++i) {
+      const std::string& f = i == 0 ? c.a : c.b;
+      if (std::find(ranged.begin(), ranged.end(), f) != ranged.end()) continue;
+      const auto near = closest_match(f, ranged);
+      diagnostics.error(item->items[i]->position,
+                        near ? fmt::format("uncertainty.correlate: {} is not written as a range in this profile; did you "
+                                           "mean {}?", f, *near)
+                             : fmt::format("uncertainty.correlate: {} is not written as a range in this profile{}", f,
+                                           ranged.empty() ? "" : fmt::format(" (ranges: {})", fmt::join(ranged, ", "))));
+      ok = false;
+    }
     if (ok && c.a == c.b) {
-      diagnostics.error(item->position, fmt::format("uncertainty.correlate: {} is correlated with itself", c.a));
+      diagnostics.error(item->items[1]->position, fmt::format("uncertainty.correlate: {} is correlated with itself", c.a));
+      ok = false;
+    }
+    const auto same_pair = [&](const RankCorrelation& o) {
+      return (o.a == c.a && o.b == c.b) || (o.a == c.b && o.b == c.a);
+    };
+    if (const auto twice = std::find_if(p.correlations.begin(), p.correlations.end(), same_pair);
+        ok && twice != p.correlations.end()) {
+      diagnostics.error(item->position, fmt::format("uncertainty.correlate: {} and {} are already correlated at line {}",
+                                                    c.a, c.b, twice->at.line));
       ok = false;
     }
     if (!rho.ok() || rho.value < -1 || rho.value > 1) {
