@@ -16,23 +16,30 @@ using Values = std::vector<std::pair<std::string, std::string>>;
 
 std::string ms(double seconds) { return format_duration(seconds); }
 
+// The values a rule's templates show, built only when the run explains itself.
+template <class Build>
+Values shown(const RuleContext& c, Build&& build) {
+  return c.explain ? build() : Values{};
+}
+
 std::optional<Firing> cloud_floor(const RuleContext& c, double threshold) {
   const auto& budget = c.profile.workload.latency_budget_s;
   if (!budget || *budget >= threshold) return std::nullopt;
-  return Firing{{Option::cloud}, {{"budget", ms(*budget)}}};
+  return Firing{{Option::cloud}, shown(c, [&] { return Values{{"budget", ms(*budget)}}; })};
 }
 
 std::optional<Firing> cloud_rtt(const RuleContext& c, double) {
   const auto& budget = c.profile.workload.latency_budget_s;
   const auto& p95 = c.latency.cloud.p95_s;
   if (!budget || !p95 || *p95 <= *budget) return std::nullopt;
-  Firing f{{Option::cloud},
-           {{"p95", ms(*p95)},
-            {"network", std::string(to_string(c.profile.connectivity.network))},
-            {"rtt", ms(c.profile.connectivity.rtt->high_s)},
-            {"upload", ms(c.latency.upload_s)},
-            {"inference", ms(c.profile.cloud.inference_time_s)},
-            {"budget", ms(*budget)}}};
+  Firing f{{Option::cloud}, shown(c, [&] {
+             return Values{{"p95", ms(*p95)},
+                           {"network", std::string(to_string(c.profile.connectivity.network))},
+                           {"rtt", ms(c.profile.connectivity.rtt->high_s)},
+                           {"upload", ms(c.latency.upload_s)},
+                           {"inference", ms(c.profile.cloud.inference_time_s)},
+                           {"budget", ms(*budget)}};
+           })};
   // A synchronous hybrid waits for the cloud on its escalated calls.
   if (c.latency.hybrid.p95_s && *c.latency.hybrid.p95_s > *budget) f.options.push_back(Option::hybrid);
   return f;
@@ -54,6 +61,7 @@ std::optional<Firing> edge_time(const RuleContext& c, double) {
   if (f.options.empty()) return std::nullopt;
   const OptionLoad& shown = over(l) ? l : c.costs.hybrid_sizing.load;
   const bool device = c.profile.edge.deployment == Deployment::device;
+  if (!c.explain) return f;
   f.values = {{"p95", ms(shown.service_s + shown.wait_p95_s)},
               {"time", ms(shown.service_s)},
               {"wait", ms(shown.wait_p95_s)},
@@ -73,10 +81,11 @@ std::optional<Firing> no_network(const RuleContext& c, double) {
 std::optional<Firing> offline(const RuleContext& c, double) {
   const Connectivity& k = c.profile.connectivity;
   if (!k.offline_tolerance_s || !k.outage_s || *k.offline_tolerance_s >= *k.outage_s) return std::nullopt;
-  return Firing{{Option::cloud},
-                {{"tolerance", ms(*k.offline_tolerance_s)},
-                 {"network", std::string(to_string(k.network))},
-                 {"outage", ms(*k.outage_s)}}};
+  return Firing{{Option::cloud}, shown(c, [&] {
+                  return Values{{"tolerance", ms(*k.offline_tolerance_s)},
+                                {"network", std::string(to_string(k.network))},
+                                {"outage", ms(*k.outage_s)}};
+                })};
 }
 
 std::optional<Firing> raw_data(const RuleContext& c, double) {
@@ -100,14 +109,15 @@ std::optional<Firing> raw_data(const RuleContext& c, double) {
 std::optional<Firing> hard_fraction(const RuleContext& c, double threshold) {
   const double share = c.profile.workload.hard_fraction;
   if (share <= threshold) return std::nullopt;
-  return Firing{{Option::edge}, {{"share", format_percent(share)}}};
+  return Firing{{Option::edge}, shown(c, [&] { return Values{{"share", format_percent(share)}}; })};
 }
 
 std::optional<Firing> fleet_scale(const RuleContext& c, double threshold) {
   if (c.profile.fleet.size <= threshold) return std::nullopt;
-  return Firing{{Option::edge},
-                {{"fleet", format_count(c.profile.fleet.size)},
-                 {"unit", c.profile.fleet.size == 1 ? singular(c.profile.fleet.unit) : c.profile.fleet.unit}}};
+  return Firing{{Option::edge}, shown(c, [&] {
+                  return Values{{"fleet", format_count(c.profile.fleet.size)},
+                                {"unit", c.profile.fleet.size == 1 ? singular(c.profile.fleet.unit) : c.profile.fleet.unit}};
+                })};
 }
 
 // "1/s from each of 50,000 doorbells"
@@ -128,17 +138,18 @@ std::optional<Firing> low_frequency(const RuleContext& c, double threshold) {
                          (!k.offline_tolerance_s || (k.outage_s && *k.offline_tolerance_s >= *k.outage_s));
   if (p.workload.calls_per_s > threshold || !tolerant || !connected) return std::nullopt;
   return Firing{{Option::cloud},
-                {{"rate", member_rate(c)}, {"budget", budget ? ms(*budget) : "none"}}};
+                shown(c, [&] { return Values{{"rate", member_rate(c)}, {"budget", budget ? ms(*budget) : "none"}}; })};
 }
 
 std::optional<Firing> high_frequency(const RuleContext& c, double threshold) {
   if (c.profile.workload.calls_per_s < threshold) return std::nullopt;
-  return Firing{{Option::edge}, {{"rate", member_rate(c)}}};
+  return Firing{{Option::edge}, shown(c, [&] { return Values{{"rate", member_rate(c)}}; })};
 }
 
 std::optional<Firing> memory_fit(const RuleContext& c, double) {
   const auto& pr = c.prediction;
   if (!pr || pr->fits_memory()) return std::nullopt;
+  if (!c.explain) return Firing{{Option::edge, Option::hybrid}, {}};
   std::string need = fmt::format("needs {}, {} has {} usable", format_bytes(pr->memory_required_bytes), pr->hardware_id,
                                  format_bytes(pr->memory_available_bytes));
   if (pr->memory_required_bytes <= pr->memory_available_bytes)
@@ -153,13 +164,13 @@ std::optional<Firing> throughput_fit(const RuleContext& c, double threshold) {
   const Profile& p = c.profile;
   const EdgeSizing& s = c.costs.sizing;
   if (p.edge.deployment != Deployment::device || s.busy_peak <= threshold) return std::nullopt;
-  const std::string unit = p.edge.hardware ? *p.edge.hardware : singular(p.fleet.unit);
-  return Firing{{Option::edge, Option::hybrid},
-                {{"busy", format_percent(s.busy_peak)},
-                 {"mean", format_percent(s.busy_mean)},
-                 {"rate", format_rate(p.workload.calls_per_s * p.workload.peak_factor, p.month_s)},
-                 {"latency", format_duration(p.edge.inference_time_s)},
-                 {"hardware", unit}}};
+  return Firing{{Option::edge, Option::hybrid}, shown(c, [&] {
+                  return Values{{"busy", format_percent(s.busy_peak)},
+                                {"mean", format_percent(s.busy_mean)},
+                                {"rate", format_rate(p.workload.calls_per_s * p.workload.peak_factor, p.month_s)},
+                                {"latency", format_duration(p.edge.inference_time_s)},
+                                {"hardware", p.edge.hardware ? *p.edge.hardware : singular(p.fleet.unit)}};
+                })};
 }
 
 std::optional<Firing> context_fit(const RuleContext& c, double) {
@@ -168,12 +179,13 @@ std::optional<Firing> context_fit(const RuleContext& c, double) {
   if (!pr || !pr->context_tokens || !p.workload.tokens) return std::nullopt;
   const double need = p.workload.tokens->input + p.workload.tokens->output;
   if (need <= *pr->context_tokens) return std::nullopt;
-  return Firing{{Option::edge, Option::hybrid},
-                {{"model", pr->model_id},
-                 {"tokens", format_count(need)},
-                 {"input", format_count(p.workload.tokens->input)},
-                 {"output", format_count(p.workload.tokens->output)},
-                 {"context", format_count(*pr->context_tokens)}}};
+  return Firing{{Option::edge, Option::hybrid}, shown(c, [&] {
+                  return Values{{"model", pr->model_id},
+                                {"tokens", format_count(need)},
+                                {"input", format_count(p.workload.tokens->input)},
+                                {"output", format_count(p.workload.tokens->output)},
+                                {"context", format_count(*pr->context_tokens)}};
+                })};
 }
 
 // Each rule's condition, by the id of its row in the rule table (domain/rule_table.cpp).
@@ -232,8 +244,9 @@ std::string fill(std::string_view tpl, const Values& values) {
 }  // namespace
 
 std::vector<FiredRule> apply_rules(const Profile& profile, const CostModel& costs, const Latency& latency,
-                                   const std::optional<Prediction>& prediction) {
-  const RuleContext ctx{profile, costs, latency, prediction};
+                                   const std::optional<Prediction>& prediction, Workings workings) {
+  const bool explain = workings == Workings::shown;
+  const RuleContext ctx{profile, costs, latency, prediction, explain};
   std::vector<FiredRule> fired;
   for (const Rule& rule : rule_list()) {
     double threshold = rule.default_threshold;
@@ -243,9 +256,12 @@ std::vector<FiredRule> apply_rules(const Profile& profile, const CostModel& cost
     }
     std::optional<Firing> firing = rule.condition(ctx, threshold);
     if (!firing) continue;
-    firing->values.emplace_back("threshold", format_threshold(rule.threshold_kind, threshold));
-    const std::string message = fill(rule.message, firing->values);
-    const std::string reason = fill(rule.reason, firing->values);
+    std::string message, reason;
+    if (explain) {
+      firing->values.emplace_back("threshold", format_threshold(rule.threshold_kind, threshold));
+      message = fill(rule.message, firing->values);
+      reason = fill(rule.reason, firing->values);
+    }
     for (Option option : firing->options)
       fired.push_back(FiredRule{&rule, option, threshold, message, reason});
   }

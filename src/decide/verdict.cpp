@@ -55,11 +55,53 @@ std::string cost_comparison(Option winner, Option other, const CostModel& m) {
                      to_string(other), over);
 }
 
+// The feasible options, cheapest first.
+std::vector<Option> feasible_by_cost(const Verdict& v, const CostModel& costs) {
+  std::vector<Option> feasible;
+  for (Option o : k_options)
+    if (v.of(o).feasible()) feasible.push_back(o);
+  std::stable_sort(feasible.begin(), feasible.end(), [&](Option a, Option b) {
+    return costs.option(a).total < costs.option(b).total;
+  });
+  return feasible;
+}
+
+// The sentence that says why: what is ruled out, then the cost comparison or the close call.
+std::string summary_of(const Verdict& v, const CostModel& costs, const std::vector<FiredRule>& fired) {
+  const std::vector<std::string> clauses = ruled_out_clauses(v, fired);
+  const OptionStatus& hybrid = v.of(Option::hybrid);
+  if (!v.choice) {
+    std::string summary = fmt::format("none: every option is ruled out: {}", join(clauses, "; "));
+    if (!hybrid.applicable) summary += "; " + hybrid.not_applicable_reason;
+    return summary;
+  }
+  const std::vector<Option> feasible = feasible_by_cost(v, costs);
+  std::string decision;
+  if (feasible.size() == 1) {
+    decision = fmt::format("{} is the only option left", to_string(*v.choice));
+  } else if (!v.close_call) {
+    decision = cost_comparison(feasible[0], feasible[1], costs);
+  } else {
+    const Option first = feasible[0], second = feasible[1], w = *v.choice;
+    const double a = costs.option(first).total, b = costs.option(second).total;
+    const std::string apart = a > 0 ? fmt::format("within {} of each other", format_percent(b / a - 1))
+                                    : std::string("both free");
+    decision = fmt::format("{} and {} are {} over {}, a close call", to_string(first), to_string(second), apart,
+                           format_months(costs.horizon_months));
+    if (v.of(first).favored_by.size() == v.of(second).favored_by.size())
+      decision += fmt::format(" that no soft signal settles, so the cheaper {} wins", to_string(w));
+    else
+      decision += fmt::format(" settled for {} by {}", to_string(w), join(v.of(w).favored_by, ", "));
+  }
+  const std::string ruled_out = join(clauses, "; ");
+  return fmt::format("{}: {}{}", to_string(*v.choice), ruled_out.empty() ? "" : ruled_out + ", and ", decision);
+}
+
 }  // namespace
 
 const OptionStatus& Verdict::of(Option o) const { return status[index_of(o)]; }
 
-Verdict decide(const Profile& profile, const CostModel& costs, const std::vector<FiredRule>& fired) {
+Verdict decide(const Profile& profile, const CostModel& costs, const std::vector<FiredRule>& fired, Workings workings) {
   Verdict v;
   for (Option o : k_options) v.status[index_of(o)].option = o;
   OptionStatus& hybrid = v.status[index_of(Option::hybrid)];
@@ -73,52 +115,19 @@ Verdict decide(const Profile& profile, const CostModel& costs, const std::vector
     auto& ids = f.rule->effect == Effect::block ? s.blocked_by : s.favored_by;
     if (std::find(ids.begin(), ids.end(), f.rule->id) == ids.end()) ids.emplace_back(f.rule->id);
   }
-
-  std::vector<Option> feasible;
-  for (Option o : k_options)
-    if (v.of(o).feasible()) feasible.push_back(o);
-  std::stable_sort(feasible.begin(), feasible.end(), [&](Option a, Option b) {
-    return costs.option(a).total < costs.option(b).total;
-  });
-  std::vector<std::string> clauses = ruled_out_clauses(v, fired);
-
-  if (feasible.empty()) {
-    v.summary = fmt::format("none: every option is ruled out: {}", join(clauses, "; "));
-    if (!hybrid.applicable) v.summary += "; " + hybrid.not_applicable_reason;
-    return v;
-  }
-  v.choice = feasible[0];
-  std::string decision;
-  if (feasible.size() == 1) {
-    decision = fmt::format("{} is the only option left", to_string(*v.choice));
-  } else {
-    const Option first = feasible[0];
-    const Option second = feasible[1];
-    const double a = costs.option(first).total;
-    const double b = costs.option(second).total;
-    v.close_call = a > 0 ? (b - a) / a <= profile.close_call : b == 0;
-    v.runner_up = second;
-    if (!v.close_call) {
-      decision = cost_comparison(first, second, costs);
-    } else {
-      const auto& fa = v.of(first).favored_by;
-      const auto& fb = v.of(second).favored_by;
-      if (fb.size() > fa.size()) std::swap(v.choice, v.runner_up);
-      const Option w = *v.choice;
-      const auto& signals = v.of(w).favored_by;
-      const std::string apart = a > 0 ? fmt::format("within {} of each other", format_percent(b / a - 1))
-                                      : std::string("both free");
-      decision = fmt::format("{} and {} are {} over {}, a close call", to_string(first), to_string(second), apart,
-                             format_months(costs.horizon_months));
-      if (fa.size() == fb.size())
-        decision += fmt::format(" that no soft signal settles, so the cheaper {} wins", to_string(w));
-      else
-        decision += fmt::format(" settled for {} by {}", to_string(w), join(signals, ", "));
+  const std::vector<Option> feasible = feasible_by_cost(v, costs);
+  if (!feasible.empty()) {
+    v.choice = feasible[0];
+    if (feasible.size() > 1) {
+      const double a = costs.option(feasible[0]).total, b = costs.option(feasible[1]).total;
+      v.close_call = a > 0 ? (b - a) / a <= profile.close_call : b == 0;
+      v.runner_up = feasible[1];
+      // A close call goes to the option more soft signals favour; a tie to the cheaper.
+      if (v.close_call && v.of(feasible[1]).favored_by.size() > v.of(feasible[0]).favored_by.size())
+        std::swap(v.choice, v.runner_up);
     }
   }
-  const std::string ruled_out = join(clauses, "; ");
-  v.summary = fmt::format("{}: {}{}", to_string(*v.choice), ruled_out.empty() ? "" : ruled_out + ", and ",
-                          decision);
+  if (workings == Workings::shown) v.summary = summary_of(v, costs, fired);
   return v;
 }
 

@@ -10,12 +10,19 @@
 namespace edgecalc {
 
 Outcome outcome_of(const Profile& input) {
+  Profile scratch;
+  return outcome_of(input, scratch);
+}
+
+Outcome outcome_of(const Profile& input, Profile& scratch) {
   const std::optional<Prediction> prediction = predict(input, Workings::skipped);
-  const Profile profile = with_prediction(input, prediction);
+  scratch = input;  // assignment reuses the scratch's storage
+  apply_prediction(scratch, prediction, Workings::skipped);
+  const Profile& profile = scratch;
   const CostModel costs = price_options(profile);
   const Latency latency = latency_of(profile, costs);
-  const std::vector<FiredRule> fired = apply_rules(profile, costs, latency, prediction);
-  const Verdict verdict = decide(profile, costs, fired);
+  const std::vector<FiredRule> fired = apply_rules(profile, costs, latency, prediction, Workings::skipped);
+  const Verdict verdict = decide(profile, costs, fired, Workings::skipped);
   Outcome o;
   o.choice = verdict.choice;
   o.runner_up = verdict.runner_up;

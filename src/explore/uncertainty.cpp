@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <stdexcept>
 #include <numeric>
 #include <random>
 #include <thread>
@@ -16,6 +16,7 @@
 #include <boost/math/distributions/uniform.hpp>
 #include <fmt/format.h>
 
+#include <edgecalc/domain/rule_table.hpp>
 #include <edgecalc/profile/fields.hpp>
 
 #include "util/format.hpp"
@@ -57,6 +58,21 @@ double quantile_of(const UncertainValue& u, double p) {
   return u.median();
 }
 
+// The rule table's ids, in order; a rule's place is its bit in Draw::blocked.
+const std::vector<std::string>& rule_table_ids() {
+  static const std::vector<std::string> ids = [] {
+    std::vector<std::string> out = rule_ids();
+    if (out.size() > 64) throw std::logic_error("Draw::blocked holds 64 rules");
+    return out;
+  }();
+  return ids;
+}
+
+std::size_t rule_index(std::string_view id) {
+  const std::vector<std::string>& ids = rule_table_ids();
+  return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
+}
+
 // What one sample keeps.
 struct Draw {
   std::vector<double> inputs;
@@ -64,7 +80,7 @@ struct Draw {
   std::array<bool, 3> feasible{}, applicable{};
   std::array<double, 3> total{}, monthly{};
   std::array<std::optional<double>, 3> per_1k{}, break_even{};
-  std::array<std::vector<std::string>, 3> blocked;
+  std::array<std::uint64_t, 3> blocked{};  // bit i: rule_list()[i] blocks the option
   double margin = 0;
 };
 
@@ -77,7 +93,7 @@ struct Sampler {
 
   void run_chunk(std::size_t chunk, std::size_t count, std::uint64_t seed, Draw* out) const {
     std::mt19937_64 engine(chunk_seed(seed, chunk));
-    Profile probe = input;
+    Profile probe = input, scratch;
     const std::size_t n = fields.size();
     std::vector<double> z(n), u(n);
     for (std::size_t s = 0; s < count; ++s) {
@@ -99,7 +115,7 @@ struct Sampler {
         d.inputs[i] = x;
         set_field(probe, *fields[i], x);
       }
-      const Outcome o = outcome_of(probe);
+      const Outcome o = outcome_of(probe, scratch);
       d.choice = o.choice;
       for (Option opt : k_all_options) {
         const std::size_t k = option_index(opt);
@@ -109,42 +125,51 @@ struct Sampler {
         d.monthly[k] = o.monthly[k];
         d.per_1k[k] = o.per_1k_calls[k];
         d.break_even[k] = o.break_even_month[k];
-        d.blocked[k] = o.blocked_by[k];
+        for (const std::string& id : o.blocked_by[k]) d.blocked[k] |= std::uint64_t{1} << rule_index(id);
       }
       if (verdict && compared) d.margin = o.total[option_index(*verdict)] - o.total[option_index(*compared)];
     }
   }
 };
 
-// Linear interpolation between order statistics (R's type 7).
-double percentile(const std::vector<double>& sorted, double q) {
-  const double h = (static_cast<double>(sorted.size()) - 1) * q;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+// Quantiles by linear interpolation between order statistics (R's type 7), found by selection:
+// `qs` in increasing order, each selecting in what lies above the one before (the values end up
+// partitioned, not sorted).
+std::array<double, 5> percentiles(std::vector<double>& v, const std::array<double, 5>& qs) {
+  std::array<double, 5> out{};
+  auto from = v.begin();
+  for (std::size_t i = 0; i < qs.size(); ++i) {
+    const double h = (static_cast<double>(v.size()) - 1) * qs[i];
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    const auto at = v.begin() + static_cast<std::ptrdiff_t>(lo);
+    std::nth_element(from, at, v.end());
+    const double next = lo + 1 < v.size() ? *std::min_element(at + 1, v.end()) : *at;
+    out[i] = *at + (h - static_cast<double>(lo)) * (next - *at);
+    from = at;
+  }
+  return out;
 }
 
 std::optional<Percentiles> percentiles_of(std::vector<double> v) {
   if (v.empty()) return std::nullopt;
-  std::sort(v.begin(), v.end());
   Percentiles p;
   p.mean = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
-  p.p5 = percentile(v, 0.05), p.p10 = percentile(v, 0.10), p.p50 = percentile(v, 0.50);
-  p.p90 = percentile(v, 0.90), p.p95 = percentile(v, 0.95);
+  const auto q = percentiles(v, {0.05, 0.10, 0.50, 0.90, 0.95});
+  p.p5 = q[0], p.p10 = q[1], p.p50 = q[2], p.p90 = q[3], p.p95 = q[4];
   return p;
 }
 
 // Ranks 1..n, ties sharing their average rank.
 std::vector<double> ranks(const std::vector<double>& v) {
-  std::vector<std::size_t> order(v.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
+  std::vector<std::pair<double, std::size_t>> order(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) order[i] = {v[i], i};
+  std::sort(order.begin(), order.end());  // ties share a rank below, so their order does not matter
   std::vector<double> r(v.size());
   for (std::size_t i = 0; i < order.size();) {
     std::size_t j = i;
-    while (j + 1 < order.size() && v[order[j + 1]] == v[order[i]]) ++j;
+    while (j + 1 < order.size() && order[j + 1].first == order[i].first) ++j;
     const double average = (static_cast<double>(i + j) / 2) + 1;
-    for (std::size_t k = i; k <= j; ++k) r[order[k]] = average;
+    for (std::size_t k = i; k <= j; ++k) r[order[k].second] = average;
     i = j + 1;
   }
   return r;
@@ -169,12 +194,12 @@ void summarise(const std::vector<Draw>& draws, UncertaintyAnalysis& a) {
     const std::size_t k = option_index(opt);
     OptionUncertainty& o = a.options[k];
     std::size_t wins = 0, feasible = 0, never = 0;
-    std::map<std::string, std::size_t> blocks;
+    std::array<std::size_t, 64> blocks{};
     std::vector<double> total, monthly, per_1k, be;
     for (const Draw& d : draws) {
       wins += d.choice == opt ? 1 : 0;
       feasible += d.feasible[k] ? 1 : 0;
-      for (const std::string& id : d.blocked[k]) ++blocks[id];
+      for (std::size_t r = 0; r < blocks.size(); ++r) blocks[r] += (d.blocked[k] >> r) & 1;
       if (!d.applicable[k]) continue;
       o.applicable = true;
       total.push_back(d.total[k]);
@@ -185,7 +210,9 @@ void summarise(const std::vector<Draw>& draws, UncertaintyAnalysis& a) {
     o.p_verdict = static_cast<double>(wins) / n;
     o.p_verdict_se = std::sqrt(o.p_verdict * (1 - o.p_verdict) / n);
     o.p_feasible = static_cast<double>(feasible) / n;
-    for (const auto& [id, count] : blocks) o.blocked_share.emplace_back(id, static_cast<double>(count) / n);
+    for (std::size_t r = 0; r < blocks.size(); ++r)
+      if (blocks[r] > 0) o.blocked_share.emplace_back(rule_table_ids()[r], static_cast<double>(blocks[r]) / n);
+    std::sort(o.blocked_share.begin(), o.blocked_share.end());  // by rule id, as before
     o.total = percentiles_of(std::move(total));
     o.monthly = percentiles_of(std::move(monthly));
     o.per_1k_calls = percentiles_of(std::move(per_1k));

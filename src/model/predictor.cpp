@@ -164,33 +164,39 @@ std::optional<Prediction> predict(const Profile& profile, Workings workings) {
   return std::nullopt;
 }
 
-Profile with_prediction(const Profile& profile, const std::optional<Prediction>& prediction) {
+Profile with_prediction(const Profile& profile, const std::optional<Prediction>& prediction, Workings workings) {
   Profile p = profile;
-  if (!prediction || !p.predictor) return p;
+  apply_prediction(p, prediction, workings);
+  return p;
+}
+
+void apply_prediction(Profile& p, const std::optional<Prediction>& prediction, Workings workings) {
+  if (!prediction || !p.predictor) return;
   const Prediction& pr = *prediction;
+  const bool time = !p.predictor->inference_time_set;
+  const bool capacity = p.edge.deployment == Deployment::server && !p.predictor->capacity_set;
+  if (time) {
+    p.predictor->inference_time_set = p.predictor->inference_time_predicted = true;
+    p.edge.inference_time_s = pr.call_latency_s;
+  }
+  if (capacity) {
+    p.predictor->capacity_set = p.predictor->capacity_predicted = true;
+    p.edge.capacity_per_s = pr.calls_per_second_capacity;
+  }
+  if (workings == Workings::skipped) return;
   // Listed where the profile's order puts them: after the unit cost, before the power.
   std::vector<CatalogValue> predicted;
   const std::string source = fmt::format("predicted: {} on {}", pr.model_id, pr.hardware_id);
-  if (!p.predictor->inference_time_set) {
-    p.predictor->inference_time_set = true;
-    p.predictor->inference_time_predicted = true;
-    p.edge.inference_time_s = pr.call_latency_s;
-    predicted.push_back(CatalogValue{"edge.inference_time", format_duration(pr.call_latency_s), source, ""});
-  }
-  if (p.edge.deployment == Deployment::server && !p.predictor->capacity_set) {
-    p.predictor->capacity_set = true;
-    p.predictor->capacity_predicted = true;
-    p.edge.capacity_per_s = pr.calls_per_second_capacity;
+  if (time) predicted.push_back(CatalogValue{"edge.inference_time", format_duration(pr.call_latency_s), source, ""});
+  if (capacity)
     predicted.push_back(CatalogValue{"edge.capacity", format_count(pr.calls_per_second_capacity) + "/s per box",
                                      pr.batch ? fmt::format("{}, {} calls batched at once", source,
                                                             format_count(pr.batch->max_concurrency))
                                               : source + ", one call at a time",
                                      ""});
-  }
   auto& values = p.catalog_values;
   const auto power = std::find_if(values.begin(), values.end(), [](const CatalogValue& v) { return v.field == "edge.power"; });
   values.insert(power, predicted.begin(), predicted.end());
-  return p;
 }
 
 }  // namespace edgecalc

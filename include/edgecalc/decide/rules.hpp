@@ -25,6 +25,7 @@ struct RuleContext {
   const CostModel& costs;
   const Latency& latency;
   const std::optional<Prediction>& prediction;
+  bool explain = true;  // false: conditions leave Firing::values empty (nothing is shown)
 };
 
 // What a rule found: the options it applies to and the named values its templates show.
@@ -56,7 +57,8 @@ struct FiredRule {
 };
 
 // Evaluates every enabled rule (profile.rules may disable one or change its threshold).
+// `Workings::skipped` fires the same rules with empty messages and reasons.
 std::vector<FiredRule> apply_rules(const Profile& profile, const CostModel& costs, const Latency& latency,
-                                   const std::optional<Prediction>& prediction);
+                                   const std::optional<Prediction>& prediction, Workings workings = Workings::shown);
 
 }  // namespace edgecalc

@@ -34,6 +34,8 @@ struct Verdict {
 };
 
 // Decides among the options the fired rules leave feasible.
-Verdict decide(const Profile& profile, const CostModel& costs, const std::vector<FiredRule>& fired);
+// `Workings::skipped` leaves the summary empty (the explore stage decides thousands of times).
+Verdict decide(const Profile& profile, const CostModel& costs, const std::vector<FiredRule>& fired,
+               Workings workings = Workings::shown);
 
 }  // namespace edgecalc

@@ -34,4 +34,8 @@ struct Outcome {
 // the same verdict and totals evaluate() gives.
 Outcome outcome_of(const Profile& profile);
 
+// The same with `scratch` holding the evaluated copy: a loop that passes the same scratch on
+// every call allocates little once the first call has sized it.
+Outcome outcome_of(const Profile& profile, Profile& scratch);
+
 }  // namespace edgecalc

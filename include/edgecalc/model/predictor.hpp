@@ -92,6 +92,11 @@ std::optional<Prediction> predict(const Profile& profile, Workings workings = Wo
 // `profile` with the prediction's inference time (and, for servers, capacity) where the profile
 // wrote none, each listed among its catalog values with "predicted:" as its source. What the
 // cost model, latency, rules and `normalize` read. Applying it twice changes nothing.
-Profile with_prediction(const Profile& profile, const std::optional<Prediction>& prediction);
+Profile with_prediction(const Profile& profile, const std::optional<Prediction>& prediction,
+                        Workings workings = Workings::shown);
+
+// The same, in place.
+void apply_prediction(Profile& profile, const std::optional<Prediction>& prediction,
+                      Workings workings = Workings::shown);
 
 }  // namespace edgecalc
