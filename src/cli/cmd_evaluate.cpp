@@ -182,7 +182,7 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
   if (reports.empty()) return code;
   const RenderOptions style{use_color(options.color, options.format, options.output, streams.env),
                             use_ascii(options.ascii, streams.env)};
-  const std::string text = render_reports(reports, options.format, options.profiles.size() > 1, style);
+  const std::string text = render_reports(std::move(reports), options.format, options.profiles.size() > 1, style);
   return worst(code, emit(text, options.output, streams));
 }
 

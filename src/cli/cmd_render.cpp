@@ -85,7 +85,8 @@ ExitCode run_render(const RenderCommandOptions& options, const Streams& streams)
       }
   const RenderOptions style{use_color(options.color, options.format, options.output, streams.env),
                             use_ascii(options.ascii, streams.env)};
-  return emit(render_reports(all, options.format, all.size() > 1, style), options.output, streams);
+  const bool as_array = all.size() > 1;
+  return emit(render_reports(std::move(all), options.format, as_array, style), options.output, streams);
 }
 
 }  // namespace edgecalc

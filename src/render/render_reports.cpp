@@ -4,11 +4,13 @@
 
 namespace edgecalc {
 
-std::string render_reports(const std::vector<nlohmann::ordered_json>& reports, const std::string& format,
+std::string render_reports(std::vector<nlohmann::ordered_json> reports, const std::string& format,
                            bool as_array, const RenderOptions& style) {
   if (format == "json") {
     if (!as_array && reports.size() == 1) return reports[0].dump(2) + "\n";
-    return nlohmann::ordered_json(reports).dump(2) + "\n";
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();  // moved in: a batch is not held twice
+    for (nlohmann::ordered_json& r : reports) all.push_back(std::move(r));
+    return all.dump(2) + "\n";
   }
   if (format == "markdown") return render_markdown(reports);
   if (format == "junit") return render_junit(reports);

@@ -37,7 +37,7 @@ std::string render_sarif(const std::vector<nlohmann::ordered_json>& reports);
 
 // Any format by name ("table", "json", "markdown", "junit", "sarif") for one or more reports.
 // JSON is one object for a single report given alone, else an array.
-std::string render_reports(const std::vector<nlohmann::ordered_json>& reports, const std::string& format,
+std::string render_reports(std::vector<nlohmann::ordered_json> reports, const std::string& format,
                            bool as_array, const RenderOptions& style = {});
 
 // `edgecalc rules`: every rule with its effect, threshold, what it checks and its source.
