@@ -155,3 +155,31 @@ TEST_CASE("a scan point is exactly the evaluation of a --set run with its values
 }
 
 }  // namespace edgecalc
+
+namespace edgecalc {
+
+TEST_CASE("the tornado spans a field's range where the profile gives one", "[sensitivity][uncertainty]") {
+  // workload.calls: 40/day..300/day in team-gpu-server-ranges: the tornado's ends are the range's
+  // (40 / 86400 and 300 / 86400 calls/s), not x0.5 and x2 of the median sqrt(40 x 300) = 109.5/day.
+  const std::string path = std::string(EDGECALC_SOURCE_DIR) + "/profiles/team-gpu-server-ranges.yaml";
+  Diagnostics d(path);
+  const auto input = load_profile(path, d);
+  REQUIRE(input);
+  const auto calls_of = [](const SensitivityAnalysis& a) {
+    const auto f = std::find_if(a.fields.begin(), a.fields.end(),
+                                [](const FieldSensitivity& x) { return x.field == "workload.calls"; });
+    REQUIRE(f != a.fields.end());
+    return *f;
+  };
+  const FieldSensitivity ranged = calls_of(analyse_sensitivity(*input));
+  CHECK(ranged.from_range);
+  CHECK(ranged.low == Approx(40.0 / 86400));
+  CHECK(ranged.high == Approx(300.0 / 86400));
+  // --tornado-range 20% asks for the same factor on every field
+  const FieldSensitivity factored = calls_of(analyse_sensitivity(*input, SensitivityOptions{1000, 0.2}));
+  CHECK_FALSE(factored.from_range);
+  CHECK(factored.low == Approx(factored.value * 0.8));
+  CHECK(factored.high == Approx(factored.value * 1.2));
+}
+
+}  // namespace edgecalc

@@ -187,8 +187,13 @@ SensitivityAnalysis analyse_sensitivity(const Profile& input, const SensitivityO
     r.search_high = v > 0 ? search.clamp(v * s.span) : (search.limits.high <= 1 ? search.limits.high : v);
     if (r.search_low < v) r.below = search.scan(v, r.search_low);
     if (r.search_high > v) r.above = search.scan(v, r.search_high);
-    r.low = search.clamp(v * s.tornado_low);
-    r.high = search.clamp(v * s.tornado_high);
+    // A field written as a range spans its range (its 90% interval, or its bounds) unless
+    // --tornado-range asks for the same factor on every field.
+    const auto range = std::find_if(input.uncertain.begin(), input.uncertain.end(),
+                                    [&](const UncertainValue& u) { return u.field == f.path; });
+    r.from_range = range != input.uncertain.end() && options.tornado == 0;
+    r.low = search.clamp(r.from_range ? range->low : v * s.tornado_low);
+    r.high = search.clamp(r.from_range ? range->high : v * s.tornado_high);
     r.margin_low = margin_of(r.low == v ? base : search.at(r.low));
     r.margin_high = margin_of(r.high == v ? base : search.at(r.high));
     if (v > 0) {

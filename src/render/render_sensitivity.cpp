@@ -138,11 +138,16 @@ std::string sensitivity_table(JsonView report, bool ascii) {
   }
   if (hi <= lo) hi = lo + 1;
   out += fmt::format("  {:<32} {:<{}} {}\n", "", money(c, lo) + " .. " + money(c, hi), k_bar_width, "low -> high");
-  for (JsonView f : rows)
-    out += fmt::format("  {:<32} {} {} {} .. {} {}{}\n", str(f["field"]),
+  bool ranged = false;
+  for (JsonView f : rows) {
+    const bool range = str(f["tornado_from"]) == "range";
+    ranged = ranged || range;
+    out += fmt::format("  {:<32} {} {} {} .. {} {}{}\n", str(f["field"]) + (range ? "*" : ""),
                        bar(num(f["margin_low"]), num(f["margin_high"]), lo, hi, ascii), c.value(f, f["low"]),
                        money(c, num(f["margin_low"])), c.value(f, f["high"]), money(c, num(f["margin_high"])),
                        flips_inside(c, f));
+  }
+  if (ranged) out += "  * at the ends of the profile's range for the field (its 90% interval, or its bounds)\n";
   return out;
 }
 
@@ -170,7 +175,8 @@ std::string sensitivity_markdown(JsonView report) {
                      str(s["compared_with"]));
   out += "| field | low | margin at low | high | margin at high | swing |\n| --- | --- | --- | --- | --- | --- |\n";
   for (JsonView f : rows)
-    out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", str(f["field"]), c.value(f, f["low"]),
+    out += fmt::format("| `{}`{} | {} | {} | {} | {} | {} |\n", str(f["field"]),
+                       str(f["tornado_from"]) == "range" ? " (its range)" : "", c.value(f, f["low"]),
                        money(c, num(f["margin_low"])), c.value(f, f["high"]), money(c, num(f["margin_high"])),
                        money(c, num(f["swing"])));
   return out;

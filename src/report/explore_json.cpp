@@ -38,6 +38,7 @@ nlohmann::ordered_json sensitivity_json(const SensitivityAnalysis& a) {
     r["value"] = f.value;
     r["low"] = f.low;
     r["high"] = f.high;
+    r["tornado_from"] = f.from_range ? "range" : "factors";
     r["margin_low"] = or_null(f.margin_low);
     r["margin_high"] = or_null(f.margin_high);
     r["swing"] = f.swing();

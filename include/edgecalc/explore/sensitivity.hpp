@@ -28,6 +28,7 @@ struct FieldSensitivity {
   FieldUnit kind = FieldUnit::number;
   double value = 0;                 // today's
   double low = 0, high = 0;         // the tornado's values
+  bool from_range = false;          // low and high are the profile's range for the field
   std::optional<double> margin_low, margin_high;  // verdict's total - runner-up's, at low and high
   std::optional<SwitchPoint> below, above;        // nearest switching values on each side
   std::optional<double> margin_ratio;             // |nearest switch - value| / value
@@ -37,7 +38,7 @@ struct FieldSensitivity {
 
 struct SensitivityOptions {
   double span = 1000;        // search value/span .. value*span (within the field's limits)
-  double tornado = 0;        // 0: the tornado spans x0.5 .. x2; else x(1-t) .. x(1+t)
+  double tornado = 0;        // 0: the tornado spans x0.5 .. x2, or a field's range; else x(1-t) .. x(1+t)
 };
 
 struct SensitivityAnalysis {
