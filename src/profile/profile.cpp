@@ -72,7 +72,11 @@ void read_workload(FieldReader r, const Parsers& p, Workload& w) {
 void read_connectivity(FieldReader r, const Parsers& p, Connectivity& c) {
   c.network = r.choice<Network>("network", network_names(), true).value_or(Network::none);
   const NetworkClass& net = network_class(c.network);
-  if (const auto rtt = r.text("rtt", false, "80ms..150ms")) {
+  if (const MapEntry* e = r.entry("rtt"); e && e->value->kind == Node::Kind::map) {
+    r.error_at("rtt", "connectivity.rtt cannot be a range of uncertainty: its typical..p95 (e.g. 80ms..150ms) is the "
+                      "link's spread, used in every run; to explore the round trip, use --scan "
+                      "connectivity.rtt=LOW..HIGH or --sensitivity");
+  } else if (const auto rtt = r.text("rtt", false, "80ms..150ms")) {
     const ParsedRange range = parse_duration_range(*rtt, p.u);
     if (!range.ok())
       r.error_at("rtt", fmt::format("connectivity.rtt {}; got \"{}\"", range.error, *rtt));
