@@ -224,3 +224,51 @@ TEST_CASE("a --set pins a range to a value, or writes one", "[uncertainty]") {
 }
 
 }  // namespace edgecalc
+
+namespace edgecalc {
+
+TEST_CASE("ranges work in every kind of quantity, and the point run uses their medians", "[uncertainty]") {
+  // Lognormal medians are sqrt(low x high): 5%..20% -> 10%; $3..$12 -> $6; 8KB..32KB -> 16,000 B;
+  // 4ms..16ms -> 8 ms; 0.5k..2k -> 1,000; 30..120/min -> 60/min = 1/s. A normal (low end 0) has
+  // its median halfway: 0..2 W -> 1 W... but power must be above 0, so the energy price:
+  // {low: $0.10/kWh, high: $0.30/kWh, dist: uniform} -> $0.20/kWh.
+  std::string text = test::k_valid_yaml;
+  text = test::replaced(text, "calls: 60/min", "calls: 30..120/min\n  hard_fraction: 5%..20%\n  payload: 8KB..32KB");
+  text = test::replaced(text, "size: 1000", "size: 0.5k..2k");
+  text = test::replaced(text, "unit_cost: $4", "unit_cost: $3..$12\n  energy_price: {low: $0.10/kWh, high: $0.30/kWh, dist: uniform}");
+  text = test::replaced(text, "inference_time: 8ms", "inference_time: 4ms..16ms");
+  const auto loaded = test::load(text);
+  INFO(loaded.errors);
+  REQUIRE(loaded.profile);
+  const Profile& p = *loaded.profile;
+  CHECK(p.uncertain.size() == 7);
+  CHECK(p.workload.calls_per_s == Approx(1));
+  CHECK(p.workload.hard_fraction == Approx(0.10));
+  CHECK(p.workload.payload_bytes == Approx(16000));
+  CHECK(p.fleet.size == 1000);
+  CHECK(p.edge.unit_cost == Approx(6));
+  CHECK(p.edge.energy_price_per_kwh == Approx(0.20));
+  CHECK(p.edge.inference_time_s == Approx(0.008));
+  for (const UncertainValue& u : p.uncertain)
+    CHECK(u.dist == (u.field == "edge.energy_price" ? Distribution::uniform : Distribution::lognormal));
+  // A fraction range from 0 is normal (a lognormal needs a low end above 0), its median halfway.
+  const auto zero = test::load(test::replaced(test::k_valid_yaml, "calls: 60/min", "calls: 60/min\n  hard_fraction: 0..10%"));
+  REQUIRE(zero.profile);
+  CHECK(zero.profile->uncertain.at(0).dist == Distribution::normal);
+  CHECK(zero.profile->workload.hard_fraction == Approx(0.05));
+}
+
+}  // namespace edgecalc
+
+namespace edgecalc {
+
+TEST_CASE("a low end without a unit takes the high end's, and the error says so when that reverses it",
+          "[uncertainty]") {
+  CHECK(test::errors_of(test::replaced(test::k_valid_yaml, "size: 1000", "size: 500..2k")) ==
+        "p.yaml:7:9: error: fleet.size must have its low end first: the low end takes the high end's unit, so this "
+        "reads as 500k..2k; write the low end's unit too; got \"500..2k\"\n");
+  CHECK(test::errors_of(test::replaced(test::k_valid_yaml, "size: 1000", "size: 3k..2k")) ==
+        "p.yaml:7:9: error: fleet.size must have its low end first: 2k..3k; got \"3k..2k\"\n");
+}
+
+}  // namespace edgecalc

@@ -393,6 +393,10 @@ ParsedRange parse_range(std::string_view text, const std::function<Parsed(std::s
     std::string swapped = fmt::format("{}..{}", right, left);
     if (left_nu.error.empty() && left_nu.unit.empty()) {
       const std::string_view unit = split_number_unit(right).unit;
+      // "500..2k" is 500k..2k: the borrowed unit, not the order, is what went wrong
+      if (!unit.empty() && parse(left).ok() && parse(left).value < high.value)
+        return ParsedRange{0, 0, fmt::format("must have its low end first: the low end takes the high end's unit, so "
+                                             "this reads as {}..{}; write the low end's unit too", low_text, right)};
       swapped = fmt::format("{}..{}{}", trim(right.substr(0, right.size() - unit.size())), left, unit);
     }
     return ParsedRange{0, 0, fmt::format("must have its low end first: {}", swapped)};
