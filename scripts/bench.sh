@@ -48,18 +48,28 @@ printf 'one profile, --format json : %.2f ms per run (/bin/true %.2f ms): %.2fx 
 printf 'peak memory, one profile   : %s KB (target < 16384 KB)\n' "$peak_kb"
 printf '1,000 profiles in one call : %.3f s (target < 1 s)\n' "$batch_s"
 
-# Sensitivity: per example profile, the same number of runs with and without --sensitivity.
+# Per example profile, the same number of runs of a plain command and of the one measured.
 sens_runs=$(( runs / 10 > 5 ? runs / 10 : 5 ))
-worst_sens=0
-for p in profiles/*.yaml profiles/*.json; do
-  saved=$runs; runs=$sens_runs
-  plain_ms=$(per_run_ms "$exe $p --format json")
-  sens_ms=$(per_run_ms "$exe $p --sensitivity --format json")
-  runs=$saved
-  r=$(awk -v a="$sens_ms" -v b="$plain_ms" 'BEGIN { print a / b }')
-  printf 'sensitivity %-36s: %.1f ms vs %.1f ms plain: %.2fx (target <= 10x)\n' "$(basename "$p")" "$sens_ms" "$plain_ms" "$r"
-  worst_sens=$(awk -v a="$r" -v b="$worst_sens" 'BEGIN { print (a > b) ? a : b }')
-done
+# $1 label, $2 target ratio, $3 and $4 functions that print a profile's plain and measured flags
+# (for eval: quote a $ amount); prints each profile's ratio and leaves the worst in $worst.
+compare_each() {
+  local p plain_ms ms r saved
+  worst=0
+  for p in profiles/*.yaml profiles/*.json; do
+    saved=$runs; runs=$sens_runs
+    plain_ms=$(per_run_ms "$exe $p $("$3" "$p") --format json")
+    ms=$(per_run_ms "$exe $p $("$4" "$p") --format json")
+    runs=$saved
+    r=$(awk -v a="$ms" -v b="$plain_ms" 'BEGIN { print a / b }')
+    printf '%s %-36s: %.1f ms vs %.1f ms plain: %.2fx (target <= %sx)\n' "$1" "$(basename "$p")" "$ms" "$plain_ms" "$r" "$2"
+    worst=$(awk -v a="$r" -v b="$worst" 'BEGIN { print (a > b) ? a : b }')
+  done
+}
+
+no_flags() { :; }
+sensitivity_flags() { echo --sensitivity; }
+compare_each sensitivity 10 no_flags sensitivity_flags
+worst_sens=$worst
 
 start=$(now)
 "$exe" profiles/team-gpu-server.yaml --scan workload.calls=1/day..1000/day:lin:1000 --format csv >/dev/null
@@ -67,19 +77,13 @@ end=$(now)
 scan_s=$(awk -v s="$start" -v e="$end" 'BEGIN { print e - s }')
 printf '1,000-point scan           : %.3f s (target < 0.5 s)\n' "$scan_s"
 
-# Uncertainty: the plain run has no ranges (ranged profiles: pinned at their medians with --samples 1).
+# Uncertainty: the plain run has no ranges (a ranged profile: one sample, as good as none); a
+# profile without ranges gets two with --set.
 two_ranges="--set horizon=24months..48months --set 'edge.energy_price=\$0.10/kWh..\$0.30/kWh'"
-worst_mc=0
-for p in profiles/*.yaml profiles/*.json; do
-  saved=$runs; runs=$sens_runs
-  if has_ranges "$p"; then extra=""; plain_extra="--samples 1"; else extra=$two_ranges; plain_extra=""; fi
-  plain_ms=$(per_run_ms "$exe $p $plain_extra --format json")
-  mc_ms=$(per_run_ms "$exe $p $extra --samples 10000 --format json")
-  runs=$saved
-  r=$(awk -v a="$mc_ms" -v b="$plain_ms" 'BEGIN { print a / b }')
-  printf '10,000 samples %-33s: %.1f ms vs %.1f ms plain: %.2fx (target <= 20x)\n' "$(basename "$p")" "$mc_ms" "$plain_ms" "$r"
-  worst_mc=$(awk -v a="$r" -v b="$worst_mc" 'BEGIN { print (a > b) ? a : b }')
-done
+point_flags() { if has_ranges "$1"; then echo "--samples 1"; fi; }
+sample_flags() { if has_ranges "$1"; then echo "--samples 10000"; else echo "$two_ranges --samples 10000"; fi; }
+compare_each "10,000 samples" 20 point_flags sample_flags
+worst_mc=$worst
 
 start=$(now)
 "$exe" profiles/pi-fleet-llm.yaml --threads 1 --samples 100000 --set workload.calls=2/day..8/day \
