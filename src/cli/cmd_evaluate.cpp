@@ -16,8 +16,6 @@ void setup_evaluate(CLI::App& app, EvaluateOptions& options) {
   app.add_option("-f,--format", options.format, "Report format: table, json, markdown, junit, sarif, or csv (scan rows)")
       ->check(CLI::IsMember(k_formats))
       ->default_str("table");
-  app.add_option("--color", options.color, "Colour the table: auto (a terminal without NO_COLOR), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("-o,--output", options.output, "Write the report to FILE (atomically)");
   app.add_option("--set", options.sets,
                  "Override a profile field, validated like the file: --set fleet.size=200k")
@@ -47,7 +45,7 @@ void setup_evaluate(CLI::App& app, EvaluateOptions& options) {
   app.add_option("--threads", options.threads, "Threads for the Monte Carlo (default 0: every core; the result is the same)");
   app.add_option("--min-confidence", options.min_confidence,
                  "Gate: fail when the verdict (or --require's option) wins in less than this share of samples (80%)");
-  app.add_flag("--ascii", options.ascii, "Draw charts in ASCII (the default when the locale is not UTF-8)");
+  add_display_flags(app, options.display);
   app.add_flag("--sensitivity", options.sensitivity,
                "Show what flips the verdict: every numeric field's switching values, the margin and a tornado");
   app.add_option("--min-margin", options.min_margin,
@@ -180,8 +178,7 @@ ExitCode run_evaluate(const EvaluateOptions& options, const Streams& streams) {
     reports.push_back(std::move(report));
   }
   if (reports.empty()) return code;
-  const RenderOptions style{use_color(options.color, options.format, options.output, streams.env),
-                            use_ascii(options.ascii, streams.env)};
+  const RenderOptions style = render_options(options.display, options.format, options.output, streams.env);
   const std::string text = render_reports(std::move(reports), options.format, options.profiles.size() > 1, style);
   return worst(code, emit(text, options.output, streams));
 }

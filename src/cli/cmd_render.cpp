@@ -64,9 +64,7 @@ CLI::App* setup_render(CLI::App& app, RenderCommandOptions& options) {
       ->check(CLI::IsMember(k_formats))
       ->default_str("table");
   cmd->add_option("-o,--output", options.output, "Write to FILE (atomically)");
-  cmd->add_option("--color", options.color, "Colour the table: auto, always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  cmd->add_flag("--ascii", options.ascii, "Draw charts in ASCII (the default when the locale is not UTF-8)");
+  add_display_flags(*cmd, options.display);
   return cmd;
 }
 
@@ -83,8 +81,7 @@ ExitCode run_render(const RenderCommandOptions& options, const Streams& streams)
         print_error(streams, "--format csv writes the rows of a scan; a report saved without --scan has none");
         return ExitCode::invalid_input;
       }
-  const RenderOptions style{use_color(options.color, options.format, options.output, streams.env),
-                            use_ascii(options.ascii, streams.env)};
+  const RenderOptions style = render_options(options.display, options.format, options.output, streams.env);
   const bool as_array = all.size() > 1;
   return emit(render_reports(std::move(all), options.format, as_array, style), options.output, streams);
 }

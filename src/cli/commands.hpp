@@ -11,6 +11,7 @@
 
 #include <edgecalc/domain/catalog.hpp>
 #include <edgecalc/explore/sensitivity.hpp>
+#include <edgecalc/render/render.hpp>
 #include <edgecalc/report/diff.hpp>
 #include <edgecalc/util/exit_code.hpp>
 #include <edgecalc/profile/profile.hpp>
@@ -40,6 +41,17 @@ bool use_color(const std::string& color, const std::string& format, const std::s
 // Whether charts use ASCII: --ascii, or a locale (LC_ALL, LC_CTYPE, LANG) that is not UTF-8.
 bool use_ascii(bool ascii_flag, const Environment& env);
 
+// How a table looks, for every command that prints one (evaluate, render).
+struct DisplayOptions {
+  std::string color;  // auto, always, never; empty: EDGECALC_COLOR or auto
+  bool ascii = false;     // charts in ASCII
+  bool no_chart = false;  // leave the cost chart out
+  bool brief = false;     // at most 8 lines a profile; one line each for several
+};
+void add_display_flags(CLI::App& app, DisplayOptions& display);
+RenderOptions render_options(const DisplayOptions& display, const std::string& format, const std::string& output,
+                             const Environment& env);
+
 // Writes `text` to `output` (atomically) when it is set, else to `streams.out`.
 // Returns ok, or invalid_input after reporting a file that cannot be written.
 ExitCode emit(const std::string& text, const std::string& output, const Streams& streams);
@@ -55,7 +67,7 @@ struct EvaluateOptions {
   std::string max_cost_per_1k_calls;
   std::string require;
   bool fail_on_warn = false;
-  std::string color;  // auto, always, never; empty: EDGECALC_COLOR or auto
+  DisplayOptions display;
   std::vector<std::string> catalogs;  // --catalog files
   std::string prices;                 // --prices (LiteLLM)
   std::string compare_to;    // a saved report (or profile) to compare with
@@ -65,7 +77,6 @@ struct EvaluateOptions {
   std::string min_margin;                 // gate, applied as --set budget.min_margin=...
   std::vector<std::string> margin_fields; // the fields the margin gate checks (default: all)
   std::string tornado_range;              // "20%": the tornado spans x0.8 .. x1.2
-  bool ascii = false;                     // charts in ASCII
   std::vector<std::string> scans;         // --scan FIELD=LOW..HIGH[:lin|log[:N]] or FIELD=A,B (at most 2)
   std::size_t samples = 10000;            // Monte Carlo samples, for profiles with ranges
   std::uint64_t seed = 20261123;          // the Monte Carlo's seed (printed in the report)
@@ -123,8 +134,7 @@ struct RenderCommandOptions {
   std::vector<std::string> reports;
   std::string format = "table";
   std::string output;
-  std::string color;
-  bool ascii = false;
+  DisplayOptions display;
 };
 CLI::App* setup_render(CLI::App& app, RenderCommandOptions& options);
 ExitCode run_render(const RenderCommandOptions& options, const Streams& streams);

@@ -16,7 +16,7 @@ namespace edgecalc {
 Environment Environment::from_process(bool stdout_is_terminal) {
   Environment env;
   env.stdout_is_terminal = stdout_is_terminal;
-  for (const char* name : {"EDGECALC_COLOR", "EDGECALC_TODAY", "NO_COLOR", "GITHUB_ACTIONS"})
+  for (const char* name : {"EDGECALC_COLOR", "EDGECALC_TODAY", "NO_COLOR", "GITHUB_ACTIONS", "LC_ALL", "LC_CTYPE", "LANG"})
     if (const char* value = std::getenv(name)) env.variables[name] = value;
   return env;
 }
@@ -61,6 +61,25 @@ std::string environment_problem(const Environment& env) {
 std::string report_date(const Environment& env) {
   const auto it = env.variables.find("EDGECALC_TODAY");
   return it == env.variables.end() ? today_utc() : it->second;
+}
+
+void add_display_flags(CLI::App& app, DisplayOptions& display) {
+  app.add_option("--color", display.color, "Colour the table: auto (a terminal without NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--ascii", display.ascii, "Draw charts in ASCII (the default when the locale is not UTF-8)");
+  app.add_flag("--no-chart", display.no_chart, "Leave the cumulative cost chart out of the table");
+  app.add_flag("--brief", display.brief,
+               "A summary of at most 8 lines; with several profiles, one line each and a count of verdicts");
+}
+
+RenderOptions render_options(const DisplayOptions& display, const std::string& format, const std::string& output,
+                             const Environment& env) {
+  RenderOptions style;
+  style.color = use_color(display.color, format, output, env);
+  style.ascii = use_ascii(display.ascii, env);
+  style.chart = !display.no_chart && !display.brief;
+  style.brief = display.brief;
+  return style;
 }
 
 }  // namespace edgecalc

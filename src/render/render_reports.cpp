@@ -1,4 +1,5 @@
 // The one switch from an output format's name to its renderer.
+#include "render/render_brief.hpp"
 #include "render/render_scan.hpp"
 #include <edgecalc/render/render.hpp>
 
@@ -16,6 +17,7 @@ std::string render_reports(std::vector<nlohmann::ordered_json> reports, const st
   if (format == "junit") return render_junit(reports);
   if (format == "sarif") return render_sarif(reports);
   if (format == "csv") return scan_csv(reports);
+  if (style.brief) return brief_reports(reports, style.color);
   std::string out;
   for (std::size_t i = 0; i < reports.size(); ++i) {
     if (i) out += '\n';

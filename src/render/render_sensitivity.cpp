@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include "render/render_sensitivity.hpp"
+
+#include "render/chart.hpp"
 #include "util/format.hpp"
 #include "util/json_util.hpp"
 
@@ -15,7 +17,7 @@ namespace edgecalc {
 namespace {
 
 constexpr std::size_t k_tornado_rows = 10;
-constexpr int k_bar_width = 24;
+constexpr std::size_t k_bar_width = 24;
 
 struct Context {
   JsonView report;
@@ -54,22 +56,6 @@ std::vector<JsonView> by_swing(JsonView s) {
 }
 
 std::string money(const Context& c, double v) { return format_money(v, c.currency, MoneyStyle::compact); }
-
-// One tornado bar: the span between the margins at low and high on an axis from lo to hi,
-// with the verdict's switching line (margin 0) marked where it falls inside.
-std::string bar(double a, double b, double lo, double hi, bool ascii) {
-  const auto col = [&](double x) {
-    return std::clamp(static_cast<int>(std::lround((x - lo) / (hi - lo) * (k_bar_width - 1))), 0, k_bar_width - 1);
-  };
-  const int from = col(std::min(a, b)), to = col(std::max(a, b)), zero = lo < 0 && hi > 0 ? col(0) : -1;
-  std::string out;
-  for (int i = 0; i < k_bar_width; ++i) {
-    if (i >= from && i <= to) out += ascii ? "#" : "\u2588";
-    else if (i == zero) out += ascii ? "|" : "\u2502";
-    else out += ascii ? "." : " ";
-  }
-  return out;
-}
 
 // " (flips at 5.27 s)" when a switching value lies between the tornado's low and high values.
 std::string flips_inside(const Context& c, JsonView f) {
@@ -143,7 +129,7 @@ std::string sensitivity_table(JsonView report, bool ascii) {
     const bool range = str(f["tornado_from"]) == "range";
     ranged = ranged || range;
     out += fmt::format("  {:<32} {} {} {} .. {} {}{}\n", str(f["field"]) + (range ? "*" : ""),
-                       bar(num(f["margin_low"]), num(f["margin_high"]), lo, hi, ascii), c.value(f, f["low"]),
+                       draw_span_bar(num(f["margin_low"]), num(f["margin_high"]), lo, hi, k_bar_width, ascii), c.value(f, f["low"]),
                        money(c, num(f["margin_low"])), c.value(f, f["high"]), money(c, num(f["margin_high"])),
                        flips_inside(c, f));
   }

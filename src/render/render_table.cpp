@@ -12,6 +12,7 @@
 #include <edgecalc/report/diff.hpp>
 
 #include "util/format.hpp"
+#include "render/render_cost_chart.hpp"
 #include "render/render_scan.hpp"
 #include "render/render_uncertainty.hpp"
 #include "render/render_sensitivity.hpp"
@@ -326,9 +327,11 @@ std::string render_table(const nlohmann::ordered_json& json, const RenderOptions
   out += "\nbreak-even\n";
   break_even_block(out, report, "edge");
   break_even_block(out, report, "hybrid");
+  if (style.chart)
+    if (const std::string chart = cost_chart(report, style); !chart.empty()) out += "\n" + chart;
   breakdown_block(out, report);
   assumptions_block(out, report);
-  if (report.contains("uncertainty")) out += uncertainty_table(report);
+  if (report.contains("uncertainty")) out += uncertainty_table(report, style.ascii);
   if (report.contains("sensitivity")) out += sensitivity_table(report, style.ascii);
   if (report.contains("scan")) out += scan_table(report);
   if (report.contains("comparison")) out += "\ncompared with a baseline\n" + render_diff_table(report["comparison"].json());

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "render/chart.hpp"
 #include "render/render_sensitivity.hpp"
 #include "render/render_uncertainty.hpp"
 #include "util/format.hpp"
@@ -78,11 +79,18 @@ std::string input_text(JsonView report, JsonView in) {
 
 }  // namespace
 
-std::string uncertainty_table(JsonView report) {
+std::string uncertainty_table(JsonView report, bool ascii) {
   const JsonView u = report["uncertainty"];
   std::string out = fmt::format("\nuncertainty: {} samples, seed {}, {} ranges\n", format_count(num(u["samples"])),
                                 fmt::format("{:.0f}", num(u["seed"])), u["inputs"].size());
   out += hanging(headline(u));
+  // How often each option wins, as bars: the same drawing code as the tornado's.
+  for (const char* name : k_names) {
+    const JsonView o = u["options"][name];
+    if (!o["total_cost"].is_object()) continue;
+    out += fmt::format("  {:<7} {} {:>6} wins, feasible in {}\n", name, draw_share_bar(num(o["p_verdict"]), 30, ascii),
+                       format_percent(num(o["p_verdict"])), format_percent(num(o["p_feasible"])));
+  }
   std::vector<std::array<std::string, 4>> rows{{"option", "total P50 [P10 - P90]", "per month", "break-even vs cloud"}};
   for (const char* name : k_names) {
     const JsonView o = u["options"][name];

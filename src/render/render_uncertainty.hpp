@@ -8,7 +8,7 @@
 
 namespace edgecalc {
 
-std::string uncertainty_table(JsonView report);
+std::string uncertainty_table(JsonView report, bool ascii);
 std::string uncertainty_markdown(JsonView report);
 
 }  // namespace edgecalc

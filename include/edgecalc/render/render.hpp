@@ -18,6 +18,8 @@ namespace edgecalc {
 struct RenderOptions {
   bool color = false;  // ANSI colours (green edge, blue cloud, yellow hybrid, red none)
   bool ascii = false;  // charts in ASCII, not Unicode blocks (--ascii, or a locale that is not UTF-8)
+  bool chart = true;   // the table's cumulative cost chart (--no-chart leaves it out)
+  bool brief = false;  // the table as a summary of at most 8 lines, or a line a profile (--brief)
 };
 
 // The human-readable table: verdict and gates, options, fired rules, break-even in words, the
