@@ -23,14 +23,14 @@ constexpr OptionLine k_lines[] = {{"cloud", 'c'}, {"edge", 'e'}, {"hybrid", 'h'}
 
 }  // namespace
 
-std::string cost_chart(JsonView report, const RenderOptions& style) {
+LineChart cost_line_chart(JsonView report) {
   const double horizon = num(report["horizon_months"]);
   LineChart chart;
   chart.x_unit = "month";
   chart.x_max = horizon;
   const std::string currency = str(report["currency"]);
   chart.title = fmt::format("cumulative cost, {}", currency);
-  chart.y_text = [&](double v) { return format_money(v, currency, MoneyStyle::compact); };
+  chart.y_text = [currency](double v) { return format_money(v, currency, MoneyStyle::compact); };
   for (const char* option : {"edge", "hybrid"}) {
     const JsonView be = report["break_even"][std::string(option) + "_vs_cloud"];
     const auto month = be.is_object() ? opt(be["month"]) : std::nullopt;
@@ -58,8 +58,13 @@ std::string cost_chart(JsonView report, const RenderOptions& style) {
     if (l.name == verdict) series.push_back(std::move(s));
     else series.insert(series.begin(), std::move(s));
   }
-  if (series.empty()) return {};
   chart.series = std::move(series);
+  return chart;
+}
+
+std::string cost_chart(JsonView report, const RenderOptions& style) {
+  const LineChart chart = cost_line_chart(report);
+  if (chart.series.empty()) return {};
   std::string out;
   for (const std::string& line : draw_line_chart(chart, ChartStyle{!style.ascii, style.color, 72, 16})) out += line + "\n";
   return out;

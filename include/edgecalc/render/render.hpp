@@ -37,6 +37,12 @@ std::string render_junit(const std::vector<nlohmann::ordered_json>& reports);
 // profile.
 std::string render_sarif(const std::vector<nlohmann::ordered_json>& reports);
 
+// One self-contained HTML page (inline CSS and SVG, nothing fetched) with a section per report.
+std::string render_html(const std::vector<nlohmann::ordered_json>& reports);
+
+// The cumulative cost chart as SVG (several reports: stacked in one document).
+std::string render_svg(const std::vector<nlohmann::ordered_json>& reports);
+
 // Any format by name ("table", "json", "markdown", "junit", "sarif") for one or more reports.
 // JSON is one object for a single report given alone, else an array.
 std::string render_reports(std::vector<nlohmann::ordered_json> reports, const std::string& format,

@@ -1,0 +1,213 @@
+// `--format html`: one self-contained page (inline CSS and SVG; nothing fetched, no script) per
+// run, a section per profile; `--format svg`: the cumulative cost chart alone. Both from the
+// JSON report, so `edgecalc render saved.json --format html` gives the same page.
+
+#include <edgecalc/render/render.hpp>
+
+#include <fmt/format.h>
+
+#include "render/render_cost_chart.hpp"
+#include "render/render_text.hpp"
+#include "render/svg.hpp"
+#include "util/format.hpp"
+#include "util/json_util.hpp"
+
+namespace edgecalc {
+
+namespace {
+
+constexpr const char* k_options[] = {"cloud", "edge", "hybrid"};
+
+constexpr std::string_view k_style = R"(body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#222;background:#fff;line-height:1.45}
+main{max-width:900px;margin:0 auto;padding:16px}
+h1{font-size:1.5em;margin:.4em 0}h2{font-size:1.15em;margin:1.4em 0 .4em;border-bottom:1px solid #ddd}
+.verdict{padding:.1em .5em;border-radius:4px;color:#fff}.edge{background:#1a9850}.cloud{background:#2f6fdf}
+.hybrid{background:#c98a00}.none{background:#d62728}
+table{border-collapse:collapse;width:100%;font-size:.92em}th,td{text-align:left;padding:.25em .5em;border-bottom:1px solid #eee;vertical-align:top}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+.pass{color:#1a7f37}.fail{color:#d62728}.warn{color:#9a6700}.skipped{color:#666}
+figure{margin:.5em 0}svg{max-width:100%;height:auto}
+footer{margin-top:2em;color:#666;font-size:.85em}
+section.profile{page-break-after:always}
+@media print{main{max-width:none}}
+)";
+
+std::string e(const std::string& s) { return xml_escape(s); }
+
+std::string money(JsonView r, double v) { return format_money(v, str(r["currency"]), money_style_of(r)); }
+std::string compact(JsonView r, double v) { return format_money(v, str(r["currency"]), MoneyStyle::compact); }
+
+std::string figure(const std::string& svg) { return "<figure>\n" + svg + "</figure>\n"; }
+
+std::string options_table(JsonView r) {
+  std::string out = "<table>\n<tr><th>option</th><th>status</th><th>p95</th><th>up front</th><th>per month</th>"
+                    "<th>total</th><th>per 1k calls</th><th>units</th></tr>\n";
+  for (const char* name : k_options) {
+    const JsonView o = r["options"][name];
+    const std::string status = !o["applicable"].flag() ? "n/a" : o["blocked_by"].empty() ? "ok" : "blocked";
+    const auto cell = [&](const char* key) { return o[key].is_number() ? money(r, num(o[key])) : std::string("-"); };
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
+                       "<td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+                       name, status, e(latency_text(o["latency_ms"]["p95"])), cell("upfront_cost"), cell("monthly_cost"),
+                       cell("total_cost"),
+                       o["cost_per_1k_calls"].is_number() ? format_unit_price(num(o["cost_per_1k_calls"]), str(r["currency"])) : "-",
+                       e(units_text(o)));
+  }
+  return out + "</table>\n";
+}
+
+std::string breakdown_chart(JsonView r) {
+  std::vector<StackedBar> bars;
+  for (const char* name : k_options) {
+    const JsonView o = r["options"][name];
+    if (o["breakdown"].empty()) continue;
+    StackedBar b{name, {}};
+    for (JsonView line : o["breakdown"])
+      if (num(line["total"]) > 0) b.segments.push_back(BarSegment{str(line["item"]), num(line["total"])});
+    bars.push_back(std::move(b));
+  }
+  if (bars.empty()) return {};
+  std::string desc = "Total cost of each option over the horizon, split into its cost items.";
+  return figure(svg_stacked_bars(fmt::format("cost over {} by item", format_months(num(r["horizon_months"]))), desc, bars,
+                                 [&](double v) { return money(r, v); }));
+}
+
+std::string latency_chart(JsonView r) {
+  std::vector<RangeBar> bars;
+  for (const char* name : k_options) {
+    const JsonView l = r["options"][name]["latency_ms"];
+    if (!l.is_object() || !r["options"][name]["applicable"].flag()) continue;
+    bars.push_back(RangeBar{name, num(l["p50"]), num(l["p95"]), std::nullopt, name,
+                            fmt::format("p50 {}, p95 {}", latency_text(l["p50"]), latency_text(l["p95"]))});
+  }
+  if (bars.empty()) return {};
+  const auto budget = opt(r["latency_budget_ms"]);
+  return figure(svg_range_bars("latency: p50 to p95 against the budget", "Each option's latency from p50 to p95; the dashed line is the budget.",
+                               bars, [](double ms) { return format_duration(ms / 1000); }, budget, "budget"));
+}
+
+std::string rules_list(JsonView r) {
+  if (r["rules"].empty()) return "<p>No rule fired.</p>\n";
+  std::string out = "<table>\n<tr><th>rule</th><th>effect</th><th>why</th><th>source</th></tr>\n";
+  for (JsonView f : r["rules"])
+    out += fmt::format("<tr><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td></tr>\n", e(str(f["id"])), e(str(f["effect"])),
+                       e(str(f["option"])), e(str(f["message"])), e(str(f["source"])));
+  return out + "</table>\n";
+}
+
+std::string assumptions_table(JsonView r) {
+  std::string out = "<table>\n<tr><th>field</th><th>value</th><th>source</th></tr>\n";
+  for (JsonView a : r["assumptions"])
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", e(str(a["field"])), e(str(a["value"])), e(str(a["source"])));
+  return out + "</table>\n";
+}
+
+std::string tornado_chart(JsonView r) {
+  const JsonView s = r["sensitivity"];
+  if (!s.is_object() || !s["compared_with"].is_string()) return {};
+  std::vector<std::pair<double, RangeBar>> rows;
+  for (JsonView f : s["fields"]) {
+    if (!f["margin_low"].is_number() || !f["margin_high"].is_number() || num(f["swing"]) <= 0) continue;
+    const double a = num(f["margin_low"]), b = num(f["margin_high"]);
+    rows.push_back({num(f["swing"]), RangeBar{str(f["field"]), std::min(a, b), std::max(a, b), std::nullopt, str(s["verdict"]),
+                                              fmt::format("{} .. {}", compact(r, a), compact(r, b))}});
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+  if (rows.size() > 10) rows.resize(10);
+  std::vector<RangeBar> bars;
+  for (auto& [swing, bar] : rows) bars.push_back(std::move(bar));
+  if (bars.empty()) return {};
+  return figure(svg_range_bars(fmt::format("tornado: {} total minus {} total", str(s["verdict"]), str(s["compared_with"])),
+                               "For each input, the cost margin at its low and its high value; left of the dashed line the verdict is cheaper.",
+                               bars, [&](double v) { return compact(r, v); }, 0.0, "margin"));
+}
+
+std::string uncertainty_chart(JsonView r) {
+  const JsonView u = r["uncertainty"];
+  if (!u.is_object()) return {};
+  std::vector<RangeBar> bars;
+  for (const char* name : k_options) {
+    const JsonView t = u["options"][name]["total_cost"];
+    if (!t.is_object()) continue;
+    bars.push_back(RangeBar{fmt::format("{} (wins {})", name, format_percent(num(u["options"][name]["p_verdict"]))),
+                            num(t["p5"]), num(t["p95"]), num(t["p50"]), name,
+                            fmt::format("P50 {}", compact(r, num(t["p50"])))});
+  }
+  return figure(svg_range_bars(fmt::format("total cost over {} samples: P5 to P95, P50 marked", format_count(num(u["samples"]))),
+                               "Each option's total cost across the Monte Carlo samples, from the 5th to the 95th percentile.",
+                               bars, [&](double v) { return compact(r, v); }, std::nullopt, ""));
+}
+
+std::string profile_section(JsonView r) {
+  const std::string verdict = r["verdict"].is_string() ? str(r["verdict"]) : "none";
+  std::string out = fmt::format("<section class=\"profile\">\n<h1>{}: <span class=\"verdict {}\">{}</span></h1>\n",
+                                e(str(r["profile"])), verdict, verdict);
+  if (!str(r["description"]).empty()) out += fmt::format("<p>{}</p>\n", e(str(r["description"])));
+  std::string why = str(r["summary"]);
+  if (why.starts_with(verdict + ": ")) why.erase(0, verdict.size() + 2);
+  out += fmt::format("<p><strong>{}</strong></p>\n", e(why));
+  if (!r["gates"].empty()) {
+    out += "<ul>\n";
+    for (JsonView g : r["gates"])
+      out += fmt::format("<li class=\"{0}\">gate {0}: {1}</li>\n", e(str(g["status"])), e(str(g["message"])));
+    out += "</ul>\n";
+  }
+  const LineChart chart = cost_line_chart(r);
+  if (!chart.series.empty()) {
+    std::string desc = "Cumulative cost of each option by month.";
+    for (const ChartMark& m : chart.marks) desc += " " + m.label + ".";
+    out += "<h2>Cumulative cost</h2>\n" + figure(svg_line_chart(chart, desc));
+  }
+  out += "<h2>Options</h2>\n" + options_table(r) + breakdown_chart(r);
+  out += "<h2>Latency</h2>\n" + latency_chart(r);
+  out += "<h2>Rules that fired</h2>\n" + rules_list(r);
+  if (const std::string t = tornado_chart(r); !t.empty()) out += "<h2>What moves the margin</h2>\n" + t;
+  if (const std::string u = uncertainty_chart(r); !u.empty()) out += "<h2>Uncertainty</h2>\n" + u;
+  out += "<h2>Assumptions</h2>\n" + assumptions_table(r);
+  out += fmt::format("<footer>edgecalc report {} for {} ({}), made for {}</footer>\n</section>\n", num(r["report_version"]),
+                     e(str(r["profile"])), e(str(r["file"])), e(str(r["date"])));
+  return out;
+}
+
+}  // namespace
+
+std::string render_html(const std::vector<nlohmann::ordered_json>& reports) {
+  std::string title = "edgecalc";
+  if (reports.size() == 1)
+    title = fmt::format("edgecalc: {} ({})", JsonView(reports[0])["profile"].text(),
+                        JsonView(reports[0])["verdict"].is_string() ? JsonView(reports[0])["verdict"].text() : "none");
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>{}</title>\n<style>\n{}</style>\n"
+      "</head>\n<body>\n<main>\n",
+      xml_escape(title), k_style);
+  for (const auto& r : reports) out += profile_section(r);
+  return out + "</main>\n</body>\n</html>\n";
+}
+
+std::string render_svg(const std::vector<nlohmann::ordered_json>& reports) {
+  constexpr double k_width = 720, k_height = 340;
+  std::vector<std::string> charts;
+  for (const auto& json : reports) {
+    const JsonView r(json);
+    LineChart chart = cost_line_chart(r);
+    chart.title = fmt::format("{}: {}", r["profile"].text(), chart.title);
+    std::string desc = fmt::format("{}: cumulative cost of each option by month.", r["profile"].text());
+    for (const ChartMark& m : chart.marks) desc += " " + m.label + ".";
+    charts.push_back(svg_line_chart(chart, desc, k_width, k_height));
+  }
+  if (charts.size() == 1) return charts.front();
+  // Several profiles: one document, the charts stacked (an SVG may nest SVGs).
+  std::string out = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" width=\"100%\">\n", k_width,
+                                k_height * static_cast<double>(charts.size()));
+  for (std::size_t i = 0; i < charts.size(); ++i) {
+    std::string c = charts[i];
+    const std::string from = "width=\"100%\"";
+    c.replace(c.find(from), from.size(),
+              fmt::format("y=\"{}\" width=\"{}\" height=\"{}\"", k_height * static_cast<double>(i), k_width, k_height));
+    out += c;
+  }
+  return out + "</svg>\n";
+}
+
+}  // namespace edgecalc

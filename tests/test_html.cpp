@@ -1,0 +1,102 @@
+// The HTML and SVG reports of every example profile: well-formed (every tag closed in order, as
+// XML), self-contained (nothing fetched: no script, link, image source, import or url()), and
+// with the pieces a reader needs (the verdict, the cost chart with a text alternative).
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <vector>
+
+#include "cli_run.hpp"
+
+namespace edgecalc {
+
+namespace {
+
+// "" when `doc` is well-formed XML as far as elements go (every start tag closed in order,
+// self-closing tags allowed, <!DOCTYPE ...> skipped), else what is wrong.
+std::string xml_problem(const std::string& doc) {
+  std::vector<std::string> open;
+  for (std::size_t at = doc.find('<'); at != std::string::npos; at = doc.find('<', at + 1)) {
+    const std::size_t end = doc.find('>', at);
+    if (end == std::string::npos) return "a tag is not closed at " + std::to_string(at);
+    const std::string tag = doc.substr(at + 1, end - at - 1);
+    if (tag.starts_with("!")) continue;
+    const bool closing = tag.starts_with("/"), self = tag.ends_with("/");
+    std::string name = tag.substr(closing ? 1 : 0);
+    name = name.substr(0, name.find_first_of(" \n/"));
+    if (closing) {
+      if (open.empty() || open.back() != name) return "</" + name + "> closes " + (open.empty() ? "nothing" : "<" + open.back() + ">");
+      open.pop_back();
+    } else if (!self) {
+      open.push_back(name);
+    }
+    // attribute values may not hold a raw < (escaped text never does)
+    if (tag.find('<') != std::string::npos) return "a < inside <" + name + ">";
+  }
+  return open.empty() ? "" : "<" + open.back() + "> is never closed";
+}
+
+std::vector<std::string> example_profiles() {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(EDGECALC_SOURCE_DIR) / "profiles"))
+    out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the checker finds what is not well-formed", "[html]") {
+  CHECK(xml_problem("<a><b/></a>").empty());
+  CHECK(xml_problem("<a><b></a>") == "</a> closes <b>");
+  CHECK(xml_problem("<a>") == "<a> is never closed");
+  CHECK(xml_problem("<!DOCTYPE html><p>x</p>").empty());
+}
+
+TEST_CASE("the HTML and SVG reports of every example are well-formed and self-contained", "[html]") {
+  for (const std::string& profile : example_profiles()) {
+    for (const char* format : {"html", "svg"}) {
+      const test::Run r = test::run({profile, "--format", format, "--sensitivity"});
+      INFO(profile << " --format " << format << "\n" << r.err);
+      REQUIRE(r.code == 0);
+      CHECK(xml_problem(r.out).empty());
+      // Nothing fetched: the only URL is the SVG namespace.
+      std::string rest = r.out;
+      for (std::size_t at; (at = rest.find("http://www.w3.org/2000/svg")) != std::string::npos;) rest.erase(at, 26);
+      for (const char* fetch : {"http:", "https:", "<script", "<link", "src=", "href=", "url(", "@import", "<img"})
+        CHECK(rest.find(fetch) == std::string::npos);
+      // Charts carry a text alternative.
+      CHECK(r.out.find("<title>") != std::string::npos);
+      CHECK(r.out.find("<desc>") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("the HTML report shows the verdict, the cost chart, the rules and the assumptions", "[html]") {
+  const std::string path = std::string(EDGECALC_SOURCE_DIR) + "/profiles/doorbell-keyword-spotting.yaml";
+  const test::Run r = test::run({path, "--format", "html"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+  CHECK(r.out.find("<span class=\"verdict edge\">edge</span>") != std::string::npos);
+  CHECK(r.out.find("<h2>Cumulative cost</h2>") != std::string::npos);
+  CHECK(r.out.find("<polyline") != std::string::npos);
+  CHECK(r.out.find("latency.cloud-rtt") != std::string::npos);   // a rule that fired
+  CHECK(r.out.find("<h2>Assumptions</h2>") != std::string::npos);
+  CHECK(r.out.find("name=\"viewport\"") != std::string::npos);  // reads on a phone
+}
+
+TEST_CASE("several profiles make one page, and one SVG document", "[html]") {
+  const std::string dir = std::string(EDGECALC_SOURCE_DIR) + "/profiles/";
+  const test::Run html = test::run({dir + "team-gpu-server.yaml", dir + "pi-fleet-llm.yaml", "--format", "html"});
+  CHECK(html.code == 0);
+  CHECK(xml_problem(html.out).empty());
+  std::size_t sections = 0;
+  for (std::size_t at = 0; (at = html.out.find("<section class=\"profile\">", at)) != std::string::npos; ++at) ++sections;
+  CHECK(sections == 2);
+  const test::Run svg = test::run({dir + "team-gpu-server.yaml", dir + "pi-fleet-llm.yaml", "--format", "svg"});
+  CHECK(xml_problem(svg.out).empty());
+  CHECK(svg.out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 680\""));
+}
+
+}  // namespace edgecalc
