@@ -11,6 +11,10 @@ cd "$(dirname "$0")/.."
 # Every dependency is a Debian 12 package; nothing is downloaded at build time.
 packages=(g++ make cmake libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libyaml-cpp-dev libboost-math-dev)
 fuzz_packages=(clang libclang-rt-14-dev)  # libFuzzer and the sanitizer runtimes, for `test`
+# For `test`: zlib reads the browser test's screenshots; Chromium renders the HTML report. A
+# machine that cannot install Chromium still runs every other test (that one is skipped).
+test_packages=(zlib1g-dev)
+browser_package=chromium
 example=profiles/doorbell-keyword-spotting.yaml
 jobs=$(nproc 2>/dev/null || echo 2)
 
@@ -47,7 +51,9 @@ case "${1:-}" in
     ./build/release/src/edgecalc "$example"
     ;;
   test)
-    install_deps "${fuzz_packages[@]}"
+    install_deps "${fuzz_packages[@]}" "${test_packages[@]}"
+    (install_deps "$browser_package") ||
+      echo "dev.sh: $browser_package could not be installed; the browser test will be skipped" >&2
     start=$SECONDS
     build dev
     ctest --preset dev -j "$jobs"

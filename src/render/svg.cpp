@@ -177,7 +177,8 @@ std::string svg_range_bars(const std::string& title, const std::string& desc, co
                        number(px(*reference)), number(top - 4), number(height - 20));
     out += text(px(*reference), height - 6, reference_label + " " + value_text(*reference), "middle");
   }
-  out += text(left, height - 6, value_text(lo), "middle");
+  // the axis's ends, where the reference's label leaves room for them
+  if (!reference || std::abs(px(lo) - px(*reference)) > 80) out += text(left, height - 6, value_text(lo), "middle");
   if (!reference || std::abs(px(hi) - px(*reference)) > 80) out += text(px(hi), height - 6, value_text(hi), "middle");
   return out + "</svg>\n";
 }
