@@ -100,3 +100,15 @@ TEST_CASE("shell commands in the docs quote every $ amount", "[docs]") {
     }
   }
 }
+
+TEST_CASE("the README's terminal chart is the one edgecalc draws", "[docs]") {
+  // The lines from "  cumulative cost" to the legend, in the README and in the ASCII golden.
+  const auto chart_in = [](const std::string& text) {
+    const auto from = text.find("  cumulative cost, USD, by month\n");
+    REQUIRE(from != std::string::npos);
+    const auto to = text.find("breaks even at", from);
+    REQUIRE(to != std::string::npos);
+    return text.substr(from, text.find('\n', to) - from);
+  };
+  CHECK(chart_in(doc("README.md")) == chart_in(doc("tests/golden/chart/team-gpu-server.ascii.txt")));
+}
