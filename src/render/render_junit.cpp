@@ -6,24 +6,13 @@
 
 #include "util/json_util.hpp"
 
+#include "render/svg.hpp"
+
 namespace edgecalc {
 
 namespace {
 
-std::string xml(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string xml(std::string_view text) { return xml_escape(text); }
 
 struct Case {
   std::string name;

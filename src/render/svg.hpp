@@ -14,7 +14,7 @@
 
 namespace edgecalc {
 
-// Text for XML: & < > " escaped.
+// Text for XML (SVG, HTML, JUnit): & < > " ' escaped.
 std::string xml_escape(std::string_view text);
 
 // The colour of an option's line or bar ("cloud", "edge", "hybrid"; grey otherwise).
