@@ -6,9 +6,11 @@
 
 #include <cmath>
 #include <numbers>
+#include <numeric>
 
 #include <fmt/format.h>
 
+#include <edgecalc/decide/pipeline.hpp>
 #include <edgecalc/explore/sensitivity.hpp>
 #include <edgecalc/explore/uncertainty.hpp>
 #include <edgecalc/profile/fields.hpp>
@@ -269,6 +271,32 @@ TEST_CASE("a low end without a unit takes the high end's, and the error says so 
         "reads as 500k..2k; write the low end's unit too; got \"500..2k\"\n");
   CHECK(test::errors_of(test::replaced(test::k_valid_yaml, "size: 1000", "size: 3k..2k")) ==
         "p.yaml:7:9: error: fleet.size must have its low end first: 2k..3k; got \"3k..2k\"\n");
+}
+
+}  // namespace edgecalc
+
+namespace edgecalc {
+
+TEST_CASE("the histogram counts every sample of each priced option once", "[uncertainty]") {
+  // team-gpu-server-ranges: cloud and edge are priced in every sample, the hybrid in none; the
+  // totals span more than 4x, so the bins are equal in log space.
+  const std::string path = std::string(EDGECALC_SOURCE_DIR) + "/profiles/team-gpu-server-ranges.yaml";
+  Diagnostics d(path);
+  const auto input = load_profile(path, d);
+  REQUIRE(input);
+  const UncertaintyAnalysis a = analyse_uncertainty(*input, UncertaintyOptions{2000, 5, 2});
+  const CostHistogram& h = a.histogram;
+  CHECK(h.log);
+  CHECK(h.low < h.high);
+  for (const Option o : {Option::cloud, Option::edge}) {
+    const auto& counts = h.counts[option_index(o)];
+    REQUIRE(counts.size() == k_histogram_bins);
+    CHECK(std::accumulate(counts.begin(), counts.end(), std::size_t{0}) == 2000);
+  }
+  CHECK(h.counts[option_index(Option::hybrid)].empty());
+  // the page draws it
+  const test::Run html = test::run({path, "--format", "html", "--samples", "500"});
+  CHECK(html.out.find("how the samples&apos; total costs fall") != std::string::npos);
 }
 
 }  // namespace edgecalc

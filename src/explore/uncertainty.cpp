@@ -185,7 +185,39 @@ double pearson(const std::vector<double>& x, const std::vector<double>& y) {
   return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0;
 }
 
+CostHistogram histogram_of(const std::vector<Draw>& draws) {
+  CostHistogram h;
+  std::array<std::vector<double>, 3> totals;
+  for (const Draw& d : draws)
+    for (std::size_t k = 0; k < 3; ++k)
+      if (d.applicable[k]) totals[k].push_back(d.total[k]);
+  bool any = false;
+  for (auto& t : totals) {
+    if (t.empty()) continue;
+    const auto q = percentiles(t, {0.005, 0.5, 0.5, 0.5, 0.995});
+    h.low = any ? std::min(h.low, q[0]) : q[0];
+    h.high = any ? std::max(h.high, q[4]) : q[4];
+    any = true;
+  }
+  if (!any) return h;
+  if (!(h.high > h.low)) h.high = h.low + 1;  // every sample the same: one narrow bin holds them
+  h.log = h.low > 0 && h.high > 4 * h.low;
+  const auto position = [&](double v) {  // 0..1 along the axis
+    return h.log ? std::log(std::max(v, h.low) / h.low) / std::log(h.high / h.low) : (v - h.low) / (h.high - h.low);
+  };
+  for (std::size_t k = 0; k < 3; ++k) {
+    if (totals[k].empty()) continue;
+    h.counts[k].assign(k_histogram_bins, 0);
+    for (const double v : totals[k]) {
+      const double at = position(v) * static_cast<double>(k_histogram_bins);
+      ++h.counts[k][static_cast<std::size_t>(std::clamp(at, 0.0, static_cast<double>(k_histogram_bins - 1)))];
+    }
+  }
+  return h;
+}
+
 void summarise(const std::vector<Draw>& draws, UncertaintyAnalysis& a) {
+  a.histogram = histogram_of(draws);
   const double n = static_cast<double>(draws.size());
   std::size_t none = 0;
   for (const Draw& d : draws) none += d.choice ? 0 : 1;

@@ -133,9 +133,19 @@ std::string uncertainty_chart(JsonView r) {
                             num(t["p5"]), num(t["p95"]), num(t["p50"]), name,
                             fmt::format("P50 {}", compact(r, num(t["p50"])))});
   }
-  return figure(svg_range_bars(fmt::format("total cost over {} samples: P5 to P95, P50 marked", format_count(num(u["samples"]))),
-                               "Each option's total cost across the Monte Carlo samples, from the 5th to the 95th percentile.",
-                               bars, [&](double v) { return compact(r, v); }, std::nullopt, ""));
+  std::string out = figure(svg_range_bars(fmt::format("total cost over {} samples: P5 to P95, P50 marked", format_count(num(u["samples"]))),
+                                          "Each option's total cost across the Monte Carlo samples, from the 5th to the 95th percentile.",
+                                          bars, [&](double v) { return compact(r, v); }, std::nullopt, ""));
+  const JsonView hj = u["histogram"];
+  if (!hj.is_object() || hj["counts"].empty()) return out;
+  Histogram h{num(hj["low"]), num(hj["high"]), str(hj["scale"]) == "log", {}};
+  for (const char* name : k_options) {
+    std::vector<std::size_t> counts;
+    for (JsonView c : hj["counts"][name]) counts.push_back(static_cast<std::size_t>(num(c)));
+    if (!counts.empty()) h.counts.emplace_back(name, std::move(counts));
+  }
+  return out + figure(svg_histogram("how the samples' total costs fall", "Histogram of each option's total cost over the samples.",
+                                    h, [&](double v) { return compact(r, v); }));
 }
 
 std::string profile_section(JsonView r) {

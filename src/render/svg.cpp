@@ -184,4 +184,51 @@ std::string svg_range_bars(const std::string& title, const std::string& desc, co
   return out + "</svg>\n";
 }
 
+std::string svg_histogram(const std::string& title, const std::string& desc, const Histogram& h,
+                          const std::function<std::string(double)>& value_text, double width, double height) {
+  const double left = 56, right = 16, top = 28, bottom = 48;
+  const double w = width - left - right, plot_h = height - top - bottom;
+  double peak = 0;
+  for (const auto& [name, counts] : h.counts) {
+    double total = 0;
+    for (const std::size_t c : counts) total += static_cast<double>(c);
+    for (const std::size_t c : counts) peak = std::max(peak, static_cast<double>(c) / std::max(total, 1.0));
+  }
+  peak = nice_ceiling(peak);
+  std::string out = open_svg(width, height, title, desc);
+  out += text(left, 16, title, "start", "font-weight=\"bold\"");
+  for (const double y : {0.0, peak / 2, peak}) {
+    const double py = top + (1 - y / peak) * plot_h;
+    out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#dddddd\"/>\n", number(left), number(py),
+                       number(left + w), number(py));
+    out += text(left - 6, py + 4, fmt::format("{:g}%", y * 100), "end");
+  }
+  double legend_x = left;
+  for (const auto& [name, counts] : h.counts) {
+    double total = 0;
+    for (const std::size_t c : counts) total += static_cast<double>(c);
+    const double bw = w / static_cast<double>(counts.size());
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+      const double share = static_cast<double>(counts[i]) / std::max(total, 1.0);
+      if (share <= 0) continue;
+      const double bh = share / peak * plot_h;
+      out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" fill-opacity=\"0.55\"/>\n",
+                         number(left + bw * static_cast<double>(i)), number(top + plot_h - bh), number(bw), number(bh),
+                         option_color(name));
+    }
+    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"{}\" fill-opacity=\"0.55\"/>\n",
+                       number(legend_x), number(height - 16), option_color(name));
+    out += text(legend_x + 18, height - 7, name);
+    legend_x += 30 + 7 * static_cast<double>(name.size());
+  }
+  // the cost axis: its ends and three values between (geometric steps on a log axis)
+  for (int i = 0; i <= 4; ++i) {
+    const double t = i / 4.0;
+    const double v = h.log ? h.low * std::pow(h.high / h.low, t) : h.low + (h.high - h.low) * t;
+    out += text(left + w * t, top + plot_h + 16, value_text(v), i == 0 ? "start" : i == 4 ? "end" : "middle");
+  }
+  out += text(left + w, height - 7, h.log ? "total cost (log scale)" : "total cost", "end");
+  return out + "</svg>\n";
+}
+
 }  // namespace edgecalc

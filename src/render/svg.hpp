@@ -51,4 +51,15 @@ std::string svg_range_bars(const std::string& title, const std::string& desc, co
                            const std::function<std::string(double)>& value_text, std::optional<double> reference,
                            const std::string& reference_label, double width = 720);
 
+struct Histogram {
+  double low = 0, high = 0;
+  bool log = false;  // bins equal in log space
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> counts;  // option -> counts per bin
+};
+
+// Overlaid histograms, one per option in its colour (translucent), on one axis; the y axis is
+// the share of samples in a bin.
+std::string svg_histogram(const std::string& title, const std::string& desc, const Histogram& h,
+                          const std::function<std::string(double)>& value_text, double width = 720, double height = 260);
+
 }  // namespace edgecalc

@@ -135,6 +135,11 @@ nlohmann::ordered_json uncertainty_json(const UncertaintyAnalysis& a, const Prof
                                                {"break_even_month", std::move(be)}};
   }
   j["none_share"] = a.none_share;
+  j["histogram"] = {{"low", a.histogram.low}, {"high", a.histogram.high}, {"scale", a.histogram.log ? "log" : "linear"},
+                    {"counts", Json::object()}};
+  for (Option o : k_all_options)
+    if (!a.histogram.counts[option_index(o)].empty())
+      j["histogram"]["counts"][std::string(to_string(o))] = a.histogram.counts[option_index(o)];
   j["drivers"] = Json::array();
   for (const Driver& d : a.drivers) j["drivers"].push_back({{"field", d.field}, {"rank_correlation", d.rank_correlation}});
   return j;

@@ -45,6 +45,17 @@ struct Driver {
   double rank_correlation = 0;  // with the verdict's total minus the runner-up's
 };
 
+// Each option's total cost across the samples, counted in bins on one axis for all options (from
+// the lowest option's 0.5th percentile to the highest's 99.5th; values outside fall in the end
+// bins). The bins are equal in log space when the axis spans more than 4x (costs above 0), else
+// equal.
+inline constexpr std::size_t k_histogram_bins = 30;
+struct CostHistogram {
+  double low = 0, high = 0;
+  bool log = false;
+  std::array<std::vector<std::size_t>, 3> counts;  // by option_index; empty for an option never priced
+};
+
 struct UncertaintyAnalysis {
   std::size_t samples = 0;
   std::uint64_t seed = 0;
@@ -53,6 +64,7 @@ struct UncertaintyAnalysis {
   double none_share = 0;                     // samples where every option is ruled out
   std::optional<Option> verdict, compared;   // the point verdict and the option the margin is against
   std::vector<Driver> drivers;               // by |rank correlation|, largest first
+  CostHistogram histogram;
 };
 
 // Samples `input` (validated, not yet evaluated; its `uncertain` fields at their medians, its
