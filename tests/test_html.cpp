@@ -100,3 +100,23 @@ TEST_CASE("several profiles make one page, and one SVG document", "[html]") {
 }
 
 }  // namespace edgecalc
+
+namespace edgecalc {
+
+TEST_CASE("a scan is drawn: a line per option over verdict bands, a grid as a verdict map", "[html]") {
+  const std::string path = std::string(EDGECALC_SOURCE_DIR) + "/profiles/team-gpu-server.yaml";
+  const test::Run line = test::run({path, "--scan", "workload.calls=1/day..1000/day:log:12", "--format", "html"});
+  REQUIRE(line.code == 0);
+  CHECK(line.out.find("<h2>Scan</h2>") != std::string::npos);
+  CHECK(line.out.find("total cost along workload.calls") != std::string::npos);
+  CHECK(line.out.find("fill-opacity=\"0.12\"><title>cloud</title>") != std::string::npos);  // cloud wins at 1/day
+  CHECK(line.out.find("fill-opacity=\"0.12\"><title>edge</title>") != std::string::npos);   // edge at 1,000/day
+  const test::Run grid = test::run({path, "--scan", "workload.calls=10/day..1000/day:log:3", "--scan", "fleet.size=5..80:log:3",
+                                    "--format", "html"});
+  REQUIRE(grid.code == 0);
+  std::size_t cells = 0;
+  for (std::size_t at = 0; (at = grid.out.find("<td class=\"verdict ", at)) != std::string::npos; ++at) ++cells;
+  CHECK(cells == 9);
+}
+
+}  // namespace edgecalc

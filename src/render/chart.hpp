@@ -27,6 +27,11 @@ struct ChartMark {
   std::string label;  // "break-even 9.2 months"
 };
 
+struct ChartBand {
+  double x0 = 0, x1 = 0;
+  std::string name;  // an option: the band is shaded in its colour (SVG only)
+};
+
 struct LineChart {
   std::string title;
   std::string x_unit;                               // "month": the title ends ", by month"
@@ -34,6 +39,11 @@ struct LineChart {
   std::vector<ChartSeries> series;                  // drawn in order: the last is on top
   std::vector<ChartMark> marks;                     // vertical dotted lines
   double x_min = 0, x_max = 1;
+  // SVG only: an x axis other than months (its labels, and log spacing), and shaded bands.
+  std::function<std::string(double)> x_text;        // empty: months, ticked 1, 3, 6 or 12 apart
+  std::string x_label;                              // under the axis; empty: x_unit + "s"
+  bool x_log = false;
+  std::vector<ChartBand> bands;
 };
 
 // The chart's lines, without trailing newlines, each at most style.width columns wide.

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "render/render_cost_chart.hpp"
+#include "render/render_sensitivity.hpp"
 #include "render/render_text.hpp"
 #include "render/svg.hpp"
 #include "util/format.hpp"
@@ -148,6 +149,58 @@ std::string uncertainty_chart(JsonView r) {
                                     h, [&](double v) { return compact(r, v); }));
 }
 
+// A one-axis scan: each option's total along the axis, the verdict's regions shaded; a grid:
+// the verdict map as a table of coloured cells.
+std::string scan_chart(JsonView r) {
+  const JsonView scan = r["scan"];
+  if (!scan.is_object() || scan["axes"].empty()) return {};
+  std::vector<JsonView> axes, points;
+  for (JsonView a : scan["axes"]) axes.push_back(a);
+  for (JsonView p : scan["points"]) points.push_back(p);
+  const auto value_of = [](JsonView point, JsonView axis) { return point["values"][str(axis["field"])]; };
+  const auto shown = [&](JsonView v, JsonView axis) {
+    return v.is_number() ? field_value_text(num(v), str(axis["unit"]), r) : str(v);
+  };
+  if (axes.size() == 2) {
+    std::vector<JsonView> columns;
+    for (JsonView v : axes[1]["values"]) columns.push_back(v);
+    std::string out = fmt::format("<p>Verdict at each point: {} down, {} across.</p>\n<table>\n<tr><th></th>",
+                                  e(str(axes[0]["field"])), e(str(axes[1]["field"])));
+    for (JsonView c : columns) out += "<th>" + e(shown(c, axes[1])) + "</th>";
+    out += "</tr>\n";
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      if (i % columns.size() == 0) out += "<tr><th>" + e(shown(value_of(points[i], axes[0]), axes[0])) + "</th>";
+      const std::string v = points[i]["verdict"].is_string() ? str(points[i]["verdict"]) : "none";
+      out += fmt::format("<td class=\"verdict {0}\">{0}</td>", v);
+      if (i % columns.size() + 1 == columns.size()) out += "</tr>\n";
+    }
+    return out + "</table>\n";
+  }
+  if (str(axes[0]["mode"]) == "list" || points.size() < 2) return {};
+  LineChart chart;
+  chart.title = fmt::format("total cost along {}", str(axes[0]["field"]));
+  chart.x_label = str(axes[0]["field"]);
+  chart.x_log = str(axes[0]["mode"]) == "log";
+  chart.x_min = num(value_of(points.front(), axes[0]));
+  chart.x_max = num(value_of(points.back(), axes[0]));
+  chart.x_text = [&r, unit = str(axes[0]["unit"])](double v) { return field_value_text(v, unit, r); };
+  chart.y_text = [&r](double v) { return compact(r, v); };
+  for (const char* name : k_options) {
+    ChartSeries s{name, name[0], {}, {}};
+    for (JsonView p : points)
+      if (p["totals"][name].is_number()) s.x.push_back(num(value_of(p, axes[0]))), s.y.push_back(num(p["totals"][name]));
+    if (!s.x.empty()) chart.series.push_back(std::move(s));
+  }
+  for (std::size_t i = 0; i < points.size(); ++i) {  // each point's verdict holds halfway to its neighbours
+    const double x = num(value_of(points[i], axes[0]));
+    const double x0 = i == 0 ? x : (x + num(value_of(points[i - 1], axes[0]))) / 2;
+    const double x1 = i + 1 == points.size() ? x : (x + num(value_of(points[i + 1], axes[0]))) / 2;
+    chart.bands.push_back(ChartBand{x0, x1, points[i]["verdict"].is_string() ? str(points[i]["verdict"]) : "none"});
+  }
+  return figure(svg_line_chart(chart, fmt::format("Each option's total cost as {} moves across the scan; the background is "
+                                                  "shaded in the colour of the verdict at each point.", str(axes[0]["field"]))));
+}
+
 std::string profile_section(JsonView r) {
   const std::string verdict = r["verdict"].is_string() ? str(r["verdict"]) : "none";
   std::string out = fmt::format("<section class=\"profile\">\n<h1>{}: <span class=\"verdict {}\">{}</span></h1>\n",
@@ -173,6 +226,7 @@ std::string profile_section(JsonView r) {
   out += "<h2>Rules that fired</h2>\n" + rules_list(r);
   if (const std::string t = tornado_chart(r); !t.empty()) out += "<h2>What moves the margin</h2>\n" + t;
   if (const std::string u = uncertainty_chart(r); !u.empty()) out += "<h2>Uncertainty</h2>\n" + u;
+  if (const std::string s = scan_chart(r); !s.empty()) out += "<h2>Scan</h2>\n" + s;
   out += "<h2>Assumptions</h2>\n" + assumptions_table(r);
   out += fmt::format("<footer>edgecalc report {} for {} ({}), made for {}</footer>\n</section>\n", num(r["report_version"]),
                      e(str(r["profile"])), e(str(r["file"])), e(str(r["date"])));

@@ -62,25 +62,45 @@ std::string svg_line_chart(const LineChart& chart, const std::string& desc, doub
     for (std::size_t i = 0; i < s.y.size(); ++i)
       if (s.x[i] <= chart.x_max) y_max = std::max(y_max, s.y[i]);
   y_max = nice_ceiling(y_max);
-  const auto px = [&](double x) { return left + (x - chart.x_min) / (chart.x_max - chart.x_min) * w; };
+  const bool log = chart.x_log && chart.x_min > 0;
+  const auto px = [&](double x) {
+    return left + (log ? std::log(x / chart.x_min) / std::log(chart.x_max / chart.x_min)
+                       : (x - chart.x_min) / (chart.x_max - chart.x_min)) * w;
+  };
   const auto py = [&](double y) { return top + (1 - y / y_max) * h; };
   std::string out = open_svg(width, height, chart.title, desc);
+  for (const ChartBand& b : chart.bands)  // behind everything: which option wins where
+    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" fill-opacity=\"0.12\"><title>{}</title></rect>\n",
+                       number(px(b.x0)), number(top), number(std::max(0.0, px(b.x1) - px(b.x0))), number(h),
+                       option_color(b.name), xml_escape(b.name));
   out += text(left, 16, chart.title + (chart.x_unit.empty() ? "" : ", by " + chart.x_unit), "start", "font-weight=\"bold\"");
   for (const double y : quarters(y_max)) {  // horizontal grid with the money on the left
     out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#dddddd\"/>\n", number(left), number(py(y)),
                        number(left + w), number(py(y)));
     out += text(left - 6, py(y) + 4, chart.y_text(y), "end");
   }
-  const double span = chart.x_max - chart.x_min;
-  const double step = span <= 12 ? 1 : span <= 24 ? 3 : span <= 72 ? 6 : 12;
-  for (double x = chart.x_min; x <= chart.x_max + 1e-9; x += step) {
+  std::vector<double> ticks;
+  if (chart.x_text) {  // five ticks, evenly spaced on the axis as drawn
+    for (int i = 0; i <= 4; ++i)
+      ticks.push_back(log ? chart.x_min * std::pow(chart.x_max / chart.x_min, i / 4.0)
+                          : chart.x_min + (chart.x_max - chart.x_min) * i / 4.0);
+  } else {
+    const double span = chart.x_max - chart.x_min;
+    const double step = span <= 12 ? 1 : span <= 24 ? 3 : span <= 72 ? 6 : 12;
+    for (double x = chart.x_min; x <= chart.x_max + 1e-9; x += step) ticks.push_back(x);
+  }
+  for (std::size_t i = 0; i < ticks.size(); ++i) {
+    const double x = ticks[i];
     out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#555555\"/>\n", number(px(x)),
                        number(top + h), number(top + h + 4));
-    out += text(px(x), top + h + 16, fmt::format("{:g}", x), "middle");
+    // a text label at an end of the axis stays inside the picture
+    const std::string_view anchor = !chart.x_text ? "middle" : i == 0 ? "start" : i + 1 == ticks.size() ? "end" : "middle";
+    out += text(px(x), top + h + 16, chart.x_text ? chart.x_text(x) : fmt::format("{:g}", x), anchor);
   }
   out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#555555\"/>\n", number(left), number(top + h),
                      number(left + w));
-  out += text(left + w / 2, top + h + 30, chart.x_unit.empty() ? "" : chart.x_unit + "s", "middle");
+  out += text(left + w / 2, top + h + 30, !chart.x_label.empty() ? chart.x_label : chart.x_unit.empty() ? "" : chart.x_unit + "s",
+              "middle");
   for (const ChartMark& m : chart.marks) {
     out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#333333\" stroke-dasharray=\"4 3\"/>\n",
                        number(px(m.x)), number(top), number(top + h));
