@@ -408,28 +408,4 @@ ParsedRange parse_duration_range(std::string_view text, const UnitContext& ctx) 
   return parse_range(text, [&ctx](std::string_view t) { return parse_duration(t, ctx); }, "80ms..150ms");
 }
 
-std::string_view to_string(Distribution d) {
-  switch (d) {
-    case Distribution::lognormal: return "lognormal";
-    case Distribution::normal: return "normal";
-    case Distribution::uniform: return "uniform";
-    case Distribution::triangular: return "triangular";
-  }
-  return "lognormal";
-}
-
-double UncertainValue::median() const {
-  switch (dist) {
-    case Distribution::lognormal: return std::sqrt(low * high);
-    case Distribution::normal:
-    case Distribution::uniform: return (low + high) / 2;
-    case Distribution::triangular: {
-      const double c = mode.value_or((low + high) / 2);
-      return c >= (low + high) / 2 ? low + std::sqrt((high - low) * (c - low) / 2)
-                                   : high - std::sqrt((high - low) * (high - c) / 2);
-    }
-  }
-  return (low + high) / 2;
-}
-
 }  // namespace edgecalc
