@@ -25,12 +25,17 @@ h1{font-size:1.5em;margin:.4em 0}h2{font-size:1.15em;margin:1.4em 0 .4em;border-
 .verdict{padding:.1em .5em;border-radius:4px;color:#fff}.edge{background:#1a9850}.cloud{background:#2f6fdf}
 .hybrid{background:#c98a00}.none{background:#d62728}
 table{border-collapse:collapse;width:100%;font-size:.92em}th,td{text-align:left;padding:.25em .5em;border-bottom:1px solid #eee;vertical-align:top}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
+td{overflow-wrap:break-word}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;overflow-wrap:normal}
 .pass{color:#1a7f37}.fail{color:#d62728}.warn{color:#9a6700}.skipped{color:#666}
 figure{margin:.5em 0}svg{max-width:100%;height:auto}
 footer{margin-top:2em;color:#666;font-size:.85em}
-section.profile{page-break-after:always}
-@media print{main{max-width:none}}
+.wide{overflow-x:auto}section.profile{break-after:page}
+@media (max-width:600px){main{padding:8px}figure{overflow-x:auto}figure svg{min-width:540px}
+table.stack,.stack tbody,.stack tr,.stack td{display:block;width:auto}.stack tr:first-child{display:none}.stack tr{padding:.4em 0;border-bottom:1px solid #ddd}
+.stack td{border:0;padding:.05em 0}.stack td:first-child{font-weight:600}.stack td:last-child{color:#666;font-size:.9em}table{font-size:.8em}th,td{padding:.2em .3em}h1{font-size:1.25em}}
+@media print{main{max-width:none;padding:0}body{font-size:10pt}.wide,figure{overflow:visible}figure svg{min-width:0}
+figure,tr{break-inside:avoid}h2{break-after:avoid}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
+@page{margin:14mm}
 )";
 
 std::string e(const std::string& s) { return xml_escape(s); }
@@ -40,8 +45,14 @@ std::string compact(JsonView r, double v) { return format_money(v, str(r["curren
 
 std::string figure(const std::string& svg) { return "<figure>\n" + svg + "</figure>\n"; }
 
+// A table scrolls inside its own box on a narrow screen, so the page itself never does; a table
+// of prose (class "stack") turns into one block per row there instead, its header hidden.
+std::string table(const std::string& rows, std::string_view cls = {}) {
+  return fmt::format("<div class=\"wide\"><table{}>\n{}</table></div>\n", cls.empty() ? "" : fmt::format(" class=\"{}\"", cls), rows);
+}
+
 std::string options_table(JsonView r) {
-  std::string out = "<table>\n<tr><th>option</th><th>status</th><th>p95</th><th>up front</th><th>per month</th>"
+  std::string out = "<tr><th>option</th><th>status</th><th>p95</th><th>up front</th><th>per month</th>"
                     "<th>total</th><th>per 1k calls</th><th>units</th></tr>\n";
   for (const char* name : k_options) {
     const JsonView o = r["options"][name];
@@ -54,7 +65,7 @@ std::string options_table(JsonView r) {
                        o["cost_per_1k_calls"].is_number() ? format_unit_price(num(o["cost_per_1k_calls"]), str(r["currency"])) : "-",
                        e(units_text(o)));
   }
-  return out + "</table>\n";
+  return table(out);
 }
 
 std::string breakdown_chart(JsonView r) {
@@ -89,18 +100,18 @@ std::string latency_chart(JsonView r) {
 
 std::string rules_list(JsonView r) {
   if (r["rules"].empty()) return "<p>No rule fired.</p>\n";
-  std::string out = "<table>\n<tr><th>rule</th><th>effect</th><th>why</th><th>source</th></tr>\n";
+  std::string out = "<tr><th>rule</th><th>effect</th><th>why</th><th>source</th></tr>\n";
   for (JsonView f : r["rules"])
     out += fmt::format("<tr><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td></tr>\n", e(str(f["id"])), e(str(f["effect"])),
                        e(str(f["option"])), e(str(f["message"])), e(str(f["source"])));
-  return out + "</table>\n";
+  return table(out, "stack");
 }
 
 std::string assumptions_table(JsonView r) {
-  std::string out = "<table>\n<tr><th>field</th><th>value</th><th>source</th></tr>\n";
+  std::string out = "<tr><th>field</th><th>value</th><th>source</th></tr>\n";
   for (JsonView a : r["assumptions"])
     out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", e(str(a["field"])), e(str(a["value"])), e(str(a["source"])));
-  return out + "</table>\n";
+  return table(out, "stack");
 }
 
 std::string tornado_chart(JsonView r) {
@@ -164,8 +175,9 @@ std::string scan_chart(JsonView r) {
   if (axes.size() == 2) {
     std::vector<JsonView> columns;
     for (JsonView v : axes[1]["values"]) columns.push_back(v);
-    std::string out = fmt::format("<p>Verdict at each point: {} down, {} across.</p>\n<table>\n<tr><th></th>",
-                                  e(str(axes[0]["field"])), e(str(axes[1]["field"])));
+    const std::string intro = fmt::format("<p>Verdict at each point: {} down, {} across.</p>\n", e(str(axes[0]["field"])),
+                                          e(str(axes[1]["field"])));
+    std::string out = "<tr><th></th>";
     for (JsonView c : columns) out += "<th>" + e(shown(c, axes[1])) + "</th>";
     out += "</tr>\n";
     for (std::size_t i = 0; i < points.size(); ++i) {
@@ -174,7 +186,7 @@ std::string scan_chart(JsonView r) {
       out += fmt::format("<td class=\"verdict {0}\">{0}</td>", v);
       if (i % columns.size() + 1 == columns.size()) out += "</tr>\n";
     }
-    return out + "</table>\n";
+    return intro + table(out);
   }
   if (str(axes[0]["mode"]) == "list" || points.size() < 2) return {};
   LineChart chart;
