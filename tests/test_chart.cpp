@@ -51,6 +51,16 @@ TEST_CASE("bars: a share in eighths of a cell, a span with the zero marked", "[c
   CHECK(draw_span_bar(1, 2, -2, 2, 5, true) == "..|##");
 }
 
+TEST_CASE("a histogram as one line: a column per bin, its height against the largest", "[chart]") {
+  // Unicode, 8 heights: 0 -> blank; 1/16 -> ceil(0.5) = 1 (U+2581, the lowest mark for any
+  // count); 4/16 -> ceil(2) = 2 (U+2582); 9/16 -> ceil(4.5) = 5 (U+2585); 16/16 -> 8 (U+2588)
+  CHECK(draw_sparkline({0, 1, 4, 9, 16}, false) == " \u2581\u2582\u2585\u2588");
+  // ASCII, 9 heights ".:-=+*#%@": 1/9 -> 1 '.', 5/9 -> 5 '+', 9/9 -> 9 '@'
+  CHECK(draw_sparkline({1, 0, 5, 9}, true) == ". +@");
+  CHECK(draw_sparkline({0, 0}, true) == "  ");  // nothing to draw is blank, not a division by zero
+  CHECK(draw_sparkline({}, false).empty());
+}
+
 TEST_CASE("a line chart fits its box, starts each line where its values put it and marks the crossing",
           "[chart]") {
   for (const bool unicode : {false, true}) {

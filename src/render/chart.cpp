@@ -234,4 +234,21 @@ std::string draw_share_bar(double share, std::size_t width, bool ascii) {
   return out;
 }
 
+std::string draw_sparkline(const std::vector<double>& counts, bool ascii) {
+  constexpr std::string_view k_ascii = ".:-=+*#%@";
+  const std::size_t levels = ascii ? k_ascii.size() : 8;
+  const double peak = counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
+  std::string out;
+  for (const double c : counts) {
+    if (c <= 0 || peak <= 0) {
+      out += ' ';
+      continue;
+    }
+    // 1 .. levels: the lowest mark for any count, the highest for the peak
+    const auto level = std::clamp<std::size_t>(static_cast<std::size_t>(std::ceil(c / peak * static_cast<double>(levels))), 1, levels);
+    out += ascii ? std::string(1, k_ascii[level - 1]) : utf8(static_cast<char32_t>(0x2580 + level));
+  }
+  return out;
+}
+
 }  // namespace edgecalc

@@ -60,4 +60,9 @@ std::string draw_share_bar(double share, std::size_t width, bool ascii);
 // times a power of ten (its half is round too).
 double nice_ceiling(double v);
 
+// A histogram as one line of text, a column per bin, each column's height its count against
+// the largest: U+2581..U+2588 (eight heights), or " .:-=+*#%@" (nine) with `ascii`; an empty
+// bin is a space, a bin with any count at least the lowest mark.
+std::string draw_sparkline(const std::vector<double>& counts, bool ascii);
+
 }  // namespace edgecalc

@@ -77,6 +77,33 @@ std::string input_text(JsonView report, JsonView in) {
   return out;
 }
 
+// Each option's histogram of the samples' totals as a line of text on one shared axis:
+//   cloud   ▁▂▃▄▆█▇▅▃▂▁
+//   edge        ▃█▂▁
+//           $9.08k  log  $339.2k
+std::string histogram_lines(JsonView report, JsonView h, bool ascii) {
+  if (!h.is_object()) return {};
+  std::string out, axis_lines;
+  std::size_t bins = 0;
+  for (const char* name : k_names) {
+    const JsonView c = h["counts"][name];
+    std::vector<double> counts;
+    for (JsonView v : c) counts.push_back(num(v));
+    if (std::none_of(counts.begin(), counts.end(), [](double v) { return v > 0; })) continue;
+    bins = counts.size();
+    out += fmt::format("  {:<7} {}\n", name, draw_sparkline(counts, ascii));
+  }
+  if (out.empty()) return {};
+  const std::string low = format_money(num(h["low"]), str(report["currency"]), MoneyStyle::compact);
+  const std::string high = format_money(num(h["high"]), str(report["currency"]), MoneyStyle::compact);
+  const std::string scale = str(h["scale"]) == "log" ? "log" : "";
+  std::string axis = low;
+  const std::size_t gap = bins > low.size() + high.size() ? bins - low.size() - high.size() : 1;
+  const std::size_t left = scale.size() + 2 <= gap ? (gap - scale.size()) / 2 : gap;
+  axis += std::string(left, ' ') + (left < gap ? scale + std::string(gap - left - scale.size(), ' ') : "") + high;
+  return "  the samples' totals, each option scaled to its own peak:\n" + out + fmt::format("  {:<7} {}\n", "", axis);
+}
+
 }  // namespace
 
 std::string uncertainty_table(JsonView report, bool ascii) {
@@ -106,6 +133,7 @@ std::string uncertainty_table(JsonView report, bool ascii) {
   for (const char* name : k_names)
     if (const auto never = never_share(u["options"][name]["break_even_month"]))
       out += fmt::format("  {} never breaks even with cloud in {} of the samples\n", name, format_percent(*never));
+  out += histogram_lines(report, u["histogram"], ascii);
   if (!u["drivers"].empty()) {
     std::string drivers = fmt::format("drivers of {} total - {} total (rank correlation):", str(u["verdict"]),
                                       str(u["compared_with"]));
