@@ -12,6 +12,8 @@
 #include <edgecalc/util/currency.hpp>
 #include <edgecalc/util/suggest.hpp>
 
+#include "load/number_scan.hpp"
+
 namespace edgecalc {
 
 namespace {
@@ -81,6 +83,8 @@ std::string with_symbol(std::string_view amount, const UnitContext& ctx) {
   return std::string(amount);
 }
 
+}  // namespace
+
 // ---- Scanning ------------------------------------------------------------------------------
 
 std::string_view trim(std::string_view s) {
@@ -88,6 +92,8 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return s;
 }
+
+namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -97,11 +103,8 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-struct NumberUnit {
-  double number = 0;
-  std::string_view unit;
-  std::string error;
-};
+
+}  // namespace
 
 // "150 ms" -> {150, "ms"}. Errors for no number, NaN/infinity, overflow, digit separators.
 NumberUnit split_number_unit(std::string_view text) {
@@ -150,6 +153,8 @@ NumberUnit split_number_unit(std::string_view text) {
   out.unit = trim(s.substr(i));
   return out;
 }
+
+namespace {
 
 const Unit* find_unit(std::span<const Unit> units, std::string_view name) {
   for (const Unit& u : units)
@@ -371,41 +376,6 @@ Parsed parse_share_per_year(std::string_view text, const UnitContext& ctx) {
   const Parsed period = per_unit(per, k_time_units, "time", k_time_names, ctx);
   if (!period.ok()) return period;
   return Parsed{share.value / period.value * 12 * ctx.month_s, {}};
-}
-
-ParsedRange parse_range(std::string_view text, const std::function<Parsed(std::string_view)>& parse,
-                        std::string_view example) {
-  const std::string_view s = trim(text);
-  const auto dots = s.find("..");
-  if (dots == std::string_view::npos) return ParsedRange{0, 0, fmt::format("must be a range, e.g. {}", example)};
-  const std::string_view left = trim(s.substr(0, dots));
-  const std::string_view right = trim(s.substr(dots + 2));
-  const Parsed high = parse(right);
-  if (!high.ok()) return ParsedRange{0, 0, fmt::format("(high end) {}", high.error)};
-  // "80..150ms": the low end takes the high end's unit.
-  std::string low_text(left);
-  const NumberUnit left_nu = split_number_unit(left);
-  if (left_nu.error.empty() && left_nu.unit.empty()) low_text += std::string(split_number_unit(right).unit);
-  const Parsed low = parse(low_text);
-  if (!low.ok()) return ParsedRange{0, 0, fmt::format("(low end) {}", low.error)};
-  if (low.value > high.value) {
-    // "80..40/min" -> "40..80/min": the written range turned round, its unit kept at the end
-    std::string swapped = fmt::format("{}..{}", right, left);
-    if (left_nu.error.empty() && left_nu.unit.empty()) {
-      const std::string_view unit = split_number_unit(right).unit;
-      // "500..2k" is 500k..2k: the borrowed unit, not the order, is what went wrong
-      if (!unit.empty() && parse(left).ok() && parse(left).value < high.value)
-        return ParsedRange{0, 0, fmt::format("must have its low end first: the low end takes the high end's unit, so "
-                                             "this reads as {}..{}; write the low end's unit too", low_text, right)};
-      swapped = fmt::format("{}..{}{}", trim(right.substr(0, right.size() - unit.size())), left, unit);
-    }
-    return ParsedRange{0, 0, fmt::format("must have its low end first: {}", swapped)};
-  }
-  return ParsedRange{low.value, high.value, {}};
-}
-
-ParsedRange parse_duration_range(std::string_view text, const UnitContext& ctx) {
-  return parse_range(text, [&ctx](std::string_view t) { return parse_duration(t, ctx); }, "80ms..150ms");
 }
 
 }  // namespace edgecalc
