@@ -86,14 +86,26 @@ TEST_CASE("the HTML report shows the verdict, the cost chart, the rules and the 
   CHECK(r.out.find("name=\"viewport\"") != std::string::npos);  // reads on a phone
 }
 
-TEST_CASE("several profiles make one page, and one SVG document", "[html]") {
+TEST_CASE("several profiles make one page, an overview first, and one SVG document", "[html]") {
   const std::string dir = std::string(EDGECALC_SOURCE_DIR) + "/profiles/";
   const test::Run html = test::run({dir + "team-gpu-server.yaml", dir + "pi-fleet-llm.yaml", "--format", "html"});
   CHECK(html.code == 0);
   CHECK(xml_problem(html.out).empty());
   std::size_t sections = 0;
-  for (std::size_t at = 0; (at = html.out.find("<section class=\"profile\">", at)) != std::string::npos; ++at) ++sections;
+  for (std::size_t at = 0; (at = html.out.find("<section class=\"profile\" id=\"profile-", at)) != std::string::npos; ++at)
+    ++sections;
   CHECK(sections == 2);
+  // The overview counts the verdicts (team-gpu-server: edge, pi-fleet-llm: cloud) and links
+  // each row to its section, in the order given.
+  const std::size_t overview = html.out.find("<section class=\"overview\">");
+  REQUIRE(overview != std::string::npos);
+  CHECK(html.out.find("<p>2 profiles: 1 edge, 1 cloud, 0 hybrid, 0 none</p>") > overview);
+  const std::size_t first = html.out.find("<a href=\"#profile-1\">team-gpu-server</a>");
+  const std::size_t second = html.out.find("<a href=\"#profile-2\">pi-fleet-llm</a>");
+  CHECK((overview < first && first < second && second != std::string::npos));
+  CHECK(html.out.find("id=\"profile-2\">\n<h1>pi-fleet-llm:") != std::string::npos);
+  // One profile: no overview.
+  CHECK(test::run({dir + "team-gpu-server.yaml", "--format", "html"}).out.find("overview") == std::string::npos);
   const test::Run svg = test::run({dir + "team-gpu-server.yaml", dir + "pi-fleet-llm.yaml", "--format", "svg"});
   CHECK(xml_problem(svg.out).empty());
   CHECK(svg.out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 680\""));

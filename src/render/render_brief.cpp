@@ -11,11 +11,11 @@
 
 namespace edgecalc {
 
+std::string verdict_of(JsonView r) { return r["verdict"].is_string() ? str(r["verdict"]) : "none"; }
+
 namespace {
 
 constexpr const char* k_options[] = {"cloud", "edge", "hybrid"};
-
-std::string verdict_of(JsonView r) { return r["verdict"].is_string() ? str(r["verdict"]) : "none"; }
 
 std::string painted(const std::string& text, const std::string& verdict, bool color) {
   if (!color) return text;
@@ -39,26 +39,6 @@ std::string totals(JsonView r, const char* key) {
   return out;
 }
 
-// "2 gates: 1 pass, 1 fail", or empty without gates.
-std::string gates_text(JsonView r) {
-  if (r["gates"].empty()) return {};
-  std::array<std::size_t, 4> count{};  // pass, warn, fail, skipped
-  constexpr const char* k_status[] = {"pass", "warn", "fail", "skipped"};
-  std::string failing;
-  for (JsonView g : r["gates"])
-    for (std::size_t i = 0; i < count.size(); ++i)
-      if (str(g["status"]) == k_status[i]) {
-        ++count[i];
-        if (i == 2) failing += fmt::format("{}{}", failing.empty() ? "" : ", ", str(g["name"]));
-      }
-  std::string out = fmt::format("{}", format_count_of(static_cast<double>(r["gates"].size()), "gates"));
-  std::string parts;
-  for (std::size_t i = 0; i < count.size(); ++i)
-    if (count[i]) parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", count[i], k_status[i]);
-  out += ": " + parts;
-  if (!failing.empty()) out += " (" + failing + ")";
-  return out;
-}
 
 // "nearest switch: workload.latency_budget below 5.29 s (today 8 s) -> cloud"
 std::string nearest_switch(JsonView r) {
@@ -91,6 +71,26 @@ std::string odds(JsonView r) {
 
 }  // namespace
 
+std::string gates_text(JsonView r) {
+  if (r["gates"].empty()) return {};
+  std::array<std::size_t, 4> count{};  // pass, warn, fail, skipped
+  constexpr const char* k_status[] = {"pass", "warn", "fail", "skipped"};
+  std::string failing;
+  for (JsonView g : r["gates"])
+    for (std::size_t i = 0; i < count.size(); ++i)
+      if (str(g["status"]) == k_status[i]) {
+        ++count[i];
+        if (i == 2) failing += fmt::format("{}{}", failing.empty() ? "" : ", ", str(g["name"]));
+      }
+  std::string out = fmt::format("{}", format_count_of(static_cast<double>(r["gates"].size()), "gates"));
+  std::string parts;
+  for (std::size_t i = 0; i < count.size(); ++i)
+    if (count[i]) parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", count[i], k_status[i]);
+  out += ": " + parts;
+  if (!failing.empty()) out += " (" + failing + ")";
+  return out;
+}
+
 std::string brief_report(JsonView r, bool color) {
   const std::string verdict = verdict_of(r);
   std::vector<std::string> lines;
@@ -111,30 +111,42 @@ std::string brief_report(JsonView r, bool color) {
   return out;
 }
 
-std::string brief_reports(const std::vector<nlohmann::ordered_json>& reports, bool color) {
-  if (reports.size() == 1) return brief_report(reports.front(), color);
-  std::string out;
+std::string verdict_counts(const std::vector<nlohmann::ordered_json>& reports) {
   std::array<std::size_t, 4> verdicts{};  // cloud, edge, hybrid, none
   std::size_t failed = 0;
   for (const auto& json : reports) {
     const JsonView r(json);
-    const std::string verdict = verdict_of(r);
-    const auto at = std::find(std::begin(k_options), std::end(k_options), verdict);
+    const auto at = std::find(std::begin(k_options), std::end(k_options), verdict_of(r));
     ++verdicts[static_cast<std::size_t>(at - std::begin(k_options))];
+    failed += gate_fails(r) ? 1 : 0;
+  }
+  std::string out = fmt::format("{}: {} edge, {} cloud, {} hybrid, {} none",
+                                format_count_of(static_cast<double>(reports.size()), "profiles"), verdicts[1], verdicts[0],
+                                verdicts[2], verdicts[3]);
+  if (failed) out += fmt::format("; {} with a failing gate", failed);
+  return out;
+}
+
+bool gate_fails(JsonView r) {
+  for (JsonView g : r["gates"])
+    if (str(g["status"]) == "fail") return true;
+  return false;
+}
+
+std::string brief_reports(const std::vector<nlohmann::ordered_json>& reports, bool color) {
+  if (reports.size() == 1) return brief_report(reports.front(), color);
+  std::string out;
+  for (const auto& json : reports) {
+    const JsonView r(json);
+    const std::string verdict = verdict_of(r);
     const auto total = opt(r["options"][verdict]["total_cost"]);
     std::string line = fmt::format("{}: {}", str(r["profile"]), painted(verdict, verdict, color));
     if (total) line += fmt::format(" {} over {}", format_money(*total, str(r["currency"]), MoneyStyle::compact),
                                    format_months(num(r["horizon_months"])));
-    bool fails = false;
-    for (JsonView g : r["gates"]) fails = fails || str(g["status"]) == "fail";
-    if (fails) line += ", a gate fails";
-    failed += fails ? 1 : 0;
+    if (gate_fails(r)) line += ", a gate fails";
     out += line + "\n";
   }
-  out += fmt::format("{}: {} edge, {} cloud, {} hybrid, {} none", format_count_of(static_cast<double>(reports.size()), "profiles"),
-                     verdicts[1], verdicts[0], verdicts[2], verdicts[3]);
-  if (failed) out += fmt::format("; {} with a failing gate", failed);
-  return out + "\n";
+  return out + verdict_counts(reports) + "\n";
 }
 
 }  // namespace edgecalc

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "render/render_brief.hpp"
 #include "render/render_cost_chart.hpp"
 #include "render/render_sensitivity.hpp"
 #include "render/render_text.hpp"
@@ -29,7 +30,7 @@ td{overflow-wrap:break-word}td.n{text-align:right;font-variant-numeric:tabular-n
 .pass{color:#1a7f37}.fail{color:#d62728}.warn{color:#9a6700}.skipped{color:#666}
 figure{margin:.5em 0}svg{max-width:100%;height:auto}
 footer{margin-top:2em;color:#666;font-size:.85em}
-.wide{overflow-x:auto}section.profile{break-after:page}
+.wide{overflow-x:auto}section{break-after:page}section+section{margin-top:2.5em;border-top:3px solid #ddd}
 @media (max-width:600px){main{padding:8px}figure{overflow-x:auto}figure svg{min-width:540px}
 table.stack,.stack tbody,.stack tr,.stack td{display:block;width:auto}.stack tr:first-child{display:none}.stack tr{padding:.4em 0;border-bottom:1px solid #ddd}
 .stack td{border:0;padding:.05em 0}.stack td:first-child{font-weight:600}.stack td:last-child{color:#666;font-size:.9em}table{font-size:.8em}th,td{padding:.2em .3em}h1{font-size:1.25em}}
@@ -182,7 +183,7 @@ std::string scan_chart(JsonView r) {
     out += "</tr>\n";
     for (std::size_t i = 0; i < points.size(); ++i) {
       if (i % columns.size() == 0) out += "<tr><th>" + e(shown(value_of(points[i], axes[0]), axes[0])) + "</th>";
-      const std::string v = points[i]["verdict"].is_string() ? str(points[i]["verdict"]) : "none";
+      const std::string v = verdict_of(points[i]);
       out += fmt::format("<td class=\"verdict {0}\">{0}</td>", v);
       if (i % columns.size() + 1 == columns.size()) out += "</tr>\n";
     }
@@ -207,16 +208,35 @@ std::string scan_chart(JsonView r) {
     const double x = num(value_of(points[i], axes[0]));
     const double x0 = i == 0 ? x : (x + num(value_of(points[i - 1], axes[0]))) / 2;
     const double x1 = i + 1 == points.size() ? x : (x + num(value_of(points[i + 1], axes[0]))) / 2;
-    chart.bands.push_back(ChartBand{x0, x1, points[i]["verdict"].is_string() ? str(points[i]["verdict"]) : "none"});
+    chart.bands.push_back(ChartBand{x0, x1, verdict_of(points[i])});
   }
   return figure(svg_line_chart(chart, fmt::format("Each option's total cost as {} moves across the scan; the background is "
                                                   "shaded in the colour of the verdict at each point.", str(axes[0]["field"]))));
 }
 
-std::string profile_section(JsonView r) {
-  const std::string verdict = r["verdict"].is_string() ? str(r["verdict"]) : "none";
-  std::string out = fmt::format("<section class=\"profile\">\n<h1>{}: <span class=\"verdict {}\">{}</span></h1>\n",
-                                e(str(r["profile"])), verdict, verdict);
+std::string badge(const std::string& verdict) { return fmt::format("<span class=\"verdict {0}\">{0}</span>", verdict); }
+
+// Several profiles: a table of them first, each row linking to the profile's section.
+std::string overview(const std::vector<nlohmann::ordered_json>& reports) {
+  std::string rows = "<tr><th>profile</th><th>verdict</th><th>verdict's total</th><th>over</th><th>gates</th></tr>\n";
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const JsonView r(reports[i]);
+    const std::string verdict = verdict_of(r);
+    const auto total = opt(r["options"][verdict]["total_cost"]);
+    const std::string gates = gates_text(r);
+    rows += fmt::format("<tr><td><a href=\"#profile-{}\">{}</a></td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td{}>{}</td></tr>\n",
+                        i + 1, e(str(r["profile"])), badge(verdict), total ? compact(r, *total) : "-",
+                        e(format_months(num(r["horizon_months"]))), gate_fails(r) ? " class=\"fail\"" : "",
+                        gates.empty() ? "-" : e(gates));
+  }
+  return fmt::format("<section class=\"overview\">\n<h1>edgecalc</h1>\n<p>{}</p>\n{}</section>\n", e(verdict_counts(reports)),
+                     table(rows));
+}
+
+std::string profile_section(JsonView r, std::size_t index) {
+  const std::string verdict = verdict_of(r);
+  std::string out = fmt::format("<section class=\"profile\" id=\"profile-{}\">\n<h1>{}: {}</h1>\n", index, e(str(r["profile"])),
+                                badge(verdict));
   if (!str(r["description"]).empty()) out += fmt::format("<p>{}</p>\n", e(str(r["description"])));
   std::string why = str(r["summary"]);
   if (why.starts_with(verdict + ": ")) why.erase(0, verdict.size() + 2);
@@ -251,13 +271,14 @@ std::string render_html(const std::vector<nlohmann::ordered_json>& reports) {
   std::string title = "edgecalc";
   if (reports.size() == 1)
     title = fmt::format("edgecalc: {} ({})", JsonView(reports[0])["profile"].text(),
-                        JsonView(reports[0])["verdict"].is_string() ? JsonView(reports[0])["verdict"].text() : "none");
+                        verdict_of(JsonView(reports[0])));
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>{}</title>\n<style>\n{}</style>\n"
       "</head>\n<body>\n<main>\n",
       xml_escape(title), k_style);
-  for (const auto& r : reports) out += profile_section(r);
+  if (reports.size() > 1) out += overview(reports);
+  for (std::size_t i = 0; i < reports.size(); ++i) out += profile_section(reports[i], i + 1);
   return out + "</main>\n</body>\n</html>\n";
 }
 
