@@ -49,8 +49,10 @@ TEST_CASE("M/G/c wait by hand", "[queue]") {
 namespace {
 
 // A first-come-first-served queue with `servers` slots: Poisson arrivals at `rate`, service
-// times Erlang-k with mean `service` (cv = 1 / sqrt(k)). Returns every call's wait.
-std::vector<double> simulate(double servers, double rate, double service, int k, int calls, std::uint64_t seed) {
+// times Erlang-k with mean `service` (cv = 1 / sqrt(k)). Returns every call's wait, and in
+// `sojourns` (when given) every call's wait plus its own service time.
+std::vector<double> simulate(double servers, double rate, double service, int k, int calls, std::uint64_t seed,
+                             std::vector<double>* sojourns = nullptr) {
   std::mt19937_64 engine(seed);  // specified by the standard: the same stream everywhere
   const auto uniform = [&] { return (static_cast<double>(engine() >> 11) + 0.5) * 0x1.0p-53; };
   const auto exponential = [&](double mean) { return -mean * std::log(uniform()); };
@@ -66,8 +68,10 @@ std::vector<double> simulate(double servers, double rate, double service, int k,
     for (int j = 0; j < k; ++j) s += exponential(service / k);
     free_at.push(start + s);
     waits.push_back(start - t);
+    if (sojourns) sojourns->push_back(start + s - t);
   }
   // The first tenth warms the queue up.
+  if (sojourns) sojourns->erase(sojourns->begin(), sojourns->begin() + calls / 10);
   return std::vector<double>(waits.begin() + calls / 10, waits.end());
 }
 
@@ -83,19 +87,25 @@ TEST_CASE("queueing formulas against a discrete-event simulation", "[queue][accu
   // with cv 1 (exponential, where Erlang C is exact) and 0.5 (Erlang-4, where Allen-Cunneen
   // approximates). 400,000 calls per case (at 95% load 200,000 left the
   // simulation itself 10% off the exact M/M/c figure).
-  std::vector<double> errors;
+  std::vector<double> errors, sojourn_errors;
   for (const int k : {1, 4}) {
     const double cv = 1 / std::sqrt(static_cast<double>(k));
     for (const double c : {1.0, 3.0, 16.0}) {
       for (const double load : {0.5, 0.8, 0.95}) {
         const double rate = load * c;
-        const std::vector<double> waits = simulate(c, rate, 1.0, k, 400'000, 42);
+        std::vector<double> sojourns;
+        const std::vector<double> waits = simulate(c, rate, 1.0, k, 400'000, 42, &sojourns);
         const QueueWait w = mgc_wait(rate, 1.0, c, cv);
         const double simulated = 1 + quantile(waits, 0.95);
         const double error = (1 + w.p95_s) / simulated - 1;
         errors.push_back(std::abs(error));
-        WARN(fmt::format("cv {:.1f} c={:>2} load {:.0f}%: p95 latency {:.3f} s formula, {:.3f} s simulated, {:+.1f}%",
-                         cv, c, 100 * load, 1 + w.p95_s, simulated, 100 * error));
+        // What the model leaves out (docs/model.md, "Assumptions and limits"): the call's own
+        // spread. Against the p95 of wait + service the same figure is low; reported, not checked.
+        const double sojourn_error = (1 + w.p95_s) / quantile(sojourns, 0.95) - 1;
+        sojourn_errors.push_back(sojourn_error);
+        WARN(fmt::format("cv {:.1f} c={:>2} load {:.0f}%: p95 latency {:.3f} s formula, {:.3f} s simulated, {:+.1f}%; "
+                         "p95 of wait + service {:.3f} s, {:+.1f}%",
+                         cv, c, 100 * load, 1 + w.p95_s, simulated, 100 * error, quantile(sojourns, 0.95), 100 * sojourn_error));
         // Within 15% of the simulation in every case, within 5% in the median one.
         CHECK(std::abs(error) < 0.15);
       }
@@ -104,6 +114,9 @@ TEST_CASE("queueing formulas against a discrete-event simulation", "[queue][accu
   std::sort(errors.begin(), errors.end());
   WARN(fmt::format("p95 latency: {} cases, median error {:.1f}%, worst {:.1f}%", errors.size(),
                    100 * errors[errors.size() / 2], 100 * errors.back()));
+  std::sort(sojourn_errors.begin(), sojourn_errors.end());
+  WARN(fmt::format("against the p95 of wait + service: from {:+.1f}% to {:+.1f}%, median {:+.1f}%", 100 * sojourn_errors.front(),
+                   100 * sojourn_errors.back(), 100 * sojourn_errors[sojourn_errors.size() / 2]));
   CHECK(errors[errors.size() / 2] < 0.05);
 }
 
