@@ -2,8 +2,12 @@
 
 // A small valid profile and helpers to run the loader on variations of it.
 
+#include <algorithm>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <edgecalc/util/diagnostic.hpp>
 #include <edgecalc/load/document.hpp>
@@ -29,6 +33,26 @@ edge:
   unit_cost: $4
   inference_time: 8ms
 )";
+
+// A profile file loaded as the CLI loads it, with `overrides` (--set); a file that does not
+// load throws its diagnostics, which Catch reports as the test's failure.
+inline Profile load_path(const std::string& path, const std::vector<Override>& overrides = {}) {
+  Diagnostics diagnostics(path);
+  auto profile = load_profile(path, diagnostics, overrides);
+  if (!profile) throw std::runtime_error(path + " does not load:\n" + format_diagnostics(diagnostics));
+  return std::move(*profile);
+}
+
+// The path of an example profile, e.g. "team-gpu-server.yaml".
+inline std::string example_path(const std::string& file) { return std::string(EDGECALC_SOURCE_DIR) + "/profiles/" + file; }
+
+// Every example profile's path, sorted.
+inline std::vector<std::string> example_profiles() {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(example_path(""))) out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 // `text` with the first occurrence of `from` replaced by `to` (which must exist).
 inline std::string replaced(std::string text, const std::string& from, const std::string& to) {

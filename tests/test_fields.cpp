@@ -5,33 +5,17 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <filesystem>
 #include <set>
 
 #include <edgecalc/decide/pipeline.hpp>
 #include <edgecalc/profile/fields.hpp>
 #include <edgecalc/report/report_json.hpp>
 
+#include "fixture.hpp"
+
 namespace edgecalc {
 
 namespace {
-
-namespace fs = std::filesystem;
-
-std::vector<std::string> example_profiles() {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(fs::path(EDGECALC_SOURCE_DIR) / "profiles")) out.push_back(e.path().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-Profile loaded(const std::string& path, const std::vector<Override>& overrides = {}) {
-  Diagnostics d(path);
-  auto p = load_profile(path, d, overrides);
-  INFO(format_diagnostics(d));
-  REQUIRE(p);
-  return *p;
-}
 
 // Where two reports differ ("options.edge.total: 1 vs 2"), numbers within 1e-9 relative being
 // equal; the assumptions' wording is left out (a catalog price and the same price written differ
@@ -72,8 +56,8 @@ std::vector<double> probes(const NumericField& f, const Profile& p, double v) {
 TEST_CASE("set_field changes a profile as --set reloads it, for every field of every example", "[fields]") {
   const std::string today = "2026-11-21";
   std::size_t checked = 0;
-  for (const std::string& path : example_profiles()) {
-    const Profile input = loaded(path);
+  for (const std::string& path : test::example_profiles()) {
+    const Profile input = test::load_path(path);
     const Profile evaluated = evaluate(input, today).profile;
     for (const NumericField& f : numeric_fields()) {
       const auto v = f.get(evaluated);
@@ -83,7 +67,7 @@ TEST_CASE("set_field changes a profile as --set reloads it, for every field of e
         set_field(changed, f, x);
         const auto sets = f.assignment(input, x);
         INFO(path << ": " << f.path << " = " << x << " via --set " << sets.front());
-        const Profile reloaded = loaded(path, set_overrides(sets));
+        const Profile reloaded = test::load_path(path, set_overrides(sets));
         std::vector<std::string> diff;
         differences(report_json(evaluate(changed, today)), report_json(evaluate(reloaded, today)), "", diff);
         CHECK(diff == std::vector<std::string>{});

@@ -4,10 +4,10 @@
 
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <vector>
 
 #include "cli_run.hpp"
+#include "fixture.hpp"
 
 namespace edgecalc {
 
@@ -37,14 +37,6 @@ std::string xml_problem(const std::string& doc) {
   return open.empty() ? "" : "<" + open.back() + "> is never closed";
 }
 
-std::vector<std::string> example_profiles() {
-  std::vector<std::string> out;
-  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(EDGECALC_SOURCE_DIR) / "profiles"))
-    out.push_back(e.path().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("the checker finds what is not well-formed", "[html]") {
@@ -55,7 +47,7 @@ TEST_CASE("the checker finds what is not well-formed", "[html]") {
 }
 
 TEST_CASE("the HTML and SVG reports of every example are well-formed and self-contained", "[html]") {
-  for (const std::string& profile : example_profiles()) {
+  for (const std::string& profile : test::example_profiles()) {
     for (const char* format : {"html", "svg"}) {
       const test::Run r = test::run({profile, "--format", format, "--sensitivity"});
       INFO(profile << " --format " << format << "\n" << r.err);

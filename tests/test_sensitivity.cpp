@@ -5,7 +5,6 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <filesystem>
 
 #include <edgecalc/decide/pipeline.hpp>
 #include <edgecalc/explore/scan.hpp>
@@ -18,11 +17,7 @@ namespace edgecalc {
 namespace {
 
 std::optional<Option> verdict_with(const std::string& path, const std::vector<std::string>& sets) {
-  Diagnostics d(path);
-  const auto p = load_profile(path, d, set_overrides(sets));
-  INFO(format_diagnostics(d));
-  REQUIRE(p);
-  return evaluate(*p, "2026-11-21").verdict.choice;
+  return evaluate(test::load_path(path, set_overrides(sets)), "2026-11-21").verdict.choice;
 }
 
 std::string name_of(const std::optional<Option>& o) { return o ? std::string(to_string(*o)) : "none"; }
@@ -31,19 +26,16 @@ std::string name_of(const std::optional<Option>& o) { return o ? std::string(to_
 
 TEST_CASE("every switching value of every example profile flips the verdict under --set", "[sensitivity]") {
   std::size_t checked = 0;
-  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(EDGECALC_SOURCE_DIR) / "profiles")) {
-    const std::string path = e.path().string();
-    Diagnostics d(path);
-    const auto input = load_profile(path, d);
-    REQUIRE(input);
-    const SensitivityAnalysis a = analyse_sensitivity(*input);
-    CHECK(a.verdict == evaluate(*input, "2026-11-21").verdict.choice);
+  for (const std::string& path : test::example_profiles()) {
+    const Profile input = test::load_path(path);
+    const SensitivityAnalysis a = analyse_sensitivity(input);
+    CHECK(a.verdict == evaluate(input, "2026-11-21").verdict.choice);
     for (const FieldSensitivity& f : a.fields) {
       const NumericField& field = *find_numeric_field(f.field);
       // The ends of the searched range are values a load accepts.
       for (const double end : {f.search_low, f.search_high}) {
         INFO(path << ": " << f.field << " searched to " << end);
-        verdict_with(path, field.assignment(*input, end));
+        verdict_with(path, field.assignment(input, end));
       }
       for (const auto& sw : {f.below, f.above}) {
         if (!sw) continue;
@@ -53,12 +45,12 @@ TEST_CASE("every switching value of every example profile flips the verdict unde
         double past = field.whole() ? sw->value : sw->value * (up ? 1.001 : 0.999);
         double before = field.whole() ? sw->value + (up ? -1 : 1) : sw->value * (up ? 0.999 : 1.001);
         if (f.value == 0) past = sw->value, before = 0;
-        const FieldLimits l = field.limits(*input);
+        const FieldLimits l = field.limits(input);
         past = std::clamp(past, l.low, l.high);
         INFO(path << ": " << f.field << " switches at " << sw->value << " (today " << f.value << ") to "
                   << name_of(sw->verdict) << ": " << sw->reason);
-        CHECK(name_of(verdict_with(path, field.assignment(*input, past))) == name_of(sw->verdict));
-        CHECK(name_of(verdict_with(path, field.assignment(*input, before))) == name_of(a.verdict));
+        CHECK(name_of(verdict_with(path, field.assignment(input, past))) == name_of(sw->verdict));
+        CHECK(name_of(verdict_with(path, field.assignment(input, before))) == name_of(a.verdict));
         CHECK_FALSE(sw->reason.empty());
         ++checked;
       }
@@ -144,10 +136,7 @@ TEST_CASE("a scan point is exactly the evaluation of a --set run with its values
   for (const ScanPoint& p : scan.points) {
     std::vector<std::string> sets = axes[0].assignments[p.index[0]];
     sets.push_back(axes[1].assignments[p.index[1]][0]);
-    Diagnostics dd(path);
-    const auto reloaded = load_profile(path, dd, set_overrides(sets));
-    REQUIRE(reloaded);
-    const Report r = evaluate(*reloaded, "2026-11-21");
+    const Report r = evaluate(test::load_path(path, set_overrides(sets)), "2026-11-21");
     INFO(sets[0] << " " << sets[1]);
     CHECK(p.outcome.choice == r.verdict.choice);
     for (Option o : k_all_options) CHECK(p.outcome.total[option_index(o)] == r.costs.option(o).total);
@@ -161,22 +150,19 @@ namespace edgecalc {
 TEST_CASE("the tornado spans a field's range where the profile gives one", "[sensitivity][uncertainty]") {
   // workload.calls: 40/day..300/day in team-gpu-server-ranges: the tornado's ends are the range's
   // (40 / 86400 and 300 / 86400 calls/s), not x0.5 and x2 of the median sqrt(40 x 300) = 109.5/day.
-  const std::string path = std::string(EDGECALC_SOURCE_DIR) + "/profiles/team-gpu-server-ranges.yaml";
-  Diagnostics d(path);
-  const auto input = load_profile(path, d);
-  REQUIRE(input);
+  const Profile input = test::load_path(test::example_path("team-gpu-server-ranges.yaml"));
   const auto calls_of = [](const SensitivityAnalysis& a) {
     const auto f = std::find_if(a.fields.begin(), a.fields.end(),
                                 [](const FieldSensitivity& x) { return x.field == "workload.calls"; });
     REQUIRE(f != a.fields.end());
     return *f;
   };
-  const FieldSensitivity ranged = calls_of(analyse_sensitivity(*input));
+  const FieldSensitivity ranged = calls_of(analyse_sensitivity(input));
   CHECK(ranged.from_range);
   CHECK(ranged.low == Approx(40.0 / 86400));
   CHECK(ranged.high == Approx(300.0 / 86400));
   // --tornado-range 20% asks for the same factor on every field
-  const FieldSensitivity factored = calls_of(analyse_sensitivity(*input, SensitivityOptions{1000, 0.2}));
+  const FieldSensitivity factored = calls_of(analyse_sensitivity(input, SensitivityOptions{1000, 0.2}));
   CHECK_FALSE(factored.from_range);
   CHECK(factored.low == Approx(factored.value * 0.8));
   CHECK(factored.high == Approx(factored.value * 1.2));

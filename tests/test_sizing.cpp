@@ -21,10 +21,8 @@ using namespace edgecalc::test;
 namespace {
 
 Profile example(const std::string& file, const std::vector<Override>& overrides = {}) {
-  Diagnostics d(file);
-  auto p = load_profile(std::string(EDGECALC_SOURCE_DIR) + "/profiles/" + file, d, overrides);
-  if (!p) throw std::runtime_error(format_diagnostics(d));
-  return with_prediction(*p, predict(*p));  // as evaluate() sees it
+  const Profile p = load_path(example_path(file), overrides);
+  return with_prediction(p, predict(p));  // as evaluate() sees it
 }
 
 Override set(const std::string& assignment) { return Override{assignment, "--set " + assignment}; }

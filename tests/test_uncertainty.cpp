@@ -280,11 +280,8 @@ namespace edgecalc {
 TEST_CASE("the histogram counts every sample of each priced option once", "[uncertainty]") {
   // team-gpu-server-ranges: cloud and edge are priced in every sample, the hybrid in none; the
   // totals span more than 4x, so the bins are equal in log space.
-  const std::string path = std::string(EDGECALC_SOURCE_DIR) + "/profiles/team-gpu-server-ranges.yaml";
-  Diagnostics d(path);
-  const auto input = load_profile(path, d);
-  REQUIRE(input);
-  const UncertaintyAnalysis a = analyse_uncertainty(*input, UncertaintyOptions{2000, 5, 2});
+  const std::string path = test::example_path("team-gpu-server-ranges.yaml");
+  const UncertaintyAnalysis a = analyse_uncertainty(test::load_path(path), UncertaintyOptions{2000, 5, 2});
   const CostHistogram& h = a.histogram;
   CHECK(h.log);
   CHECK(h.low < h.high);
