@@ -83,7 +83,7 @@ std::string input_text(JsonView report, JsonView in) {
 //           $9.08k  log  $339.2k
 std::string histogram_lines(JsonView report, JsonView h, bool ascii) {
   if (!h.is_object()) return {};
-  std::string out, axis_lines;
+  std::string out;
   std::size_t bins = 0;
   for (const char* name : k_names) {
     const JsonView c = h["counts"][name];
@@ -97,11 +97,12 @@ std::string histogram_lines(JsonView report, JsonView h, bool ascii) {
   const std::string low = format_money(num(h["low"]), str(report["currency"]), MoneyStyle::compact);
   const std::string high = format_money(num(h["high"]), str(report["currency"]), MoneyStyle::compact);
   const std::string scale = str(h["scale"]) == "log" ? "log" : "";
-  std::string axis = low;
+  // the ends under the first and last bins, "log" centred between them when it fits
   const std::size_t gap = bins > low.size() + high.size() ? bins - low.size() - high.size() : 1;
-  const std::size_t left = scale.size() + 2 <= gap ? (gap - scale.size()) / 2 : gap;
-  axis += std::string(left, ' ') + (left < gap ? scale + std::string(gap - left - scale.size(), ' ') : "") + high;
-  return "  the samples' totals, each option scaled to its own peak:\n" + out + fmt::format("  {:<7} {}\n", "", axis);
+  std::string middle(gap, ' ');
+  if (!scale.empty() && scale.size() + 2 <= gap) middle.replace((gap - scale.size()) / 2, scale.size(), scale);
+  return "  the samples' totals, each option scaled to its own peak:\n" + out +
+         fmt::format("  {:<7} {}{}{}\n", "", low, middle, high);
 }
 
 }  // namespace
