@@ -56,3 +56,25 @@ TEST_CASE("sizes in powers of 1000, bytes below a kilobyte", "[render]") {
   CHECK(format_bytes(2.5e6) == "2.5 MB");
   CHECK(format_bytes(7e9) == "7 GB");
 }
+
+TEST_CASE("values written back by --set round in the asked direction, without separators", "[render]") {
+  // 231,861 to 3 significant digits: up 232k, down 231k; 0.007999999994 down is 0.00799 (7.99
+  // ms), up 0.008; a whole 8 stays 8 either way.
+  CHECK(format_plain(231861, Rounding::up) == "232k");
+  CHECK(format_plain(231861, Rounding::down) == "231k");
+  CHECK(format_plain(0.007999999994, Rounding::down) == "0.00799");
+  CHECK(format_plain(0.007999999994, Rounding::up) == "0.008");
+  CHECK(format_plain(8, Rounding::up) == "8");
+  CHECK(format_plain(999.5, Rounding::up) == "1k");           // 999.5 up to 3 digits is 1000
+  CHECK(format_plain(-1234, Rounding::down) == "-1.24k");     // down is away from 0 for a negative
+  CHECK(format_plain(16288, Rounding::nearest) == "16.3k");
+  CHECK(format_duration(0.007999999994, Rounding::down) == "7.99 ms");
+  CHECK(format_duration(8.0000000028, Rounding::up) == "8.01 s");
+  CHECK(format_duration(24259318.26, Rounding::up) == "281 days");   // 280.78 days
+  CHECK(format_duration(24259318.26, Rounding::down) == "280 days");
+  CHECK(format_rate(0.0004709252784463939, 730 * 3600, Rounding::down) == "1.69/h");  // 1.6953/h
+  CHECK(format_percent(0.017872171517876817, Rounding::down) == "1.78%");
+  CHECK(format_money_plain(91046.63, "USD", Rounding::up) == "$91.1k");
+  CHECK(format_money_plain(-5, "USD", Rounding::up) == "-$5");
+  CHECK(format_money_plain(4212, "CHF", Rounding::down) == "4.21k CHF");
+}

@@ -334,3 +334,30 @@ TEST_CASE("budget limits take a level", "[profile]") {
                            "edgecalc: 1\nbudget:\n  max_total_cost: {level: warn}\n")) ==
         "p.yaml:3:3: error: missing required field budget.max_total_cost.limit (e.g. limit: $500000)\n");
 }
+
+TEST_CASE("with a catalog entry named, a map may give one half and the catalog the other", "[profile][catalog]") {
+  // team-gpu-server: rtx4090-box draws 80 W idle, 600 W active; claude-sonnet-4-6 costs $3 in,
+  // $15 out per 1M tokens.
+  const std::string path = test::example_path("team-gpu-server.yaml");
+  const Profile active = test::load_path(path, set_overrides({"edge.power.active=34kW"}));
+  REQUIRE(active.edge.power_curve);
+  CHECK(active.edge.power_curve->idle_w == 80);
+  CHECK(active.edge.power_curve->active_w == 34000);
+  const Profile idle = test::load_path(path, set_overrides({"edge.power.idle=100W"}));
+  CHECK(idle.edge.power_curve->idle_w == 100);
+  CHECK(idle.edge.power_curve->active_w == 600);
+  const Profile input = test::load_path(path, set_overrides({"cloud.price.per_1m_tokens.input=$0.5"}));
+  CHECK(input.cloud.price.input_per_tokens == 0.5);
+  CHECK(input.cloud.price.output_per_tokens == 15);
+  const Profile output = test::load_path(path, set_overrides({"cloud.price.per_1k_tokens.output=$0.01"}));
+  CHECK(output.cloud.price.input_per_tokens == Approx(0.003));  // $3 per 1M = $0.003 per 1k
+  CHECK(output.cloud.price.output_per_tokens == 0.01);
+
+  // A half that does not fit the catalog's other half, and a half without a catalog entry.
+  Diagnostics d(path);
+  CHECK_FALSE(load_profile(path, d, set_overrides({"edge.power.idle=700W"})));
+  CHECK(format_diagnostics(d) == "--set edge.power.idle=700W: error: edge.power.active must be at least edge.power.idle; "
+                                 "got 600 W active, 700 W idle (the active from catalog rtx4090-box)\n");
+  CHECK(errors_of(replaced(k_valid_yaml, "  inference_time: 8ms\n", "  inference_time: 8ms\n  power: {active: 3W}\n")) ==
+        "p.yaml:18:3: error: missing required field edge.power.idle (e.g. idle: 80W)\n");
+}

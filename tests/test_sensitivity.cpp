@@ -10,6 +10,7 @@
 #include <edgecalc/explore/scan.hpp>
 #include <edgecalc/explore/sensitivity.hpp>
 
+#include "cli_run.hpp"
 #include "fixture.hpp"
 
 namespace edgecalc {
@@ -57,6 +58,44 @@ TEST_CASE("every switching value of every example profile flips the verdict unde
     }
   }
   CHECK(checked >= 40);
+}
+
+TEST_CASE("every switching value the table prints, fed back as --set FIELD=TEXT, gives the verdict it names",
+          "[sensitivity][cli]") {
+  // The table's "why" lines read "    FIELD < TEXT: reason" (or >): TEXT is rounded away from
+  // today's value, so it lies where the verdict has flipped, and is written as a profile writes it.
+  std::size_t checked = 0;
+  for (const std::string& path : test::example_profiles()) {
+    const test::Run r = test::run({path, "--sensitivity", "--no-chart", "--ascii", "--samples", "200"});
+    REQUIRE(r.code <= 1);
+    const SensitivityAnalysis a = analyse_sensitivity(test::load_path(path));
+    std::size_t lines = 0;
+    for (std::size_t at = r.out.find("\n  why:\n"); at != std::string::npos;) {
+      const std::size_t start = at + 1, end = r.out.find('\n', start);
+      at = end;
+      const std::string line = r.out.substr(start, end - start);
+      if (!line.starts_with("    ")) {
+        if (line != "  why:") break;
+        continue;
+      }
+      const std::size_t op = line.find_first_of("<>"), colon = line.find(": ", op);
+      REQUIRE(op != std::string::npos);
+      REQUIRE(colon != std::string::npos);
+      const std::string field = line.substr(4, op - 5), text = line.substr(op + 2, colon - op - 2);
+      const auto f = std::find_if(a.fields.begin(), a.fields.end(), [&](const FieldSensitivity& x) { return x.field == field; });
+      REQUIRE(f != a.fields.end());
+      const std::optional<SwitchPoint>& sw = line[op] == '<' ? f->below : f->above;
+      REQUIRE(sw);
+      INFO(path << ": --set " << field << "=" << text << " (exact " << sw->value << ")");
+      CHECK(name_of(verdict_with(path, {field + "=" + text})) == name_of(sw->verdict));
+      ++lines;
+    }
+    std::size_t switches = 0;
+    for (const FieldSensitivity& f : a.fields) switches += (f.below ? 1 : 0) + (f.above ? 1 : 0);
+    CHECK(lines == switches);  // every switch has its line
+    checked += lines;
+  }
+  CHECK(checked >= 60);
 }
 
 TEST_CASE("a per-call price switches where the hand calculation says", "[sensitivity]") {

@@ -125,20 +125,26 @@ void read_data(FieldReader r, DataPolicy& d) {
 
 // `power: 5W` (the average draw of one unit) or `power: {idle: 80W, active: 600W}` (the model
 // places the average between them by the load).
-void read_power(FieldReader& r, Edge& e, bool written) {
+// With edge.hardware named, a map may hold one half; the catalog gives the other.
+void read_power(FieldReader& r, Edge& e, detail::EdgeWritten& written) {
   constexpr Bounds k_watts{0, false, k_max_power_w};
   const MapEntry* entry = r.entry("power");
   if (entry && entry->value->kind == Node::Kind::map) {
     FieldReader m = r.section("power", false);
-    const auto idle = m.quantity("idle", k_power, k_watts, true, "80W");
-    const auto active = m.quantity("active", k_power, k_watts, true, "600W");
+    const bool half = e.hardware && (m.entry("idle") == nullptr) != (m.entry("active") == nullptr);
+    const auto idle = m.quantity("idle", k_power, k_watts, !half, "80W");
+    const auto active = m.quantity("active", k_power, k_watts, !half, "600W");
     m.finish();
-    if (idle && active && *active < *idle)
+    if (half) {
+      written.partial_idle_w = idle;
+      written.partial_active_w = active;
+      if (!idle && !active) written.power = false;  // the half written was invalid: that error is enough
+    } else if (idle && active && *active < *idle)
       r.error_at("power", fmt::format("edge.power.active must be at least edge.power.idle; got {} W active, {} W idle",
                                       *active, *idle));
     else if (idle && active)
       e.power_curve = PowerCurve{*idle, *active};
-  } else if (written) {
+  } else if (written.power) {
     e.power_w = r.quantity("power", k_power, k_watts, false, "0.1W").value_or(0);
   } else if (!e.hardware) {
     e.power_w = r.quantity_or("power", k_power, k_watts, "0.1W");
@@ -152,7 +158,7 @@ void read_edge(FieldReader r, const Parsers& p, Profile& profile, const Catalog&
   const bool predicted = e.hardware && profile.workload.model;
   e.deployment = r.choice_or<Deployment>("deployment", deployment_names());
   detail::EdgeWritten written{r.entry("unit_cost") != nullptr, r.entry("inference_time") != nullptr,
-                              r.entry("capacity") != nullptr, r.entry("power") != nullptr};
+                              r.entry("capacity") != nullptr, r.entry("power") != nullptr, std::nullopt, std::nullopt};
   e.unit_cost = r.quantity("unit_cost", p.money(), k_money, !e.hardware, "$4").value_or(0);
   e.capacity_per_s = r.quantity("capacity", p.rate(), {k_min_capacity, false, 1e9, false, "3.6/h", "1G/s"}, false, "200/s");
   if (e.deployment == Deployment::server && !written.capacity && !predicted && r.present())
@@ -161,7 +167,7 @@ void read_edge(FieldReader r, const Parsers& p, Profile& profile, const Catalog&
   e.max_concurrency = r.quantity("max_concurrency", k_count, {1, false, 1e6, true}, false, "8");
   e.utilization = r.quantity_or("utilization", k_share, k_utilization, "70%");
   e.inference_time_s = r.quantity("inference_time", p.duration(), k_latency, !predicted, "8ms").value_or(0);
-  read_power(r, e, written.power);
+  read_power(r, e, written);
   e.energy_price_per_kwh = r.quantity_or("energy_price", p.per_kwh(), k_money, "$0.15/kWh");
   e.pue = r.quantity_or("pue", k_number, {1, false, 10}, "1.4");
   e.engineering = r.quantity_or("engineering", p.money(), k_money, "$40000");

@@ -131,7 +131,20 @@ void resolve_edge_catalog(FieldReader& edge, Profile& p, const Catalog& catalog,
                                             entry_source(hw->id, hw->source, hw->date), hw->date});
   }
   set_predictor_inputs(edge, p, catalog, entries, written);
-  if (!written.power) {
+  if (written.partial_idle_w || written.partial_active_w) {
+    const PowerCurve curve{written.partial_idle_w.value_or(hw->power_idle_w), written.partial_active_w.value_or(hw->power_active_w)};
+    const bool idle_written = written.partial_idle_w.has_value();
+    if (curve.active_w < curve.idle_w) {
+      edge.error_at("power", fmt::format("edge.power.active must be at least edge.power.idle; got {} W active, {} W idle "
+                                         "(the {} from catalog {})",
+                                         curve.active_w, curve.idle_w, idle_written ? "active" : "idle", hw->id));
+      return;
+    }
+    p.edge.power_curve = curve;
+    p.catalog_values.push_back(CatalogValue{idle_written ? "edge.power.active" : "edge.power.idle",
+                                            fmt::format("{} W", format_count(idle_written ? hw->power_active_w : hw->power_idle_w)),
+                                            entry_source(hw->id, hw->source, hw->date), hw->date});
+  } else if (!written.power) {
     // The average follows the load the model computes (busy share between idle and active).
     p.edge.power_curve = PowerCurve{hw->power_idle_w, hw->power_active_w};
     p.catalog_values.push_back(CatalogValue{"edge.power",

@@ -35,14 +35,26 @@ ChosenPrice choose_price(const PriceEntry& price, PriceTier tier, const TokensPe
 
 namespace {
 
-void read_token_prices(FieldReader t, const Parsers& p, CloudPrice& price) {
-  price.input_per_tokens = t.quantity("input", p.money(), k_money, true, "$0.0005").value_or(0);
-  price.output_per_tokens = t.quantity("output", p.money(), k_money, true, "$0.0015").value_or(0);
+// Which token rates a map left to cloud.model's catalog price (`per_1m_tokens: {input: $0.5}`).
+struct CatalogHalves {
+  bool input = false, output = false;
+  bool any() const { return input || output; }
+};
+
+// With cloud.model named, a map may give one of input and output; the catalog gives the other.
+CatalogHalves read_token_prices(FieldReader t, const Parsers& p, CloudPrice& price, bool model_named) {
+  const bool half = model_named && (t.entry("input") == nullptr) != (t.entry("output") == nullptr);
+  const auto in = t.quantity("input", p.money(), k_money, !half, "$0.0005");
+  const auto out = t.quantity("output", p.money(), k_money, !half, "$0.0015");
+  price.input_per_tokens = in.value_or(0);
+  price.output_per_tokens = out.value_or(0);
   price.cached_input_per_tokens = t.quantity("cached_input", p.money(), k_money, false, "$0.00005");
   t.finish();
+  return half && (in || out) ? CatalogHalves{!in, !out} : CatalogHalves{};
 }
 
-void read_price(FieldReader r, const Parsers& p, const Workload& w, CloudPrice& price) {
+CatalogHalves read_price(FieldReader r, const Parsers& p, const Workload& w, CloudPrice& price, bool model_named) {
+  CatalogHalves halves;
   const MapEntry* chosen = nullptr;
   for (const auto& form : price_form_names()) {
     const MapEntry* e = r.entry(form.name);
@@ -61,7 +73,7 @@ void read_price(FieldReader r, const Parsers& p, const Workload& w, CloudPrice& 
       r.error_at("", "cloud.price needs one of per_call, per_1k_tokens, per_1m_tokens or instance, or a catalog "
                      "model: {model: gpt-5.4-mini, tier: batch}");
     r.finish();
-    return;
+    return halves;
   }
   switch (price.form) {
     case PriceForm::per_call:
@@ -69,7 +81,7 @@ void read_price(FieldReader r, const Parsers& p, const Workload& w, CloudPrice& 
       break;
     case PriceForm::per_1k_tokens:
     case PriceForm::per_1m_tokens:
-      read_token_prices(r.section(chosen->key, true), p, price);
+      halves = read_token_prices(r.section(chosen->key, true), p, price, model_named);
       if (!w.tokens)
         r.error_at(chosen->key, fmt::format("cloud.price.{} needs workload.tokens (e.g. tokens: "
                                             "{{input: 300, output: 200}})",
@@ -87,6 +99,7 @@ void read_price(FieldReader r, const Parsers& p, const Workload& w, CloudPrice& 
     }
   }
   r.finish();
+  return halves;
 }
 
 // `cloud.price: {model: X, tier: batch}`: a catalog price; false when the price map is a price form.
@@ -110,7 +123,7 @@ bool read_catalog_price(FieldReader& r, Cloud& c) {
 }
 
 void resolve_cloud_model(FieldReader& cloud, Profile& p, const Catalog& catalog, bool price_written,
-                         const std::string& field) {
+                         const std::string& field, CatalogHalves halves) {
   ReadContext& ctx = cloud.context();
   const PriceEntry* price = catalog.find_price(*p.cloud.model);
   if (!price) {
@@ -127,7 +140,7 @@ void resolve_cloud_model(FieldReader& cloud, Profile& p, const Catalog& catalog,
                           fmt::format("cloud.price.tier batch: catalog {} has no batch tier (no batch_window)", price->id));
     return;
   }
-  if (price_written) return;  // the profile's own price wins
+  if (price_written && !halves.any()) return;  // the profile's own price wins
   if (!usd_only(cloud, p, "cloud.price")) return;
   if (!p.workload.tokens) {
     ctx.diagnostics.error(where(p, field, Position{}),
@@ -137,6 +150,16 @@ void resolve_cloud_model(FieldReader& cloud, Profile& p, const Catalog& catalog,
     return;
   }
   const ChosenPrice chosen = choose_price(*price, p.cloud.price.tier, *p.workload.tokens);
+  if (halves.any()) {  // one rate written, the other from the catalog, in the map's unit
+    const double scale = p.cloud.price.form == PriceForm::per_1k_tokens ? 1e-3 : 1;
+    (halves.input ? p.cloud.price.input_per_tokens : p.cloud.price.output_per_tokens) =
+        (halves.input ? chosen.input : chosen.output) * scale;
+    p.catalog_values.push_back(CatalogValue{
+        fmt::format("cloud.price.{}.{}", to_string(p.cloud.price.form), halves.input ? "input" : "output"),
+        format_unit_price((halves.input ? chosen.input : chosen.output) * scale, "USD"),
+        entry_source(price->id, price->source, price->date), price->date});
+    return;
+  }
   p.cloud.price.form = PriceForm::per_1m_tokens;
   p.cloud.price.input_per_tokens = chosen.input;
   p.cloud.price.output_per_tokens = chosen.output;
@@ -218,19 +241,20 @@ void read_cloud(FieldReader& r, const Parsers& p, Profile& profile, const Catalo
   c.model = r.text("model", false, "gpt-5.4-mini");
   std::string field = "cloud.model";
   bool price_written = false;
+  CatalogHalves halves;
   FieldReader price = r.section("price", !c.model);
   if (read_catalog_price(price, c)) {
     field = "cloud.price.model";
   } else {
     price_written = price.present();
-    read_price(price, p, profile.workload, c.price);
+    halves = read_price(price, p, profile.workload, c.price, c.model.has_value());
   }
   c.inference_time_s = r.quantity_or("inference_time", p.duration(), {0, false, k_max_latency_s}, "30ms");
   c.ttft_s = r.quantity("ttft", p.duration(), {0, false, k_max_latency_s}, false, "400ms");
   c.output_tokens_per_s = r.quantity("output_speed", p.token_speed(), {0, true, 1e9}, false, "80/s");
   c.transfer_per_gb = r.quantity_or("transfer", p.per_gb(), k_money, "$0.10/GB");
   c.fixed_per_month = r.quantity_or("fixed", p.per_month(), k_money, "$200/month");
-  if (c.model) resolve_cloud_model(r, profile, catalog, price_written, field);
+  if (c.model) resolve_cloud_model(r, profile, catalog, price_written, field, halves);
   resolve_cloud_speed(r, profile, catalog);
   r.finish();
 }

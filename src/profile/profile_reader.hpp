@@ -18,6 +18,9 @@ struct EdgeWritten {
   bool inference_time = false;
   bool capacity = false;
   bool power = false;
+  // A power map with one half written (edge.power: {active: 34kW}) and edge.hardware named: the
+  // catalog gives the other half. Empty when the map is whole or absent.
+  std::optional<double> partial_idle_w, partial_active_w;
 };
 
 // "catalog rpi5-8gb: vendor brief (2025-01)"

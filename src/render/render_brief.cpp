@@ -53,7 +53,7 @@ std::string nearest_switch(JsonView r) {
         continue;
       const std::string unit = str(f["unit"]);
       return fmt::format("nearest switch: {} {} {} (today {}, {} away) -> {}", str(f["field"]),
-                         std::string(side) == "switch_below" ? "below" : "above", field_value_text(num(sw["value"]), unit, r),
+                         std::string(side) == "switch_below" ? "below" : "above", switch_value_text(r, f, side),
                          field_value_text(num(f["value"]), unit, r), format_percent(ratio),
                          sw["verdict"].is_string() ? str(sw["verdict"]) : "none");
     }

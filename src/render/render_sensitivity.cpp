@@ -28,11 +28,28 @@ struct Context {
 Context context_of(JsonView report) { return Context{report, str(report["currency"])}; }
 
 // "5.27 s -> cloud (-34%)" or "-".
-std::string switch_text(const Context& c, JsonView f, JsonView s) {
+std::string switch_text(const Context& c, JsonView f, const char* side) {
+  const JsonView s = f[side];
   if (!s.is_object()) return "-";
   const double v = num(f["value"]), at = num(s["value"]);
   const std::string move = v > 0 ? fmt::format(" ({}{})", at < v ? "-" : "+", format_percent(std::abs(at - v) / v)) : "";
-  return fmt::format("{} -> {}{}", c.value(f, s["value"]), str(s["verdict"]), move);
+  return fmt::format("{} -> {}{}", switch_value_text(c.report, f, side), str(s["verdict"]), move);
+}
+
+// A value in its unit, rounded `r`, as --set reads it (see switch_value_text).
+std::string settable_text(double v, const std::string& unit, JsonView report, Rounding r) {
+  const std::string currency = str(report["currency"]);
+  const auto money = [&](double x) { return format_money_plain(x, currency, r); };
+  if (unit == "s") return format_duration(v, r);
+  if (unit == "1/s") return format_rate(v, num(report["hours_per_month"]) * 3600, r);
+  if (unit == "B") return format_bytes(v, r);
+  if (unit == "B/s") return format_bytes(v, r) + "/s";
+  if (unit == "W") return format_plain(v, r) + "W";  // "34kW"
+  if (unit == "fraction") return format_percent(v, r);
+  if (unit == "1/year") return format_percent(v, r) + "/year";
+  if (unit == currency || unit.starts_with(currency + "/1")) return money(v);  // per 1k or 1M tokens: the field names it
+  if (unit.starts_with(currency + "/")) return money(v) + unit.substr(currency.size());
+  return format_plain(v, r);
 }
 
 std::vector<JsonView> flipping(JsonView s) {
@@ -62,7 +79,7 @@ std::string flips_inside(const Context& c, JsonView f) {
   std::string out;
   for (const char* side : {"switch_below", "switch_above"})
     if (const JsonView sw = f[side]; sw.is_object() && num(sw["value"]) >= num(f["low"]) && num(sw["value"]) <= num(f["high"]))
-      out += fmt::format(" (flips to {} at {})", str(sw["verdict"]), c.value(f, sw["value"]));
+      out += fmt::format(" (flips to {} at {})", str(sw["verdict"]), switch_value_text(c.report, f, side));
   return out;
 }
 
@@ -80,6 +97,16 @@ std::string field_value_text(double v, const std::string& unit, JsonView report)
   if (unit == currency) return format_unit_price(v, currency);
   if (unit.starts_with(currency + "/")) return format_unit_price(v, currency) + unit.substr(currency.size());
   return format_count(v);  // counts, tokens, plain numbers
+}
+
+std::string switch_value_text(JsonView report, JsonView field, std::string_view side) {
+  const Rounding r = side == "switch_below" ? Rounding::down : Rounding::up;
+  const double v = num(field[side]["value"]);
+  if (str(field["field"]) != "connectivity.rtt") return settable_text(v, str(field["unit"]), report, r);
+  // The round trip is typical..p95; a switch moves the typical value and scales the p95 with it.
+  const JsonView rtt = report["network"]["rtt_ms"];
+  const double ratio = num(rtt["low"]) > 0 ? num(rtt["high"]) / num(rtt["low"]) : 1;
+  return settable_text(v, "s", report, r) + ".." + settable_text(v * ratio, "s", report, r);
 }
 
 std::string sensitivity_table(JsonView report, bool ascii) {
@@ -100,13 +127,13 @@ std::string sensitivity_table(JsonView report, bool ascii) {
     out += fmt::format("  {:<38} {:<14} {:<24} {}\n", "field", "today", "flips below", "flips above");
     for (JsonView f : flips)
       out += fmt::format("  {:<38} {:<14} {:<24} {}\n", str(f["field"]), c.value(f, f["value"]),
-                         switch_text(c, f, f["switch_below"]), switch_text(c, f, f["switch_above"]));
+                         switch_text(c, f, "switch_below"), switch_text(c, f, "switch_above"));
     out += "  why:\n";
     for (JsonView f : flips)
       for (const char* side : {"switch_below", "switch_above"})
         if (const JsonView sw = f[side]; sw.is_object())
           out += fmt::format("    {} {} {}: {}\n", str(f["field"]), std::string(side) == "switch_below" ? "<" : ">",
-                             c.value(f, sw["value"]), str(sw["reason"]));
+                             switch_value_text(report, f, side), str(sw["reason"]));
   }
   const std::size_t still = s["fields"].size() - flips.size();
   out += fmt::format("  {} of {} fields do not flip it between 1/{}x and {}x (fields at 0 are not searched, except shares)\n",
@@ -152,7 +179,7 @@ std::string sensitivity_markdown(JsonView report) {
       for (const char* side : {"switch_below", "switch_above"})
         if (const JsonView sw = f[side]; sw.is_object()) why += fmt::format("{}{}", why.empty() ? "" : "; ", str(sw["reason"]));
       out += fmt::format("| `{}` | {} | {} | {} | {} |\n", str(f["field"]), c.value(f, f["value"]),
-                         switch_text(c, f, f["switch_below"]), switch_text(c, f, f["switch_above"]), why);
+                         switch_text(c, f, "switch_below"), switch_text(c, f, "switch_above"), why);
     }
   }
   const std::vector<JsonView> rows = by_swing(s);

@@ -23,11 +23,27 @@ std::string trim_zeros(std::string s) {
 
 // Up to `digits` significant digits, trailing zeros trimmed: (1234567, 3) -> "1.23" of a
 // million is done by the caller; here (1.234567, 3) -> "1.23".
-std::string significant(double v, int digits) {
+std::string significant(double v, int digits, Rounding rounding = Rounding::nearest) {
   if (!std::isfinite(v)) return "-";
-  const int magnitude = v == 0 ? 0 : static_cast<int>(std::floor(std::log10(std::fabs(v))));
+  int magnitude = v == 0 ? 0 : static_cast<int>(std::floor(std::log10(std::fabs(v))));
+  if (rounding != Rounding::nearest && v != 0) {
+    const double scale = std::pow(10.0, digits - 1 - magnitude);
+    v = (rounding == Rounding::down ? std::floor(v * scale) : std::ceil(v * scale)) / scale;
+    magnitude = v == 0 ? 0 : static_cast<int>(std::floor(std::log10(std::fabs(v))));  // 999.5 up is 1000
+  }
   const int decimals = std::max(0, digits - 1 - magnitude);
   return trim_zeros(fmt::format("{:.{}f}", v, decimals));
+}
+
+// Rounding a negative number down moves its magnitude up.
+Rounding magnitude_rounding(double value, Rounding r) {
+  if (value >= 0 || r == Rounding::nearest) return r;
+  return r == Rounding::down ? Rounding::up : Rounding::down;
+}
+
+// format_count, or format_plain when a direction is asked for.
+std::string count_text(double v, Rounding rounding) {
+  return rounding == Rounding::nearest ? format_count(v) : format_plain(v, rounding);
 }
 
 std::string with_sign(std::string_view currency, const std::string& amount, bool negative) {
@@ -70,6 +86,20 @@ std::string format_money(double value, const std::string& currency) {
   return with_sign(currency, amount, value < 0 && amount != "0");
 }
 
+std::string format_plain(double value, Rounding rounding) {
+  if (!std::isfinite(value)) return k_no_number;
+  constexpr std::pair<double, const char*> k_suffixes[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "k"}};
+  const double v = std::fabs(value);
+  const Rounding magnitude = magnitude_rounding(value, rounding);
+  std::string text = significant(v, 3, magnitude);
+  for (const auto& [scale, suffix] : k_suffixes)
+    if (std::stod(text) >= scale) {
+      text = significant(v / scale, 3, magnitude) + suffix;
+      break;
+    }
+  return value < 0 && text != "0" ? "-" + text : text;
+}
+
 std::string format_count(double value) {
   if (!std::isfinite(value)) return k_no_number;
   const double v = std::fabs(value);
@@ -107,6 +137,12 @@ std::string format_money(double value, const std::string& currency, MoneyStyle s
   return with_sign(currency, amount, value < 0 && !zero);
 }
 
+std::string format_money_plain(double value, const std::string& currency, Rounding rounding) {
+  if (!std::isfinite(value)) return k_no_number;
+  const std::string amount = format_plain(std::fabs(value), magnitude_rounding(value, rounding));
+  return with_sign(currency, amount, value < 0 && amount != "0");
+}
+
 std::string format_unit_price(double value, const std::string& currency) {
   if (!std::isfinite(value)) return k_no_number;
   if (std::fabs(value) >= 1 || value == 0) return format_money(value, currency);
@@ -117,7 +153,7 @@ std::string format_unit_price(double value, const std::string& currency) {
   return with_sign(currency, digits, value < 0);
 }
 
-std::string format_rate(double per_second, double month_s) {
+std::string format_rate(double per_second, double month_s, Rounding rounding) {
   if (!std::isfinite(per_second)) return k_no_number;
   struct Unit {
     const char* name;
@@ -126,21 +162,21 @@ std::string format_rate(double per_second, double month_s) {
   const Unit units[] = {{"s", 1}, {"min", 60}, {"h", 3600}, {"day", 86400}, {"month", month_s}};
   for (const Unit& u : units) {
     const double v = per_second * u.seconds;
-    if (v >= 1 && std::fabs(v - std::round(v)) < 1e-9 * v) return fmt::format("{}/{}", format_count(v), u.name);
+    if (v >= 1 && std::fabs(v - std::round(v)) < 1e-9 * v) return fmt::format("{}/{}", count_text(v, rounding), u.name);
   }
   for (const Unit& u : units)
-    if (per_second * u.seconds >= 1) return fmt::format("{}/{}", format_count(per_second * u.seconds), u.name);
-  return fmt::format("{}/month", format_count(per_second * month_s));
+    if (per_second * u.seconds >= 1) return fmt::format("{}/{}", count_text(per_second * u.seconds, rounding), u.name);
+  return fmt::format("{}/month", count_text(per_second * month_s, rounding));
 }
 
-std::string format_duration(double seconds) {
+std::string format_duration(double seconds, Rounding rounding) {
   if (!std::isfinite(seconds)) return k_no_number;
   const double s = std::fabs(seconds);
-  if (s < 1) return significant(seconds * 1e3, 3) + " ms";
-  if (s < 120) return significant(seconds, 3) + " s";
-  if (s < 7200) return significant(seconds / 60, 3) + " min";
-  if (s < 2 * 86400) return significant(seconds / 3600, 3) + " h";
-  return significant(seconds / 86400, 3) + " days";
+  if (s < 1) return significant(seconds * 1e3, 3, rounding) + " ms";
+  if (s < 120) return significant(seconds, 3, rounding) + " s";
+  if (s < 7200) return significant(seconds / 60, 3, rounding) + " min";
+  if (s < 2 * 86400) return significant(seconds / 3600, 3, rounding) + " h";
+  return significant(seconds / 86400, 3, rounding) + " days";
 }
 
 std::string format_duration_range(double low_s, double high_s) {
@@ -153,17 +189,17 @@ std::string format_duration_range(double low_s, double high_s) {
   return fmt::format("{}-{}", low, high);
 }
 
-std::string format_bytes(double bytes) {
+std::string format_bytes(double bytes, Rounding rounding) {
   if (!std::isfinite(bytes)) return k_no_number;
-  if (bytes >= 1e9) return format_count(bytes / 1e9) + " GB";
-  if (bytes >= 1e6) return format_count(bytes / 1e6) + " MB";
-  if (bytes >= 1e3) return format_count(bytes / 1e3) + " KB";
-  return format_count(bytes) + " B";
+  if (bytes >= 1e9) return count_text(bytes / 1e9, rounding) + " GB";
+  if (bytes >= 1e6) return count_text(bytes / 1e6, rounding) + " MB";
+  if (bytes >= 1e3) return count_text(bytes / 1e3, rounding) + " KB";
+  return count_text(bytes, rounding) + " B";
 }
 
-std::string format_percent(double fraction) {
+std::string format_percent(double fraction, Rounding rounding) {
   if (!std::isfinite(fraction)) return k_no_number;
-  return significant(fraction * 100, 3) + "%";
+  return significant(fraction * 100, 3, rounding) + "%";
 }
 
 // `text` in lines of at most `width` characters, each starting with `indent` spaces.

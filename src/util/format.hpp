@@ -8,6 +8,15 @@
 
 namespace edgecalc {
 
+// Which way a displayed value is rounded: to the nearest, or down or up (a switching value is
+// shown on the side where the verdict has already flipped, so that feeding it back flips it).
+enum class Rounding { nearest, down, up };
+
+// A number as a profile or --set writes it: 3 significant digits rounded `rounding`, a k/M/B/T
+// suffix from a thousand up, no digit separators: (231861, up) -> "232k", (0.0079999, down) ->
+// "0.00799".
+std::string format_plain(double value, Rounding rounding);
+
 // $0.45, $2,985.70, $107,485.20, $1.2M, $3.45B, $0.000205, -$5.00; "1,234.50 CHF" for
 // currencies without a symbol.
 std::string format_money(double value, const std::string& currency);
@@ -19,6 +28,10 @@ enum class MoneyStyle { cents, compact };
 MoneyStyle money_style_for(double largest_amount);
 std::string format_money(double value, const std::string& currency, MoneyStyle style);
 
+// An amount as a profile or --set writes it: format_plain's number with the currency ("$91.1k",
+// "$0.505", "4.2k CHF").
+std::string format_money_plain(double value, const std::string& currency, Rounding rounding);
+
 // Like format_money, but below 1 with 3 significant digits: $0.0243, $0.205 (prices per 1k calls).
 std::string format_unit_price(double value, const std::string& currency);
 
@@ -27,19 +40,19 @@ std::string format_count(double value);
 
 // A per-member rate in the first unit that makes it whole ("200/day", "10/h"), else the first
 // that makes it at least 1 ("8.33/h").
-std::string format_rate(double per_second, double month_s);
+std::string format_rate(double per_second, double month_s, Rounding rounding = Rounding::nearest);
 
 // 0.18 -> "180 ms", 1.28e-3 -> "1.28 ms", 30 -> "30 s", 300 -> "5 min", 7200 -> "2 h".
-std::string format_duration(double seconds);
+std::string format_duration(double seconds, Rounding rounding = Rounding::nearest);
 
 // "15-60 ms", "500 ms-1.2 s": a range, the unit once when both ends share it.
 std::string format_duration_range(double low_s, double high_s);
 
 // 5.22e9 -> "5.22 GB", 8e6 -> "8 MB", 24e3 -> "24 KB" (powers of 1000).
-std::string format_bytes(double bytes);
+std::string format_bytes(double bytes, Rounding rounding = Rounding::nearest);
 
 // 0.05 -> "5%", 0.125 -> "12.5%".
-std::string format_percent(double fraction);
+std::string format_percent(double fraction, Rounding rounding = Rounding::nearest);
 
 // 27.5 months; 0.018 months (two significant digits below one month)
 std::string format_months(double months);
