@@ -12,8 +12,14 @@
 #include <nlohmann/json.hpp>
 
 #include <edgecalc/cli/cli.hpp>
+#include <edgecalc/decide/pipeline.hpp>
+#include <edgecalc/explore/sensitivity.hpp>
+#include <edgecalc/explore/uncertainty.hpp>
+#include <edgecalc/report/explore_json.hpp>
+#include <edgecalc/report/report_json.hpp>
 
 #include "cli_run.hpp"
+#include "fixture.hpp"
 
 using namespace edgecalc;
 using namespace edgecalc::test;
@@ -67,6 +73,96 @@ TEST_CASE("no NaN and no infinity when every total is zero", "[robustness]") {
   CHECK(r.code == 0);
   CHECK(r.out.find("NaN") == std::string::npos);
   CHECK_NOTHROW(Json::parse(r.out));
+}
+
+namespace {
+
+// Degenerate profiles: every option free, and every option at the same non-zero total (a fixed
+// $100/month each); both with a hybrid that escalates 10% and a range, so that every section runs.
+const std::string k_degenerate_head = R"(edgecalc: 1
+name: degenerate
+workload:
+  calls: 60/min
+  latency_budget: 500ms
+  payload: 0B
+  hard_fraction: 10%
+fleet:
+  size: 500..2000
+connectivity:
+  network: wired
+data:
+  sensitivity: public
+  escalation_allowed: true
+)";
+const std::string k_all_free = k_degenerate_head + R"(cloud:
+  price:
+    per_call: $0
+edge:
+  unit_cost: $0
+  inference_time: 8ms
+  engineering: $0
+  maintenance: $0/month
+  power: 0W
+)";
+const std::string k_all_equal = k_degenerate_head + R"(cloud:
+  price:
+    per_call: $0
+  fixed: $100/month
+edge:
+  unit_cost: $0
+  inference_time: 8ms
+  engineering: $0
+  maintenance: $0/month
+  power: 0W
+  fixed: $100/month
+)";
+
+// The JSON paths of numbers that are not finite (nlohmann would write them as null).
+void non_finite(const Json& node, const std::string& at, std::vector<std::string>& out) {
+  if (node.is_number_float() && !std::isfinite(node.get<double>())) out.push_back(at);
+  if (node.is_object())
+    for (auto it = node.begin(); it != node.end(); ++it) non_finite(it.value(), at + "/" + it.key(), out);
+  if (node.is_array())
+    for (std::size_t i = 0; i < node.size(); ++i) non_finite(node[i], at + "/" + std::to_string(i), out);
+}
+
+}  // namespace
+
+TEST_CASE("profiles whose options all cost nothing, or the same, give finite numbers in every format",
+          "[robustness][render]") {
+  const std::regex not_a_number(R"(\b(-?nan|-?inf|infinity)\b)", std::regex::icase);
+  std::size_t checked = 0;
+  for (const auto& [name, text] : {std::pair{"all-free", k_all_free}, std::pair{"all-equal", k_all_equal}}) {
+    const std::string path = write_robust(std::string(name) + ".yaml", text);
+    const Profile p = test::load_path(path);
+    // Every number of the JSON report, before it is written, with every section.
+    Json j = report_json(evaluate(p, "2026-11-21"));
+    j["sensitivity"] = sensitivity_json(analyse_sensitivity(p));
+    j["uncertainty"] = uncertainty_json(analyse_uncertainty(p, UncertaintyOptions{500, 1, 1}), p);
+    std::vector<std::string> bad;
+    non_finite(j, "", bad);
+    INFO(name << ": not finite at " << (bad.empty() ? "" : bad.front()));
+    CHECK(bad.empty());
+    CHECK(j["options"]["hybrid"]["total_cost"].is_number());  // the hybrid runs too
+    for (const char* format : {"table", "json", "markdown", "junit", "sarif", "html", "svg"}) {
+      for (const bool brief : {false, true}) {
+        if (brief && format != std::string("table")) continue;
+        std::vector<std::string> args{path, "--format", format, "--sensitivity", "--samples", "500"};
+        if (brief) args.push_back("--brief");
+        const Run r = run(args);
+        INFO(name << " as " << format << (brief ? " --brief" : "") << ": " << r.err);
+        CHECK(r.code == 0);
+        CHECK_FALSE(std::regex_search(r.out, not_a_number));
+        CHECK((r.out.find("null") == std::string::npos || format == std::string("json")));
+        ++checked;
+      }
+    }
+    const Run csv = run({path, "--scan", "edge.unit_cost=0,1,2", "--format", "csv"});
+    CHECK(csv.code == 0);
+    CHECK_FALSE(std::regex_search(csv.out, not_a_number));
+    ++checked;
+  }
+  CHECK(checked == 2 * (7 + 1 + 1));  // two profiles x (seven formats, brief, csv)
 }
 
 TEST_CASE("a saved report with any one key removed renders or is refused, never crashes", "[robustness][render]") {
