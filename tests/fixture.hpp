@@ -11,6 +11,7 @@
 
 #include <edgecalc/util/diagnostic.hpp>
 #include <edgecalc/load/document.hpp>
+#include <edgecalc/load/overrides.hpp>
 #include <edgecalc/profile/profile.hpp>
 
 namespace edgecalc::test {
@@ -83,12 +84,14 @@ inline std::string errors_of(const std::string& text, SourceFormat format = Sour
   return outcome.errors;
 }
 
-// A profile from tests/data/<dir>/<file>, which must load.
-inline Profile data_profile(const std::string& dir, const std::string& file) {
-  Diagnostics d(file);
-  auto p = load_profile(std::string(EDGECALC_SOURCE_DIR) + "/tests/data/" + dir + "/" + file, d);
-  if (!p) throw std::runtime_error(format_diagnostics(d));
-  return *p;
+// The path of tests/data/<dir>/<file>.
+inline std::string data_path(const std::string& dir, const std::string& file) {
+  return std::string(EDGECALC_SOURCE_DIR) + "/tests/data/" + dir + "/" + file;
+}
+
+// A profile from tests/data/<dir>/<file> with `sets` (--set), which must load.
+inline Profile data_profile(const std::string& dir, const std::string& file, const std::vector<std::string>& sets = {}) {
+  return load_path(data_path(dir, file), set_overrides(sets));
 }
 
 }  // namespace edgecalc::test

@@ -2,6 +2,7 @@
 
 #include <edgecalc/model/model.hpp>
 
+#include "cli_run.hpp"
 #include "fixture.hpp"
 
 using namespace edgecalc;
@@ -167,4 +168,35 @@ TEST_CASE("property: per-call cloud cost is proportional to fleet size", "[cost]
     scaled.fleet.size = p.fleet.size * factor;
     CHECK(price_options(scaled).cloud.total == Approx(base * factor));
   }
+}
+
+TEST_CASE("a 30-day month prices every line in 720 h, and the 730 h default in 730 h", "[cost]") {
+  // The seed's case: 60 calls/min on 50,000 doorbells. 30-day month: 1/s x 50,000 x 2,592,000 s
+  // = 129.6B calls; the default month of 730 h: x 2,628,000 s = 131.4B.
+  const std::string doorbell = example_path("doorbell-keyword-spotting.yaml");
+  CHECK(price_options(load_path(doorbell, set_overrides({"month=30d"}))).volume.calls_per_month == Approx(129.6e9));
+  CHECK(price_options(load_path(doorbell)).volume.calls_per_month == Approx(131.4e9));
+  CHECK(price_options(load_path(doorbell, set_overrides({"month=730h"}))).volume.calls_per_month == Approx(131.4e9));
+
+  // Worked example 1 in 30-day months: 10/h x 720 h x 2,000 kiosks = 14.4M calls a month.
+  const CostModel m = price_options(data_profile("model", "kiosk-fleet.yaml", {"month=30d"}));
+  CHECK(m.hours_per_month == 720);
+  CHECK(m.volume.calls_per_month == Approx(14.4e6));
+  // per call 14.4M x $0.0002 = $2,880; transfer 14.4M x 50 KB = 720 GB x $0.09 = $64.80
+  CHECK(line(m.cloud, "per_call_fees", Side::cloud) == Approx(2880 * 36));
+  CHECK(line(m.cloud, "transfer", Side::cloud) == Approx(64.80 * 36));
+  // energy 2 W x 720 h = 1.44 kWh x $0.15 = $0.216 a kiosk x 2,000 = $432 (not 438 as in 730 h)
+  CHECK(m.edge.monthly == Approx(432));
+  CHECK(m.edge.total == Approx(70000 + 432 * 36));
+  // a price per billing month stays what it says: $200/month is $200 in either month
+  const CostModel fee = price_options(data_profile("model", "kiosk-fleet.yaml", {"month=30d", "cloud.fixed=$200/month"}));
+  CHECK(line(fee.cloud, "fixed", Side::cloud) == Approx(200 * 36));
+  // a duration in months is in the same month: a 36-month horizon of 30 days is 1,080 days
+  CHECK(load_path(data_path("model", "kiosk-fleet.yaml"), set_overrides({"month=30d"})).horizon_s == Approx(1080 * 86400.0));
+
+  // The report says which month it used.
+  const test::Run r = test::run({data_path("model", "kiosk-fleet.yaml"), "--set", "month=30d", "--no-chart"});
+  CHECK(r.out.find("horizon  36 months of 720 h") != std::string::npos);
+  const test::Run j = test::run({data_path("model", "kiosk-fleet.yaml"), "--set", "month=30d", "--format", "json"});
+  CHECK(j.out.find("\"hours_per_month\": 720.0") != std::string::npos);
 }
