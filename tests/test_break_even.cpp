@@ -2,7 +2,9 @@
 
 #include <edgecalc/model/break_even.hpp>
 #include <edgecalc/profile/normalize.hpp>
+#include <edgecalc/decide/pipeline.hpp>
 #include <edgecalc/render/render.hpp>
+#include <edgecalc/report/report_json.hpp>
 
 #include "fixture.hpp"
 

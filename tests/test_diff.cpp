@@ -10,7 +10,9 @@
 
 #include <edgecalc/cli/cli.hpp>
 #include <edgecalc/report/diff.hpp>
+#include <edgecalc/decide/pipeline.hpp>
 #include <edgecalc/render/render.hpp>
+#include <edgecalc/report/report_json.hpp>
 
 #include "fixture.hpp"
 

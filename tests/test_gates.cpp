@@ -7,7 +7,9 @@
 #include <edgecalc/cli/cli.hpp>
 #include <edgecalc/report/diff.hpp>
 #include <edgecalc/decide/gates.hpp>
+#include <edgecalc/decide/pipeline.hpp>
 #include <edgecalc/render/render.hpp>
+#include <edgecalc/report/report_json.hpp>
 #include <edgecalc/decide/pipeline.hpp>
 
 #include "fixture.hpp"

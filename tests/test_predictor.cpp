@@ -10,7 +10,9 @@
 #include <edgecalc/load/document.hpp>
 #include <edgecalc/model/predictor.hpp>
 #include <edgecalc/model/validate.hpp>
+#include <edgecalc/decide/pipeline.hpp>
 #include <edgecalc/render/render.hpp>
+#include <edgecalc/report/report_json.hpp>
 #include <edgecalc/decide/pipeline.hpp>
 
 #include "fixture.hpp"

@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include <edgecalc/cli/cli.hpp>
+#include <edgecalc/decide/pipeline.hpp>
 #include <edgecalc/render/render.hpp>
+#include <edgecalc/report/report_json.hpp>
 
 #include "fixture.hpp"
 

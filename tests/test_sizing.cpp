@@ -10,7 +10,9 @@
 
 #include <edgecalc/decide/assumptions.hpp>
 #include <edgecalc/model/break_even.hpp>
+#include <edgecalc/decide/pipeline.hpp>
 #include <edgecalc/render/render.hpp>
+#include <edgecalc/report/report_json.hpp>
 #include <edgecalc/decide/pipeline.hpp>
 
 #include "fixture.hpp"

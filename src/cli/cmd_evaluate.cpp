@@ -1,5 +1,6 @@
 #include <ostream>
 
+#include <edgecalc/report/report_json.hpp>
 #include <edgecalc/render/render.hpp>
 #include <edgecalc/decide/pipeline.hpp>
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <edgecalc/domain/rule_table.hpp>
+
 #include "util/format.hpp"
 
 namespace edgecalc {
@@ -23,7 +25,7 @@ std::string_view kind_name(ThresholdKind kind) {
 
 std::string render_rules_table() {
   std::string out = fmt::format("{:<26}{:<7}{:<12}{}\n", "rule", "effect", "threshold", "applies to");
-  for (const Rule& r : rules()) {
+  for (const RuleInfo& r : rule_table()) {
     out += fmt::format("{:<26}{:<7}{:<12}{}\n", r.id, to_string(r.effect),
                        format_threshold(r.threshold_kind, r.default_threshold), r.applies_to);
     out += wrap_text(fmt::format("fires when {}", r.checks), 100, 4);
@@ -35,7 +37,7 @@ std::string render_rules_table() {
 
 nlohmann::ordered_json rules_json() {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const Rule& r : rules()) {
+  for (const RuleInfo& r : rule_table()) {
     const bool has_threshold = r.threshold_kind != ThresholdKind::none;
     list.push_back({{"id", r.id},
                     {"effect", to_string(r.effect)},

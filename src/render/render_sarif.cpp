@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <edgecalc/domain/rule_table.hpp>
+
 #include <edgecalc/version.hpp>
 
 #include "util/json_util.hpp"
@@ -25,7 +27,7 @@ Json sarif_location(JsonView report, JsonView where) {
 
 std::string render_sarif(const std::vector<nlohmann::ordered_json>& reports) {
   Json driver_rules = Json::array();
-  for (const Rule& r : rules()) {
+  for (const RuleInfo& r : rule_table()) {
     driver_rules.push_back({{"id", r.id},
                             {"shortDescription", {{"text", fmt::format("fires when {}", r.checks)}}},
                             {"help", {{"text", fmt::format("source: {}", r.source)}}}});

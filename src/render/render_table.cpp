@@ -338,8 +338,5 @@ std::string render_table(const nlohmann::ordered_json& json, const RenderOptions
   return out;
 }
 
-std::string render_table(const Report& report, const RenderOptions& style) {
-  return render_table(report_json(report), style);
-}
 
 }  // namespace edgecalc

@@ -1,6 +1,6 @@
 #pragma once
 
-// Render stage: a Report -> text. Renderers never compute costs; they only format what the
+// Render stage: a JSON report -> text. Renderers never compute costs; they only format what the
 // model produced.
 
 #include <string>
@@ -8,9 +8,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <edgecalc/decide/pipeline.hpp>
-#include <edgecalc/report/report_json.hpp>
-#include <edgecalc/decide/rules.hpp>
 
 namespace edgecalc {
 
@@ -25,7 +22,6 @@ struct RenderOptions {
 // The human-readable table: verdict and gates, options, fired rules, break-even in words, the
 // itemised breakdown and the assumptions. At most 100 columns wide.
 std::string render_table(const nlohmann::ordered_json& report, const RenderOptions& style = {});
-std::string render_table(const Report& report, const RenderOptions& style = {});
 
 // Markdown for pull-request comments, one section per report.
 std::string render_markdown(const std::vector<nlohmann::ordered_json>& reports);

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <edgecalc/decide/gates.hpp>
+#include <edgecalc/decide/gate_result.hpp>
 #include <edgecalc/util/exit_code.hpp>
 
 namespace edgecalc {
