@@ -105,6 +105,7 @@ TEST_CASE("written power curves work without a catalog entry", "[sizing][profile
 }
 
 TEST_CASE("every break-even value, re-run with --set at that value, gives equal totals", "[sizing][break-even]") {
+  std::size_t checked = 0;  // break-even values re-run: every check below is conditional on one existing
   for (const auto& entry : std::filesystem::directory_iterator(std::string(EDGECALC_SOURCE_DIR) + "/profiles")) {
     const std::string file = entry.path().filename().string();
     const Profile p = example(file);
@@ -121,6 +122,7 @@ TEST_CASE("every break-even value, re-run with --set at that value, gives equal 
       const auto crosses = [&](const std::function<std::vector<Override>(double)>& at, double value) {
         INFO(file << " " << to_string(option) << " at " << value);
         const double here = gap(at(value));
+        ++checked;
         if (std::fabs(here) <= 1e-3) return;
         CHECK((gap(at(value * 0.99)) > 0) != (gap(at(value * 1.01)) > 0));
       };
@@ -140,9 +142,11 @@ TEST_CASE("every break-even value, re-run with --set at that value, gives equal 
         const double g_below = gap({set(fmt::format("fleet.size={:.0f}", below))});
         const double g_above = gap({set(fmt::format("fleet.size={:.0f}", above))});
         CHECK((std::fabs(g_below) <= 1e-3 || (g_below > 0) != (g_above > 0)));
+        ++checked;
       }
     }
   }
+  CHECK(checked >= 30);  // 30 with the nine example profiles
 }
 
 TEST_CASE("the throughput rule checks the peak, for written and predicted inference times", "[sizing][rules]") {
