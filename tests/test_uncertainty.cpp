@@ -182,6 +182,35 @@ TEST_CASE("a seed gives byte-identical JSON on every run and every thread count"
   CHECK(json_with({"--threads", "2", "--seed", "1"}) != one);
 }
 
+TEST_CASE("ranged examples give the same bytes three times on threads 1, 2 and 8", "[uncertainty]") {
+  // Table (with --sensitivity) and JSON, 1,500 samples (two chunks, the second one short). The
+  // examples without ranges of their own get two (horizon and energy price, as scripts/bench.sh).
+  std::size_t compared = 0;
+  for (const char* file : {"pi-fleet-llm.yaml", "team-gpu-server-ranges.yaml", "voice-hub-hybrid.yaml"}) {
+    std::vector<std::string> ranges;
+    if (file != std::string("team-gpu-server-ranges.yaml"))
+      ranges = {"--set", "horizon=24months..48months", "--set", "edge.energy_price=$0.10/kWh..$0.30/kWh"};
+    for (const char* format : {"json", "table"}) {
+      std::string first;
+      for (const char* threads : {"1", "2", "8"}) {
+        for (int run = 0; run < 3; ++run) {
+          std::vector<std::string> args{test::example_path(file), "--format", format, "--sensitivity", "--samples", "1500",
+                                        "--seed", "7", "--threads", threads, "--no-chart"};
+          args.insert(args.end(), ranges.begin(), ranges.end());
+          const test::Run r = test::run(args);
+          INFO(file << " " << format << " threads " << threads << " run " << run << ": " << r.err);
+          REQUIRE(r.code <= 1);
+          REQUIRE(r.out.find("uncertainty") != std::string::npos);
+          if (first.empty()) first = r.out;
+          CHECK(r.out == first);
+          ++compared;
+        }
+      }
+    }
+  }
+  CHECK(compared == 3 * 2 * 3 * 3);
+}
+
 TEST_CASE("without ranges there is no uncertainty section, whatever the flags", "[uncertainty]") {
   const std::string profile = std::string(EDGECALC_SOURCE_DIR) + "/profiles/team-gpu-server.yaml";
   const test::Run plain = test::run({profile, "--format", "json"});
