@@ -47,6 +47,7 @@ TEST_CASE("the checker finds what is not well-formed", "[html]") {
 }
 
 TEST_CASE("the HTML and SVG reports of every example are well-formed and self-contained", "[html]") {
+  std::size_t pages = 0;
   for (const std::string& profile : test::example_profiles()) {
     for (const char* format : {"html", "svg"}) {
       const test::Run r = test::run({profile, "--format", format, "--sensitivity"});
@@ -61,8 +62,11 @@ TEST_CASE("the HTML and SVG reports of every example are well-formed and self-co
       // Charts carry a text alternative.
       CHECK(r.out.find("<title>") != std::string::npos);
       CHECK(r.out.find("<desc>") != std::string::npos);
+      ++pages;
     }
   }
+  CHECK(pages == 2 * test::example_profiles().size());
+  CHECK(pages >= 18);  // nine examples today: an empty profiles/ folder must not pass
 }
 
 TEST_CASE("the HTML report shows the verdict, the cost chart, the rules and the assumptions", "[html]") {

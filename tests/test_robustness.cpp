@@ -166,8 +166,10 @@ TEST_CASE("profiles whose options all cost nothing, or the same, give finite num
 }
 
 TEST_CASE("a saved report with any one key removed renders or is refused, never crashes", "[robustness][render]") {
+  std::size_t reports = 0, renders = 0;
   for (const auto& entry : std::filesystem::directory_iterator(k_source + "/tests/golden/report")) {
     if (entry.path().extension() != ".json") continue;
+    ++reports;
     std::ifstream in(entry.path());
     const Json golden = Json::parse(in);
     const std::string path = scratch("without-one-key.json");
@@ -180,9 +182,12 @@ TEST_CASE("a saved report with any one key removed renders or is refused, never 
         const Run r = run({"render", path, "--format", format});
         INFO(entry.path().filename().string() << " without " << removed << " as " << format << ": " << r.err);
         CHECK((r.code == 0 || r.code == 2));
+        ++renders;
       }
     });
   }
+  CHECK(reports >= 10);   // every example's golden JSON and the worked examples'
+  CHECK(renders >= 7000);  // 7,738 today: hundreds of keys per report, two or four formats each
 }
 
 TEST_CASE("render survives a report without options.hybrid.escalation", "[robustness][render]") {
