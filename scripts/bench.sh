@@ -7,9 +7,22 @@
 # And the uncertainty issue's: 10,000 samples of each example profile (its own ranges, or two
 # added with --set) within 20x its plain run; 100,000 samples of pi-fleet-llm with three ranges
 # in under 1 s on one thread.
-# Prints the figures; exits 1 when a target is missed. Usage: bash scripts/bench.sh [runs]
+# Prints the figures; exits 1 when a target is missed. Usage: bash scripts/bench.sh [--record] [runs]
+# --record also writes the figures, with the date, core count and commit, to docs/measured/bench.txt,
+# which the README's Speed section quotes verbatim (tests/test_doc_figures.cpp checks it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = --record ]; then
+  shift
+  mkdir -p docs/measured
+  out=docs/measured/bench.txt
+  set +e  # a missed target is recorded too, and still exits 1
+  { echo "scripts/bench.sh, $(date -u +%Y-%m-%d), $(nproc) cores, commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    bash "$0" "$@"; } | tee "$out.tmp"
+  status=${PIPESTATUS[0]}
+  mv "$out.tmp" "$out"
+  exit "$status"
+fi
 runs=${1:-300}
 exe=build/release/src/edgecalc
 # Always build: an existing binary may be older than the sources (incremental, quick when current).

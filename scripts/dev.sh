@@ -5,6 +5,8 @@
 #                             then build and run every test again under ASan+UBSan, then
 #                             run each fuzz target for 60 s (clang, docs/fuzzing.md)
 #   bash scripts/dev.sh deps  only install missing Debian packages (needs root)
+# `run --record` also writes the build time, the date, core count and commit, and whether the
+# build started from nothing, to docs/measured/dev-run.txt (the README quotes it verbatim).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,9 +47,19 @@ case "${1:-}" in
   deps) install_deps ;;
   run)
     install_deps
+    fresh=no
+    [ -d build/release ] || fresh=yes
     start=$SECONDS
     build release edgecalc  # the CLI only: the test suite is `test`'s business
-    echo "dev.sh: the CLI built in $((SECONDS - start)) s" >&2
+    cache=off
+    command -v ccache >/dev/null && [ -z "${CCACHE_DISABLE:-}" ] && cache=on
+    built="the CLI built in $((SECONDS - start)) s (release, -j $jobs, empty build directory: $fresh, ccache: $cache)"
+    echo "dev.sh: $built" >&2
+    if [ "${2:-}" = --record ]; then
+      mkdir -p docs/measured
+      printf 'scripts/dev.sh run, %s, %s cores, commit %s\n%s\n' "$(date -u +%Y-%m-%d)" "$(nproc)" \
+        "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" "$built" >docs/measured/dev-run.txt
+    fi
     ./build/release/src/edgecalc "$example"
     ;;
   test)
