@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include <edgecalc/model/latency.hpp>
 #include <edgecalc/model/model.hpp>
 
@@ -43,13 +45,21 @@ TEST_CASE("a per-token API takes time to first token + output tokens / its decod
     REQUIRE(out.profile);
     return *out.profile;
   };
-  // Both from the profile: 500 ms + 300 tokens / 120 tokens/s = 0.5 + 2.5 = 3.0 s; wifi adds 15 ms
-  // (typical) and 60 ms (p95) with no payload: 3.015 s and 3.060 s. The API does not queue.
+  // Both from the profile: 500 ms + 300 tokens / 120 tokens/s = 0.5 + 2.5 = 3.0 s on average. The
+  // time to the first token is fixed; the decode spreads as the output length does (cv 1, the
+  // default with tokens: exponential), so its median is 2.5 ln 2 = 1.7329 s and its p95
+  // 2.5 ln 20 = 7.4893 s. Wifi adds 15 ms (typical) and 60 ms (p95) with no payload:
+  // p50 0.015 + 0.5 + 1.7329 = 2.2479 s, p95 0.060 + 0.5 + 7.4893 = 8.0493 s. The API does not queue.
   const Profile p = loaded(replaced(with_tokens, "per_call: $0.0001", "per_call: $0.0001\n  ttft: 500ms\n  output_speed: 120/s"));
   CHECK(p.cloud.inference_time_s == Approx(3.0));
   const Latency l = latency_of(p);
-  CHECK(*l.cloud.p50_s == Approx(3.015));
-  CHECK(*l.cloud.p95_s == Approx(3.060));
+  CHECK(*l.cloud.p50_s == Approx(0.015 + 0.5 + 2.5 * std::log(2.0)));
+  CHECK(*l.cloud.p95_s == Approx(0.060 + 0.5 + 2.5 * std::log(20.0)));
+  // Fixed-length outputs (service_cv 0): 3.015 s and 3.060 s.
+  const std::string fixed_api = replaced(with_tokens, "per_call: $0.0001", "per_call: $0.0001\n  ttft: 500ms\n  output_speed: 120/s");
+  const Latency fixed = latency_of(loaded(replaced(fixed_api, "latency_budget: 100ms", "latency_budget: 100ms\n  service_cv: 0")));
+  CHECK(*fixed.cloud.p50_s == Approx(3.015));
+  CHECK(*fixed.cloud.p95_s == Approx(3.060));
   CHECK_FALSE(price_options(p).cloud.load);
   // The catalog's measured speed (gpt-4o: 0.39 s to the first token, 81 tokens/s), with the
   // profile's own decode rate winning: 0.39 + 300 / 100 = 3.39 s; with the catalog's alone,

@@ -30,10 +30,11 @@ std::optional<Firing> cloud_floor(const RuleContext& c, double threshold) {
 
 std::optional<Firing> cloud_rtt(const RuleContext& c, double) {
   const auto& budget = c.profile.workload.latency_budget_s;
-  const auto& p95 = c.latency.cloud.p95_s;
-  if (!budget || !p95 || *p95 <= *budget) return std::nullopt;
+  const OptionLatency& cloud = c.latency.cloud;
+  const auto answers = [](const OptionLatency& l) { return l.call || l.p95_s; };
+  if (!budget || !answers(cloud) || p95_within_budget(cloud, *budget)) return std::nullopt;
   Firing f{{Option::cloud}, shown(c, [&] {
-             return Values{{"p95", ms(*p95)},
+             return Values{{"p95", ms(cloud.p95_s.value_or(call_time_quantile(*cloud.call, 0.95)))},
                            {"network", std::string(to_string(c.profile.connectivity.network))},
                            {"rtt", ms(c.profile.connectivity.rtt->high_s)},
                            {"upload", ms(c.latency.upload_s)},
@@ -41,7 +42,7 @@ std::optional<Firing> cloud_rtt(const RuleContext& c, double) {
                            {"budget", ms(*budget)}};
            })};
   // A synchronous hybrid waits for the cloud on its escalated calls.
-  if (c.latency.hybrid.p95_s && *c.latency.hybrid.p95_s > *budget) f.options.push_back(Option::hybrid);
+  if (answers(c.latency.hybrid) && !p95_within_budget(c.latency.hybrid, *budget)) f.options.push_back(Option::hybrid);
   return f;
 }
 
@@ -51,9 +52,7 @@ std::optional<Firing> cloud_rtt(const RuleContext& c, double) {
 std::optional<Firing> edge_time(const RuleContext& c, double) {
   const auto& budget = c.profile.workload.latency_budget_s;
   if (!budget) return std::nullopt;
-  const auto over = [&](const OptionLoad& l) {
-    return !l.saturated && l.service_s + l.wait_p95_s > *budget;
-  };
+  const auto over = [&](const OptionLoad& l) { return !l.saturated && !p95_within(l.call, 0, *budget); };
   const OptionLoad& l = c.costs.sizing.load;
   Firing f;
   if (over(l)) f.options.push_back(Option::edge);
@@ -62,7 +61,7 @@ std::optional<Firing> edge_time(const RuleContext& c, double) {
   const OptionLoad& shown = over(l) ? l : c.costs.hybrid_sizing.load;
   const bool device = c.profile.edge.deployment == Deployment::device;
   if (!c.explain) return f;
-  f.values = {{"p95", ms(shown.service_s + shown.wait_p95_s)},
+  f.values = {{"p95", ms(call_time_quantile(shown.call, 0.95))},
               {"time", ms(shown.service_s)},
               {"wait", ms(shown.wait_p95_s)},
               {"units", device ? "each device its own queue"

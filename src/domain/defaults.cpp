@@ -18,8 +18,10 @@ constexpr FieldDefault k_defaults[] = {
     {"workload.peak_factor", "1", "edgecalc default: no peak above the average; capacity is sized for the average"},
     {"workload.payload", "0", "edgecalc default: no upload time and no transfer cost"},
     {"workload.hard_fraction", "0%", "edgecalc default: the edge model handles every call"},
-    {"workload.service_cv", "1",
-     "assumption: call times vary as much as an exponential's (an M/M/c queue, the cautious case); 0 for fixed-length calls"},
+    {"workload.service_cv", "0",
+     "edgecalc default: 0 for a fixed-shape model (keyword, vision, sensor: the same graph every call); 1 with "
+     "workload.tokens, as chat output lengths spread about as widely as an exponential's (ShareGPT answers: many under "
+     "20 tokens, few over 200, CentML/flexible-inference-bench pull request 103, 2025-06-02)"},
     {"workload.quantization", "q4_k_m",
      "edgecalc default: llama.cpp's recommended 4-bit K-quant, the common choice for local LLMs"},
     {"fleet.unit", "devices", k_edgecalc},

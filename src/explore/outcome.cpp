@@ -20,7 +20,7 @@ Outcome outcome_of(const Profile& input, Profile& scratch) {
   apply_prediction(scratch, prediction, Workings::skipped);
   const Profile& profile = scratch;
   const CostModel costs = price_options(profile);
-  const Latency latency = latency_of(profile, costs);
+  const Latency latency = latency_of(profile, costs, Quantiles::skipped);
   const std::vector<FiredRule> fired = apply_rules(profile, costs, latency, prediction, Workings::skipped);
   const Verdict verdict = decide(profile, costs, fired, Workings::skipped);
   Outcome o;

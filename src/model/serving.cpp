@@ -63,13 +63,28 @@ ServiceModel cloud_instance_service(const Profile& p) {
   return simple_service(p.cloud.inference_time_s, p.cloud.price.capacity_per_s, std::nullopt);
 }
 
+bool p95_within(const CallTime& call, double fixed_s, double budget_s) {
+  CallTime shifted = call;
+  shifted.fixed_s += fixed_s;
+  return call_time_cdf(shifted, budget_s) >= 0.95 - 1e-9;
+}
+
 OptionLoad load_at(const ServiceModel& m, double arrivals_per_s, double units, double service_cv) {
   OptionLoad l;
   l.peak_calls_per_second = arrivals_per_s;
   l.servers = units;
   l.concurrency_per_unit = m.slots;
+  // Only the part of a call past its unvarying share spreads: the whole call's cv is smaller.
+  const auto call_of = [&](const QueueWait& w, double service_s) {
+    const double fixed = std::min(m.unvarying_s, service_s);
+    return call_time(w, fixed, service_s - fixed, service_cv);
+  };
+  const auto total_cv = [&](double service_s) {
+    return service_s > 0 ? service_cv * (service_s - std::min(m.unvarying_s, service_s)) / service_s : 0;
+  };
   if (units <= 0 || arrivals_per_s <= 0) {
     l.service_s = m.call_s;
+    l.call = call_of(QueueWait{}, m.call_s);
     return l;
   }
   const double rate = arrivals_per_s / units;
@@ -87,13 +102,15 @@ OptionLoad load_at(const ServiceModel& m, double arrivals_per_s, double units, d
   l.utilization_at_peak = m.capacity_per_s > 0 ? rate / m.capacity_per_s : rate * hold / m.slots;
   if (!m.batch) l.busy_share = std::min(1.0, l.utilization_at_peak);
   if (!l.saturated) {
-    const QueueWait w = mgc_wait(arrivals_per_s, hold, units * m.slots, service_cv);
+    const QueueWait w = mgc_wait(arrivals_per_s, hold, units * m.slots, total_cv(l.service_s));
     l.saturated = !w.stable;
     l.probability_of_waiting = w.probability_of_waiting;
     l.wait_p50_s = w.p50_s;
     l.wait_p95_s = w.p95_s;
+    l.call = call_of(w, l.service_s);
   }
   if (l.saturated) {
+    l.call.stable = false;
     l.probability_of_waiting = 1;
     l.wait_p50_s = l.wait_p95_s = std::numeric_limits<double>::infinity();
   }
@@ -102,13 +119,11 @@ OptionLoad load_at(const ServiceModel& m, double arrivals_per_s, double units, d
 
 OptionLoad size_for_load(const ServiceModel& m, double arrivals_per_s, double at_least,
                          std::optional<double> budget_s, double fixed_p95_s, double service_cv) {
-  const auto meets = [&](const OptionLoad& l) {
-    return !l.saturated && fixed_p95_s + l.service_s + l.wait_p95_s <= *budget_s;
-  };
+  const auto meets = [&](const OptionLoad& l) { return !l.saturated && p95_within(l.call, fixed_p95_s, *budget_s); };
   OptionLoad l = load_at(m, arrivals_per_s, at_least, service_cv);
   if (!budget_s || arrivals_per_s <= 0 || meets(l)) return l;
   // With units enough that no call waits and each decodes alone, p95 is the network plus one call.
-  if (fixed_p95_s + m.call_s > *budget_s) {
+  if (!p95_within(load_at(m, 0, 1, service_cv).call, fixed_p95_s, *budget_s)) {
     l.meets_budget = false;
     return l;
   }

@@ -6,7 +6,14 @@ namespace edgecalc {
 
 ServiceModel edge_service(const Profile& p, const std::optional<Prediction>& prediction) {
   const Edge& e = p.edge;
-  if (e.deployment == Deployment::device) return simple_service(e.inference_time_s, 0, 1.0);
+  if (e.deployment == Deployment::device) {
+    ServiceModel m = simple_service(e.inference_time_s, 0, 1.0);
+    // A predicted LLM call: its prefill (input tokens / prefill rate) does not vary with the output.
+    const bool predicted_time = p.predictor && p.predictor->inference_time_predicted;
+    if (predicted_time && prediction && prediction->llm && prediction->prefill_tokens_per_second && p.workload.tokens)
+      m.unvarying_s = std::min(e.inference_time_s, p.workload.tokens->input / *prediction->prefill_tokens_per_second);
+    return m;
+  }
   // The predictor's batching holds only when both the call time and the capacity are its own.
   const bool predicted = p.predictor && p.predictor->capacity_predicted && p.predictor->inference_time_predicted;
   if (predicted && prediction && prediction->batch) {
@@ -15,6 +22,7 @@ ServiceModel edge_service(const Profile& p, const std::optional<Prediction>& pre
     m.slots = prediction->batch->max_concurrency;
     m.call_s = prediction->call_latency_s;
     m.capacity_per_s = prediction->calls_per_second_capacity;
+    m.unvarying_s = prediction->batch->prefill_s;
     return m;
   }
   return simple_service(e.inference_time_s, e.capacity_per_s.value_or(0), e.max_concurrency);

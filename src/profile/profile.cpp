@@ -54,6 +54,7 @@ void read_workload(FieldReader r, const Parsers& p, Workload& w) {
   w.latency_budget_s = duration_or_word(r, "latency_budget", "none", p.duration(), k_latency, true,
                                         "100ms", no_limit);
   w.payload_bytes = r.quantity_or("payload", k_size, {0, false, k_max_bytes}, "16KB");
+  const bool cv_written = r.entry("service_cv") != nullptr;
   w.service_cv = r.quantity_or("service_cv", k_number, {0, false, 10}, "0.5");
   if (FieldReader t = r.section("tokens", false); t.present()) {
     TokensPerCall tokens;
@@ -62,6 +63,7 @@ void read_workload(FieldReader r, const Parsers& p, Workload& w) {
     tokens.cached_share = t.quantity("cached_input", k_share, k_fraction, false, "40%").value_or(0);
     w.tokens = tokens;
     t.finish();
+    if (!cv_written) w.service_cv = k_token_call_service_cv;
   }
   w.hard_fraction = r.quantity_or("hard_fraction", k_share, k_fraction, "5%");
   w.model = r.text("model", false, "llama-3.2-3b");

@@ -172,8 +172,13 @@ void load_lines(std::string& out, const Json& r) {
     const std::string share = std::abs(busy - used) > 1e-9 * std::max(1.0, used)
                                   ? fmt::format("{} of capacity at peak (busy {})", format_percent(used), format_percent(busy))
                                   : fmt::format("{} busy at peak", format_percent(used));
-    out += wrap_text(fmt::format("  {:<7}{}, {}, {}; a call takes {}{}; sized by {}", name, units, share, wait,
-                                 latency_text(l["service_ms"]), batch, str(l["sized_by"])),
+    // The user's p95 at the unit: the wait and the call's own spread together (older reports lack it).
+    const std::string spread = l["call_p95_ms"].is_number()
+                                   ? fmt::format(" on average (cv {}), p95 with its wait {}", format_count(num(l["service_cv"])),
+                                                 latency_text(l["call_p95_ms"]))
+                                   : "";
+    out += wrap_text(fmt::format("  {:<7}{}, {}, {}; a call takes {}{}{}; sized by {}", name, units, share, wait,
+                                 latency_text(l["service_ms"]), batch, spread, str(l["sized_by"])),
                      100, 9);
   }
 }

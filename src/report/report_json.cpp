@@ -25,6 +25,9 @@ Json load_json(const OptionLoad& l) {
           {"wait_p50_ms", ms(l.wait_p50_s)},
           {"wait_p95_ms", ms(l.wait_p95_s)},
           {"service_ms", l.service_s * 1000},
+          {"service_cv", l.call.service_cv},
+          {"call_p50_ms", ms(call_time_quantile(l.call, 0.5))},
+          {"call_p95_ms", ms(call_time_quantile(l.call, 0.95))},
           {"operating_batch", l.operating_batch},
           {"saturated", l.saturated},
           {"meets_budget", l.meets_budget},
@@ -82,7 +85,7 @@ void add_status(Json& j, const OptionStatus& s, const OptionLatency& l,
   j["blocked_by"] = s.blocked_by;
   j["favored_by"] = s.favored_by;
   j["latency_ms"] = {{"p50", ms_or_null(l.p50_s)}, {"p95", ms_or_null(l.p95_s)}};
-  j["within_budget"] = !l.p95_s ? Json(nullptr) : Json(!budget_s || *l.p95_s <= *budget_s);
+  j["within_budget"] = !l.p95_s ? Json(nullptr) : Json(!budget_s || p95_within_budget(l, *budget_s));
 }
 
 Json crossing_json(const std::optional<Crossing>& c) {

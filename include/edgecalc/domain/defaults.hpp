@@ -18,6 +18,11 @@ struct FieldDefault {
   std::string_view source;  // why this default; "" when it is the network class's (its own source)
 };
 
+// workload.service_cv when workload.tokens is given and service_cv is not: an LLM call's time
+// follows its output length, which varies from call to call about as much as an exponential
+// (cv 1); the row's source above says why.
+inline constexpr double k_token_call_service_cv = 1;
+
 // Every row, in profile order.
 std::span<const FieldDefault> field_defaults();
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include <edgecalc/model/predictor.hpp>
+#include <edgecalc/model/queue.hpp>
 
 namespace edgecalc {
 
@@ -16,6 +17,9 @@ struct ServiceModel {
   double slots = 1;           // calls one unit serves at once
   double call_s = 0;          // one call alone
   double capacity_per_s = 0;  // calls per second one unit sustains; 0: unknown
+  // The part of call_s that does not vary with the output's length (an LLM's prefill): only the
+  // rest spreads with workload.service_cv. 0: the whole call varies.
+  double unvarying_s = 0;
   std::optional<BatchModel> batch;  // an LLM server that batches: call time depends on the batch
 };
 
@@ -33,6 +37,7 @@ struct OptionLoad {
   double wait_p50_s = 0;
   double wait_p95_s = 0;
   double service_s = 0;              // one call at the operating batch
+  CallTime call;                     // the wait + the call's own service, as a distribution
   double operating_batch = 1;        // calls decoding together on one unit at the peak
   bool saturated = false;            // the units cannot keep up: no finite wait
   SizedBy sized_by = SizedBy::utilization;
@@ -44,9 +49,14 @@ struct OptionLoad {
 OptionLoad load_at(const ServiceModel& model, double arrivals_per_s, double units, double service_cv);
 
 // Units for `arrivals_per_s`: at least `at_least` (the utilization count), more while the p95
-// latency (`fixed_p95_s`, the network, plus the queue) exceeds `budget_s`.
+// latency (`fixed_p95_s`, the network, plus the wait and the call's own service) exceeds
+// `budget_s`, checked as P(call time <= budget) >= 95%.
 OptionLoad size_for_load(const ServiceModel& model, double arrivals_per_s, double at_least,
                          std::optional<double> budget_s, double fixed_p95_s, double service_cv);
+
+// Whether 95% of calls of `call` (after `fixed_s` more) end within `budget_s`: the test the rules
+// and sizing share, so that "a p95 equal to the budget fits it" holds to within 1e-9 of a share.
+bool p95_within(const CallTime& call, double fixed_s, double budget_s);
 
 // A unit that serves calls of `call_s` each and sustains `capacity_per_s` (0: one at a time):
 // its slots are the calls in flight at full load (Little's law, at least 1) unless `slots`
