@@ -14,6 +14,8 @@
 
 #include <edgecalc/model/queue.hpp>
 
+#include "documents.hpp"
+
 using namespace edgecalc;
 
 TEST_CASE("Erlang C by hand", "[queue]") {
@@ -154,6 +156,10 @@ TEST_CASE("a call's p95 against a discrete-event simulation of wait + its own se
                    errors.size(), 100 * errors[errors.size() / 2], 100 * errors.back(), 100 * medians.front(),
                    100 * medians.back()));
   CHECK(errors[errors.size() / 2] < 0.05);  // and 5% median
+  // docs/model.md quotes these figures.
+  test::check_block("docs/model.md", "queue-error",
+              fmt::format("**p95 median error {:.1f}%, worst {:.1f}% over {} cases**", 100 * errors[errors.size() / 2],
+                          100 * errors.back(), errors.size()));
 }
 
 TEST_CASE("Erlang C for thousands of servers: Halfin-Whitt against the exact recurrence", "[queue]") {
