@@ -333,3 +333,21 @@ TEST_CASE("hybrid cascade and route by hand", "[sizing][hybrid]") {
   REQUIRE(r.vs_cloud);
   CHECK(*r.vs_cloud == Approx(1 - 13038.24 / 76650).epsilon(1e-4));
 }
+
+TEST_CASE("goodput: the highest rate whose p95 still meets the budget", "[sizing][goodput]") {
+  // M/M/1 (one slot, 1 s calls, cv 1): the sojourn is Exp(mu - lambda), p95 = ln 20 / (1 - lambda)
+  // <= 10 s while lambda <= 1 - ln 20 / 10 = 1 - 0.29957 = 0.70043 calls/s.
+  const ServiceModel one = simple_service(1, 0, 1.0);
+  CHECK(goodput(one, 1, 10.0, 0, 1) == Approx(1 - std::log(20.0) / 10).epsilon(1e-8));
+  // With 200 ms of network at p95 the call has 9.8 s: 1 - ln 20 / 9.8 = 0.69432.
+  CHECK(goodput(one, 1, 10.0, 0.2, 1) == Approx(1 - std::log(20.0) / 9.8).epsilon(1e-8));
+  // Fixed 1 s calls (cv 0) never miss a 1 s budget unloaded, but any wait does: a wait is
+  // 0 for 1 - rho of calls, so the p95 stays 1 s while rho <= 5%: 0.05 calls/s.
+  CHECK(goodput(one, 1, 1.0, 0, 0) == Approx(0.05).epsilon(1e-6));
+  // One call alone over the budget (cv 1: its p95 is ln 20 = 3.0 s): no rate meets it.
+  CHECK(goodput(one, 1, 2.0, 0, 1) == 0);
+  // No budget: the units' saturation, 4 units x 1 call/s.
+  CHECK(goodput(one, 4, std::nullopt, 0, 1) == Approx(4));
+  // More units carry more: four M/M/1-like units pooled as M/M/4 beat four times one.
+  CHECK(goodput(one, 4, 10.0, 0, 1) > 4 * goodput(one, 1, 10.0, 0, 1));
+}

@@ -69,6 +69,22 @@ bool p95_within(const CallTime& call, double fixed_s, double budget_s) {
   return call_time_cdf(shifted, budget_s) >= 0.95 - 1e-9;
 }
 
+double goodput(const ServiceModel& m, double units, std::optional<double> budget_s, double fixed_p95_s,
+               double service_cv) {
+  const double per_unit = m.capacity_per_s > 0 ? m.capacity_per_s : (m.call_s > 0 ? m.slots / m.call_s : 0);
+  const double saturation = units * per_unit;
+  if (!budget_s || saturation <= 0) return saturation;
+  const auto meets = [&](double rate) {
+    const OptionLoad l = load_at(m, rate, units, service_cv);
+    return !l.saturated && p95_within(l.call, fixed_p95_s, *budget_s);
+  };
+  if (!meets(0)) return 0;
+  // p95 rises with the rate: bisect [0, saturation) to a relative width of 1e-9.
+  double lo = 0, hi = saturation;
+  for (int i = 0; i < 200 && hi - lo > 1e-9 * hi; ++i) (meets((lo + hi) / 2) ? lo : hi) = (lo + hi) / 2;
+  return lo;
+}
+
 OptionLoad load_at(const ServiceModel& m, double arrivals_per_s, double units, double service_cv) {
   OptionLoad l;
   l.peak_calls_per_second = arrivals_per_s;

@@ -54,6 +54,12 @@ OptionLoad load_at(const ServiceModel& model, double arrivals_per_s, double unit
 OptionLoad size_for_load(const ServiceModel& model, double arrivals_per_s, double at_least,
                          std::optional<double> budget_s, double fixed_p95_s, double service_cv);
 
+// Goodput: the highest Poisson rate (calls/s over all `units`) at which the p95 of a call (after
+// `fixed_p95_s`, the network) still meets `budget_s`, from the same queue as load_at; 0 when one
+// call alone misses it; without a budget, the rate at which the units saturate.
+double goodput(const ServiceModel& model, double units, std::optional<double> budget_s, double fixed_p95_s,
+               double service_cv);
+
 // Whether 95% of calls of `call` (after `fixed_s` more) end within `budget_s`: the test the rules
 // and sizing share, so that "a p95 equal to the budget fits it" holds to within 1e-9 of a share.
 bool p95_within(const CallTime& call, double fixed_s, double budget_s);
