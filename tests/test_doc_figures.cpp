@@ -20,6 +20,7 @@
 
 #include "cli_run.hpp"
 #include "documents.hpp"
+#include "fixture.hpp"
 
 using namespace edgecalc;
 using namespace edgecalc::test;

@@ -46,6 +46,9 @@ void setup_evaluate(CLI::App& app, EvaluateOptions& options) {
   app.add_option("--threads", options.threads, "Threads for the Monte Carlo (default 0: every core; the result is the same)");
   app.add_option("--min-confidence", options.min_confidence,
                  "Gate: fail when the verdict (or --require's option) wins in less than this share of samples (80%)");
+  app.add_option("--min-headroom", options.min_headroom,
+                 "Gate: fail when the peak is within this share (30%) of the chosen option's goodput, the highest rate "
+                 "its p95 meets the latency budget at (budget.min_headroom)");
   add_display_flags(app, options.display);
   app.add_flag("--sensitivity", options.sensitivity,
                "Show what flips the verdict: every numeric field's switching values, the margin and a tornado");
@@ -72,6 +75,7 @@ std::vector<Override> overrides_of(const EvaluateOptions& o) {
                         {"--max-cost-per-1k-calls", "budget.max_cost_per_1k_calls", o.max_cost_per_1k_calls},
                         {"--require", "budget.require", o.require},
                         {"--min-margin", "budget.min_margin", o.min_margin},
+                        {"--min-headroom", "budget.min_headroom", o.min_headroom},
                         {"--min-confidence", "budget.min_confidence", o.min_confidence}};
   for (const Flag& f : flags)
     if (!f.value.empty())

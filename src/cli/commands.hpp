@@ -81,6 +81,7 @@ struct EvaluateOptions {
   std::size_t samples = 10000;            // Monte Carlo samples, for profiles with ranges
   std::uint64_t seed = 20261123;          // the Monte Carlo's seed (printed in the report)
   unsigned threads = 0;                   // 0: every core
+  std::string min_headroom;               // gate, applied as --set budget.min_headroom=...
   std::string min_confidence;             // gate, applied as --set budget.min_confidence=...
 };
 void setup_evaluate(CLI::App& app, EvaluateOptions& options);

@@ -31,9 +31,57 @@ struct MoneyGate {
   bool unit_price;  // show as a price per 1k calls
 };
 
+const OptionLatency& latency_of_option(const Latency& l, Option o) {
+  switch (o) {
+    case Option::cloud: return l.cloud;
+    case Option::edge: return l.edge;
+    case Option::hybrid: return l.hybrid;
+  }
+  return l.cloud;
+}
+
+// min_headroom: the chosen option's peak must leave at least `limit` of its goodput free:
+// 1 - peak / goodput >= limit.
+GateResult headroom_gate(const MoneyLimit& limit, const Latency& latency, const Verdict& verdict) {
+  GateResult r;
+  r.name = "min_headroom";
+  r.field = "budget.min_headroom";
+  r.level = limit.level;
+  r.limit = limit.limit;
+  if (!verdict.choice) {
+    r.status = GateStatus::skipped;
+    r.message = "min_headroom: not checked, no option is viable";
+    return r;
+  }
+  const std::string option(to_string(*verdict.choice));
+  const std::optional<Goodput>& g = latency_of_option(latency, *verdict.choice).goodput;
+  if (!g) {
+    r.status = GateStatus::skipped;
+    r.message = fmt::format("min_headroom: not checked, {} has no units of its own to load (a cloud API's "
+                            "capacity is the provider's)", option);
+    return r;
+  }
+  const std::string what = g->budget_bound ? "goodput" : "capacity";
+  if (!g->headroom) {
+    r.status = broken(r.level);
+    r.message = fmt::format("min_headroom: no call rate keeps {}'s p95 within the budget, {} required", option,
+                            format_percent(limit.limit));
+    return r;
+  }
+  r.actual = g->headroom;
+  r.margin = (*g->headroom - limit.limit) / limit.limit;
+  const bool short_of = *g->headroom < limit.limit;
+  r.status = short_of ? broken(r.level) : GateStatus::pass;
+  r.message = fmt::format("min_headroom: {}'s peak of {} calls/s leaves {} of its {} ({} calls/s) free, {} {} required",
+                          option, format_count(g->peak_calls_per_second), format_percent(*g->headroom), what,
+                          format_count(g->max_calls_per_second), short_of ? "under the" : "at least the",
+                          format_percent(limit.limit));
+  return r;
+}
+
 }  // namespace
 
-std::vector<GateResult> check_gates(const Profile& profile, const CostModel& costs,
+std::vector<GateResult> check_gates(const Profile& profile, const CostModel& costs, const Latency& latency,
                                     const Verdict& verdict) {
   std::vector<GateResult> results;
   const Budget& b = profile.budget;
@@ -69,6 +117,7 @@ std::vector<GateResult> check_gates(const Profile& profile, const CostModel& cos
     }
     results.push_back(std::move(r));
   }
+  if (b.min_headroom) results.push_back(headroom_gate(*b.min_headroom, latency, verdict));
   if (b.require) {
     GateResult r;
     r.name = "require";

@@ -19,7 +19,7 @@ Report evaluate(const Profile& input, const std::string& today) {
   r.escalation = escalation_break_even(profile, r.costs);
   r.fired = apply_rules(profile, r.costs, r.latency, r.prediction);
   r.verdict = decide(profile, r.costs, r.fired);
-  r.gates = check_gates(profile, r.costs, r.verdict);
+  r.gates = check_gates(profile, r.costs, r.latency, r.verdict);
   return r;
 }
 

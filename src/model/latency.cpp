@@ -34,6 +34,55 @@ std::optional<double> plus(const std::optional<double>& a, const std::optional<d
   return *a + *b;
 }
 
+// Goodput of `units` units of `service` that see `peak` calls/s today (one device's own calls
+// with `per_device`), their p95 within `budget_s` after `fixed_p95_s` (the network). `member_peak`:
+// the peak of one fleet member's calls at these units, which turns a shared rate into a fleet size.
+Goodput goodput_of(const ServiceModel& service, double units, double peak, bool per_device,
+                   std::optional<double> budget_s, double fixed_p95_s, double service_cv, double member_peak) {
+  Goodput g;
+  g.peak_calls_per_second = peak;
+  g.units = units;
+  g.per_device = per_device;
+  g.budget_bound = budget_s.has_value();
+  g.max_calls_per_second = goodput(service, units, budget_s, fixed_p95_s, service_cv);
+  if (g.max_calls_per_second > 0) g.headroom = 1 - peak / g.max_calls_per_second;
+  if (!per_device && member_peak > 0) g.fleet_size_limit = std::floor(g.max_calls_per_second / member_peak * (1 + 1e-12));
+  return g;
+}
+
+// Each option's goodput, the units held as costs sized them. A cloud API has no units of the
+// user's to hold; a synchronous hybrid whose p95 is an escalated call's (more than 5% escalate)
+// gives its local units what the cloud's p95 leaves of the budget (cascade), or no budget at all
+// (route: the escalated calls skip the local units).
+void add_goodput(Latency& l, const Profile& p, const CostModel& costs) {
+  const Workload& w = p.workload;
+  const double cv = w.service_cv;
+  const auto local = [&](const EdgeSizing& s, std::optional<double> budget_s) {
+    const bool device = p.edge.deployment == Deployment::device;
+    const double member_peak = s.share * w.calls_per_s * w.peak_factor;
+    return goodput_of(s.service, device ? 1 : s.units, device ? member_peak : s.load.peak_calls_per_second, device,
+                      budget_s, 0, cv, member_peak);
+  };
+  if (costs.sizing.units > 0) l.edge.goodput = local(costs.sizing, w.latency_budget_s);
+  const auto net = network_time(p);
+  if (net && costs.cloud.load && costs.cloud.instances)
+    l.cloud.goodput = goodput_of(cloud_instance_service(p), *costs.cloud.instances, costs.cloud.load->peak_calls_per_second,
+                                 false, w.latency_budget_s, net->high_s, cv, w.calls_per_s * w.peak_factor);
+  if (!costs.hybrid_applicable || costs.hybrid_sizing.units <= 0) return;
+  std::optional<double> budget = w.latency_budget_s;
+  if (p.hybrid.escalation_sync && p.hybrid.escalation > k_sync_p95_share && budget) {
+    if (p.hybrid.mode == HybridMode::route) {
+      budget.reset();
+    } else if (l.cloud.p95_s) {
+      budget = *budget - *l.cloud.p95_s;
+    } else {
+      return;
+    }
+  }
+  if (budget && *budget < 0) budget = 0;
+  l.hybrid.goodput = local(costs.hybrid_sizing, budget);
+}
+
 }  // namespace
 
 bool p95_within_budget(const OptionLatency& l, double budget_s) {
@@ -80,14 +129,15 @@ Latency latency_of(const Profile& p, const CostModel& costs, Quantiles quantiles
   }
   if (sync) {
     const bool cascade = p.hybrid.mode == HybridMode::cascade;
-    const OptionLatency before = cascade ? l.hybrid : OptionLatency{p.hybrid.router_time_s, p.hybrid.router_time_s, {}, 0};
-    const OptionLatency escalated{plus(before.p50_s, l.cloud.p50_s), plus(before.p95_s, l.cloud.p95_s), {}, 0};
+    const OptionLatency before = cascade ? l.hybrid : OptionLatency{p.hybrid.router_time_s, p.hybrid.router_time_s, {}, 0, {}};
+    const OptionLatency escalated{plus(before.p50_s, l.cloud.p50_s), plus(before.p95_s, l.cloud.p95_s), {}, 0, {}};
     if (p.hybrid.escalation > k_sync_p95_share) {
       l.hybrid.p95_s = escalated.p95_s;
       l.hybrid.call.reset();  // the budget is checked against the escalated p95
     }
     if (p.hybrid.escalation > 0.5) l.hybrid.p50_s = escalated.p50_s;
   }
+  if (quantiles == Quantiles::computed) add_goodput(l, p, costs);
   return l;
 }
 

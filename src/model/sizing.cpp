@@ -36,6 +36,7 @@ EdgeSizing size_edge(const Profile& p, const Volume& v, const ServiceModel& serv
   const Edge& e = p.edge;
   EdgeSizing s;
   s.share = share;
+  s.service = service;
   s.unit_capacity = service.capacity_per_s;
   const double cv = p.workload.service_cv;
   if (e.deployment == Deployment::server) {

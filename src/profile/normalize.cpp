@@ -89,6 +89,7 @@ Json budget_json(const Budget& b) {
           {"max_total_cost", limit(b.max_total_cost)},
           {"max_cost_per_1k_calls", limit(b.max_cost_per_1k_calls)},
           {"min_margin", limit(b.min_margin)},
+          {"min_headroom", limit(b.min_headroom)},
           {"min_confidence", limit(b.min_confidence)},
           {"require", b.require ? Json{{"option", to_string(*b.require)}, {"level", to_string(b.require_level)}}
                                 : Json(nullptr)}};

@@ -104,6 +104,8 @@ void read_budget(FieldReader r, const UnitContext& u, Budget& b) {
   b.max_cost_per_1k_calls = read_limit(r, "max_cost_per_1k_calls", money, k_limit, "$0.50");
   // The smallest relative move of a field that may flip the verdict (explore/sensitivity.hpp).
   b.min_margin = read_limit(r, "min_margin", k_share, Bounds{0, true, 1000, false, "0%", "100000%"}, "25%");
+  // The share of the chosen option's goodput the peak must leave free (model/latency.hpp).
+  b.min_headroom = read_limit(r, "min_headroom", k_share, Bounds{0, true, 1, false, "0%", "100%"}, "30%");
   // The share of Monte Carlo samples the verdict must win (explore/uncertainty.hpp).
   b.min_confidence = read_limit(r, "min_confidence", k_share, Bounds{0, true, 1, false, "0%", "100%"}, "80%");
   const MapEntry* e = r.entry("require");

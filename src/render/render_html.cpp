@@ -99,6 +99,22 @@ std::string latency_chart(JsonView r) {
                                bars, [](double ms) { return format_duration(ms / 1000); }, budget, "budget"));
 }
 
+// Each option's goodput against today's peak (model/latency.hpp); empty when none has one.
+std::string goodput_table(JsonView r) {
+  std::string rows;
+  for (const char* name : k_options) {
+    const JsonView g = r["options"][name]["goodput"];
+    const std::string sentence = goodput_sentence(r, name);
+    if (sentence.empty()) continue;
+    rows += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", name,
+                        format_count(num(g["peak_calls_per_second"])), format_count(num(g["max_calls_per_second"])),
+                        g["headroom"].is_number() ? format_percent(num(g["headroom"])) : "-", e(sentence));
+  }
+  if (rows.empty()) return {};
+  return table("<tr><th>option</th><th>peak calls/s</th><th>goodput calls/s</th><th>headroom</th><th>what it means</th></tr>\n" +
+                   rows, "stack");
+}
+
 std::string rules_list(JsonView r) {
   if (r["rules"].empty()) return "<p>No rule fired.</p>\n";
   std::string out = "<tr><th>rule</th><th>effect</th><th>why</th><th>source</th></tr>\n";
@@ -255,6 +271,7 @@ std::string profile_section(JsonView r, std::size_t index) {
   }
   out += "<h2>Options</h2>\n" + options_table(r) + breakdown_chart(r);
   out += "<h2>Latency</h2>\n" + latency_chart(r);
+  if (const std::string g = goodput_table(r); !g.empty()) out += "<h3>Goodput: the peak each option carries within the budget</h3>\n" + g;
   out += "<h2>Rules that fired</h2>\n" + rules_list(r);
   if (const std::string t = tornado_chart(r); !t.empty()) out += "<h2>What moves the margin</h2>\n" + t;
   if (const std::string u = uncertainty_chart(r); !u.empty()) out += "<h2>Uncertainty</h2>\n" + u;

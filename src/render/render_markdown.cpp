@@ -70,6 +70,10 @@ void one_report(std::string& out, const Json& r) {
                        o["cost_per_1k_calls"].is_null() ? "-" : format_unit_price(num(o["cost_per_1k_calls"]), cur),
                        units_text(o));
   }
+  std::string goodput;
+  for (const char* name : {"cloud", "edge", "hybrid"})
+    if (const std::string s = goodput_sentence(r, name); !s.empty()) goodput += fmt::format("- {}: {}\n", name, s);
+  if (!goodput.empty()) out += "\n**Goodput**\n\n" + goodput;
   out += "\n**Break-even**\n\n";
   for (const char* name : {"edge", "hybrid"})
     for (const std::string& s : break_even_sentences(r, name)) out += "- " + s + "\n";

@@ -32,7 +32,7 @@ std::string render_sarif(const std::vector<nlohmann::ordered_json>& reports) {
                             {"shortDescription", {{"text", fmt::format("fires when {}", r.checks)}}},
                             {"help", {{"text", fmt::format("source: {}", r.source)}}}});
   }
-  for (const char* gate : {"max_monthly_cost", "max_total_cost", "max_cost_per_1k_calls", "require", "min_margin", "min_confidence"}) {
+  for (const char* gate : {"max_monthly_cost", "max_total_cost", "max_cost_per_1k_calls", "require", "min_margin", "min_headroom", "min_confidence"}) {
     driver_rules.push_back({{"id", fmt::format("gate.{}", gate)},
                             {"shortDescription", {{"text", fmt::format("budget gate {}", gate)}}}});
   }

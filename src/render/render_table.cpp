@@ -200,6 +200,14 @@ void sizing_block(std::string& out, const Json& r) {
   else
     out += wrap_text(fmt::format("sizing   each {} {}; {}", singular(str(edge["units_label"])), busy, power), 100, 0);
   load_lines(out, r);
+  bool first = true;
+  for (const char* name : {"cloud", "edge", "hybrid"}) {
+    const std::string g = goodput_sentence(r, name);
+    if (g.empty()) continue;
+    const std::string lines = wrap_text(g, 100, 16);  // the label takes the first line's indent
+    out += fmt::format("{:<9}{:<7}{}", first ? "goodput" : "", name, lines.substr(16));
+    first = false;
+  }
   out += "\n";
 }
 

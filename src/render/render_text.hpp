@@ -17,6 +17,11 @@ inline constexpr double k_never_in_practice_months = 1200;
 // the call volume and the fleet size at which the totals cross.
 std::vector<std::string> break_even_sentences(JsonView report, const std::string& option);
 
+// The highest peak rate `option`'s units carry within the latency budget, against today's:
+// "1 box keeps p95 within 20 s up to 0.475 calls/s at the peak: 1.71x today's 0.278, headroom
+// 41.5%; up to 68 engineers"; empty when the option has no goodput (a cloud API).
+std::string goodput_sentence(JsonView report, const std::string& option);
+
 // "1 box", "20 instances", "2,000 kiosks", or "-" for pay-per-use.
 std::string units_text(JsonView option);
 

@@ -76,6 +76,18 @@ Json ms_or_null(const std::optional<double>& seconds) {
   return seconds ? Json(*seconds * 1000) : Json(nullptr);
 }
 
+// The highest peak rate the option's units carry within the latency budget (model/latency.hpp).
+Json goodput_json(const std::optional<Goodput>& g) {
+  if (!g) return nullptr;
+  return {{"peak_calls_per_second", g->peak_calls_per_second},
+          {"max_calls_per_second", g->max_calls_per_second},
+          {"headroom", or_null(g->headroom)},
+          {"units", g->units},
+          {"per_device", g->per_device},
+          {"limited_by", g->budget_bound ? "latency_budget" : "saturation"},
+          {"fleet_size_limit", or_null(g->fleet_size_limit)}};
+}
+
 // Feasibility and latency of one option, from the rules and the latency model.
 void add_status(Json& j, const OptionStatus& s, const OptionLatency& l,
                 const std::optional<double>& budget_s) {
@@ -86,6 +98,7 @@ void add_status(Json& j, const OptionStatus& s, const OptionLatency& l,
   j["favored_by"] = s.favored_by;
   j["latency_ms"] = {{"p50", ms_or_null(l.p50_s)}, {"p95", ms_or_null(l.p95_s)}};
   j["within_budget"] = !l.p95_s ? Json(nullptr) : Json(!budget_s || p95_within_budget(l, *budget_s));
+  j["goodput"] = goodput_json(l.goodput);
 }
 
 Json crossing_json(const std::optional<Crossing>& c) {

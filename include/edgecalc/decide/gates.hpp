@@ -8,15 +8,17 @@
 #include <vector>
 
 #include <edgecalc/util/diagnostic.hpp>
+#include <edgecalc/model/latency.hpp>
 #include <edgecalc/model/model.hpp>
 #include <edgecalc/decide/gate_result.hpp>
 #include <edgecalc/decide/verdict.hpp>
 
 namespace edgecalc {
 
-// Checks every limit in profile.budget against the verdict's option. With no viable option the
-// gates are skipped (the verdict `none` already fails the run).
-std::vector<GateResult> check_gates(const Profile& profile, const CostModel& costs,
+// Checks every limit in profile.budget against the verdict's option: its costs, and its goodput
+// (`latency`, computed with quantiles) for min_headroom. With no viable option the gates are
+// skipped (the verdict `none` already fails the run).
+std::vector<GateResult> check_gates(const Profile& profile, const CostModel& costs, const Latency& latency,
                                     const Verdict& verdict);
 
 

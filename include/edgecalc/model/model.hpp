@@ -38,6 +38,7 @@ struct EdgeSizing {
   bool power_from_load = false;  // power_w = idle + min(1, busy_mean) x (active - idle)
   double share = 1;              // of the fleet's calls these units serve (a routing hybrid: 1 - escalation)
   OptionLoad load;               // at the peak (for devices: each device's own queue)
+  ServiceModel service;          // how one unit serves calls (what goodput probes at other rates)
 };
 
 // How one edge unit serves calls: batched when the predictor gave the server's capacity and

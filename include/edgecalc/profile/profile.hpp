@@ -153,6 +153,7 @@ struct Budget {
   std::optional<MoneyLimit> max_total_cost;
   std::optional<MoneyLimit> max_cost_per_1k_calls;
   std::optional<MoneyLimit> min_margin;  // a share: the verdict must survive this relative move of every field
+  std::optional<MoneyLimit> min_headroom;  // a share: the chosen option's goodput must exceed the peak by this share of it
   std::optional<MoneyLimit> min_confidence;  // a share: the verdict (or `require`) must win in this share of samples
   std::optional<Option> require;
   GateLevel require_level = GateLevel::fail;
