@@ -95,6 +95,8 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   CLI::App* catalog_cmd = setup_catalog(app, catalog);
   ValidateOptions validate;
   CLI::App* validate_cmd = setup_validate(app, validate);
+  CalibrateOptions calibrate;
+  CLI::App* calibrate_cmd = setup_calibrate(app, calibrate);
 
   if (const auto done = parse_arguments(app, args, streams)) return *done;
   if (const std::string problem = environment_problem(streams.env); !problem.empty()) {
@@ -107,6 +109,7 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   if (diff_cmd->parsed()) return run_diff(diff, streams);
   if (catalog_cmd->parsed()) return run_catalog(catalog, streams);
   if (validate_cmd->parsed()) return run_validate(validate, streams);
+  if (calibrate_cmd->parsed()) return run_calibrate(calibrate, streams);
   if (evaluate.profiles.empty()) {
     streams.err << "edgecalc: error: no profile given\nRun 'edgecalc --help' for usage.\n";
     return ExitCode::invalid_input;

@@ -13,6 +13,7 @@
 #include <edgecalc/model/validate.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/error_summary.hpp"
 #include "util/format.hpp"
 
 namespace edgecalc {
@@ -20,14 +21,6 @@ namespace edgecalc {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-std::string percent(double fraction) { return fmt::format("{:.1f}%", 100 * fraction); }
-
-std::string signed_error(double predicted, double measured) {
-  return fmt::format("{:+.1f}%", 100 * (predicted / measured - 1));
-}
-
-Json summary_json(const ErrorSummary& s) { return {{"median", s.median}, {"worst", s.worst}, {"count", s.count}}; }
 
 Json validation_json(const Validation& v, double max_error, bool passed) {
   Json kinds = Json::array();
@@ -45,8 +38,8 @@ Json validation_json(const Validation& v, double max_error, bool passed) {
     kinds.push_back({{"kind", k.kind},
                      {"unit", k.unit},
                      {"rows", rows},
-                     {"in_sample", summary_json(k.in_sample)},
-                     {"leave_one_out", summary_json(k.leave_one_out)}});
+                     {"in_sample", error_summary_json(k.in_sample)},
+                     {"leave_one_out", error_summary_json(k.leave_one_out)}});
   }
   Json fits = Json::array();
   for (const BackendFit& f : v.fits) {
@@ -75,19 +68,19 @@ std::string validation_table(const Validation& v, double max_error, bool passed)
                          r.predicted_leave_one_out ? format_count(*r.predicted_leave_one_out) : "-",
                          r.predicted_leave_one_out ? signed_error(*r.predicted_leave_one_out, r.measured) : "-");
     out += fmt::format("  error: median {}, worst {} in-sample; median {}, worst {} leaving each device out\n\n",
-                       percent(k.in_sample.median), percent(k.in_sample.worst), percent(k.leave_one_out.median),
-                       percent(k.leave_one_out.worst));
+                       error_percent(k.in_sample.median), error_percent(k.in_sample.worst), error_percent(k.leave_one_out.median),
+                       error_percent(k.leave_one_out.worst));
   }
   out += "backend constants fitted to every measurement (data/hardware.yaml holds the shipped ones)\n";
   for (const BackendFit& f : v.fits)
     out += fmt::format("  {:<8} bandwidth efficiency {:>6}, token overhead {:>8} ({} decode points); prefill efficiency {:>6} "
                        "({} points)\n",
-                       f.backend, f.bandwidth_efficiency ? percent(*f.bandwidth_efficiency) : "-",
+                       f.backend, f.bandwidth_efficiency ? error_percent(*f.bandwidth_efficiency) : "-",
                        f.token_overhead_s ? fmt::format("{:.2f} ms", 1e3 * *f.token_overhead_s) : "-", f.decode_points,
-                       f.prefill_efficiency ? percent(*f.prefill_efficiency) : "-", f.prefill_points);
+                       f.prefill_efficiency ? error_percent(*f.prefill_efficiency) : "-", f.prefill_points);
   const ValidationKind& decode = v.kinds.front();
   out += fmt::format("\ngate: decode median error leaving each device out {} {} {}: {}\n",
-                     percent(decode.leave_one_out.median), passed ? "<=" : ">", percent(max_error),
+                     error_percent(decode.leave_one_out.median), passed ? "<=" : ">", error_percent(max_error),
                      passed ? "passed" : "FAILED");
   return out;
 }

@@ -192,6 +192,17 @@ struct ValidateOptions {
 CLI::App* setup_validate(CLI::App& app, ValidateOptions& options);
 ExitCode run_validate(const ValidateOptions& options, const Streams& streams);
 
+// `edgecalc calibrate FILE`: a catalog overlay fitted to the user's own benchmark runs.
+struct CalibrateOptions {
+  std::string file;
+  std::string hardware, model, quantization;  // catalog ids for every run; "" takes the file's names
+  std::vector<std::string> catalogs;
+  std::string format = "yaml";  // yaml (the overlay) or json (the overlay under "catalog", with the errors)
+  std::string output;
+};
+CLI::App* setup_calibrate(CLI::App& app, CalibrateOptions& options);
+ExitCode run_calibrate(const CalibrateOptions& options, const Streams& streams);
+
 struct RulesOptions {
   std::string format = "table";
 };

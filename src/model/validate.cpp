@@ -10,6 +10,8 @@
 
 #include <edgecalc/model/predictor.hpp>
 
+#include "model/backend_fit.hpp"
+
 namespace edgecalc {
 
 namespace {
@@ -32,68 +34,9 @@ Entries entries_of(const Catalog& c, const std::string& hardware, const std::str
   return e;
 }
 
-// One decode point for fitting: x = bytes read per token / bandwidth (the time at 100%
-// efficiency and no overhead), t = the measured time per token.
-struct DecodePoint {
-  std::string hardware, backend;
-  double x = 0, t = 0;
-};
-
-// One prefill point: k = prefill tokens/s at 100% efficiency, p = measured.
-struct PrefillPoint {
-  std::string hardware, backend;
-  double k = 0, p = 0;
-};
-
 // "fp8 on 2 GPUs, 50 calls at once"
 std::string fmt_batched(double gpus, const std::string& quantization, double concurrency) {
   return fmt::format("{} on {} GPU{}, {} calls at once", quantization, gpus, gpus == 1 ? "" : "s", concurrency);
-}
-
-BackendEntry ideal(const BackendEntry& b) {
-  BackendEntry i = b;
-  i.bandwidth_efficiency = 1;
-  i.token_overhead_s = 0;
-  i.prefill_efficiency = 1;
-  return i;
-}
-
-struct DecodeFit {
-  double efficiency = 1, overhead_s = 0;
-};
-
-// Least squares on relative error: t_pred = x / efficiency + overhead; with a = 1 / efficiency,
-// minimise sum((a x + c) / t - 1)^2 subject to a >= 1 (no more than the bandwidth) and c >= 0.
-std::optional<DecodeFit> fit_decode(const std::vector<const DecodePoint*>& points) {
-  if (points.size() < 2) return std::nullopt;
-  double uu = 0, uv = 0, vv = 0, u1 = 0, v1 = 0;
-  for (const DecodePoint* p : points) {
-    const double u = p->x / p->t, v = 1 / p->t;
-    uu += u * u, uv += u * v, vv += v * v, u1 += u, v1 += v;
-  }
-  const double det = uu * vv - uv * uv;
-  double a = det > 1e-12 * uu * vv ? (u1 * vv - v1 * uv) / det : u1 / uu;
-  double c = det > 1e-12 * uu * vv ? (uu * v1 - uv * u1) / det : 0;
-  if (c < 0) {
-    c = 0;
-    a = u1 / uu;
-  }
-  if (a < 1) {
-    a = 1;
-    c = std::max(0.0, (v1 - uv) / vv);
-  }
-  return DecodeFit{1 / a, c};
-}
-
-// prefill_pred = efficiency x k: minimise sum(e k / p - 1)^2, e in (0, 1].
-std::optional<double> fit_prefill(const std::vector<const PrefillPoint*>& points) {
-  if (points.empty()) return std::nullopt;
-  double s1 = 0, s2 = 0;
-  for (const PrefillPoint* p : points) {
-    const double r = p->k / p->p;
-    s1 += r, s2 += r * r;
-  }
-  return std::min(1.0, s1 / s2);
 }
 
 // The points of `backend` not on `hardware`; all backends' when the backend keeps fewer than
@@ -110,26 +53,14 @@ std::vector<const P*> training(const std::vector<P>& all, const std::string& bac
   return same.size() >= least ? same : pooled;
 }
 
-ErrorSummary summarize(const std::vector<double>& errors) {
-  ErrorSummary s;
-  s.count = errors.size();
-  if (errors.empty()) return s;
-  std::vector<double> v = errors;
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  s.median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-  s.worst = v.back();
-  return s;
-}
-
 void summarize(ValidationKind& k) {
   std::vector<double> in, out;
   for (const ValidationRow& r : k.rows) {
     in.push_back(std::abs(r.predicted / r.measured - 1));
     if (r.predicted_leave_one_out) out.push_back(std::abs(*r.predicted_leave_one_out / r.measured - 1));
   }
-  k.in_sample = summarize(in);
-  k.leave_one_out = summarize(out);
+  k.in_sample = summarize_errors(in);
+  k.leave_one_out = summarize_errors(out);
 }
 
 }  // namespace

@@ -120,6 +120,11 @@ bool merge_catalog_file(const std::string& path, Catalog& catalog, Diagnostics& 
 // price entries (per 1M tokens); other fields are ignored. Returns false after reporting.
 bool merge_litellm_prices(const std::string& path, Catalog& catalog, Diagnostics& diagnostics);
 
+// The hardware and backends of `catalog` as a catalog document --catalog reads back to the same
+// numbers (other sections are not written): JSON, and the same as YAML.
+nlohmann::ordered_json catalog_json(const Catalog& catalog);
+std::string catalog_yaml(const Catalog& catalog);
+
 // Every problem of a catalog as a sentence: missing source or date, negative or missing numbers,
 // duplicate ids, unknown backends. Empty when the catalog is sound.
 std::vector<std::string> catalog_problems(const Catalog& catalog);

@@ -1,0 +1,97 @@
+// Catalog entries written back as a catalog file that --catalog reads: full precision, each
+// quantity in its base unit ("8000000000B", "0.012s"), so reading it gives the same numbers.
+
+#include <edgecalc/domain/catalog.hpp>
+
+#include <fmt/format.h>
+
+#include <edgecalc/load/quantity.hpp>
+
+namespace edgecalc {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Quantities stay strings in JSON ("8000000000B"), as a catalog writes them.
+std::string with_unit(double value, std::string_view unit) { return format_number(value) + std::string(unit); }
+
+Json hardware_json(const HardwareEntry& h) {
+  Json j = {{"id", h.id}, {"name", h.name}, {"kind", h.kind}, {"backend", h.backend}};
+  if (h.price) j["price"] = "$" + format_number(*h.price);
+  if (h.hourly) j["hourly"] = "$" + format_number(*h.hourly);
+  j["power"] = {{"idle", with_unit(h.power_idle_w, "W")}, {"active", with_unit(h.power_active_w, "W")}};
+  j["ram"] = with_unit(h.ram_bytes, "B");
+  j["reserved"] = with_unit(h.reserved_bytes, "B");
+  j["flash"] = with_unit(h.flash_bytes, "B");
+  j["memory_bandwidth"] = with_unit(h.bandwidth_bytes_per_s, "B/s");
+  j["int8"] = with_unit(h.int8_ops, "OPS");
+  j["fp16"] = with_unit(h.fp16_flops, "FLOPS");
+  if (h.mac_rate) j["mac_rate"] = format_number(*h.mac_rate);
+  j["source"] = h.source;
+  j["date"] = h.date;
+  return j;
+}
+
+Json backend_json(const BackendEntry& b) {
+  Json j = {{"id", b.id},
+            {"bandwidth_efficiency", format_number(b.bandwidth_efficiency)},
+            {"token_overhead", with_unit(b.token_overhead_s, "s")},
+            {"prefill_efficiency", format_number(b.prefill_efficiency)},
+            {"runtime_memory", with_unit(b.runtime_memory_bytes, "B")},
+            {"max_concurrency", format_number(b.max_concurrency)}};
+  if (!b.max_concurrency_source.empty()) j["max_concurrency_source"] = b.max_concurrency_source;
+  j["source"] = b.source;
+  j["date"] = b.date;
+  return j;
+}
+
+// Identity and prose are quoted; quantities are plain YAML scalars.
+bool quoted(std::string_view key) {
+  return key == "id" || key == "name" || key == "kind" || key == "backend" || key == "source" || key == "date" ||
+         key == "max_concurrency_source";
+}
+
+std::string yaml_scalar(std::string_view key, const Json& value) {
+  const std::string text = value.get<std::string>();
+  return quoted(key) ? Json(text).dump() : text;
+}
+
+}  // namespace
+
+nlohmann::ordered_json catalog_json(const Catalog& c) {
+  Json out = Json::object();
+  if (!c.hardware.empty()) {
+    out["hardware"] = Json::array();
+    for (const HardwareEntry& h : c.hardware) out["hardware"].push_back(hardware_json(h));
+  }
+  if (!c.backends.empty()) {
+    out["backends"] = Json::array();
+    for (const BackendEntry& b : c.backends) out["backends"].push_back(backend_json(b));
+  }
+  return out;
+}
+
+std::string catalog_yaml(const Catalog& c) {
+  std::string out;
+  const Json document = catalog_json(c);
+  for (const auto& [section, entries] : document.items()) {
+    out += section + ":\n";
+    for (const Json& entry : entries) {
+      std::string lead = "  - ";
+      for (const auto& [key, value] : entry.items()) {
+        if (value.is_object()) {
+          std::string flow;
+          for (const auto& [k, v] : value.items()) flow += (flow.empty() ? "" : ", ") + k + ": " + yaml_scalar(k, v);
+          out += fmt::format("{}{}: {{{}}}\n", lead, key, flow);
+        } else {
+          out += fmt::format("{}{}: {}\n", lead, key, yaml_scalar(key, value));
+        }
+        lead = "    ";
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace edgecalc

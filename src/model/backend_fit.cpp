@@ -1,0 +1,61 @@
+#include "model/backend_fit.hpp"
+
+#include <algorithm>
+
+namespace edgecalc {
+
+BackendEntry ideal(const BackendEntry& b) {
+  BackendEntry i = b;
+  i.bandwidth_efficiency = 1;
+  i.token_overhead_s = 0;
+  i.prefill_efficiency = 1;
+  return i;
+}
+
+// Least squares on relative error: t_pred = x / efficiency + overhead; with a = 1 / efficiency,
+// minimise sum((a x + c) / t - 1)^2 subject to a >= 1 (no more than the bandwidth) and c >= 0.
+std::optional<DecodeFit> fit_decode(const std::vector<const DecodePoint*>& points) {
+  if (points.size() < 2) return std::nullopt;
+  double uu = 0, uv = 0, vv = 0, u1 = 0, v1 = 0;
+  for (const DecodePoint* p : points) {
+    const double u = p->x / p->t, v = 1 / p->t;
+    uu += u * u, uv += u * v, vv += v * v, u1 += u, v1 += v;
+  }
+  const double det = uu * vv - uv * uv;
+  double a = det > 1e-12 * uu * vv ? (u1 * vv - v1 * uv) / det : u1 / uu;
+  double c = det > 1e-12 * uu * vv ? (uu * v1 - uv * u1) / det : 0;
+  if (c < 0) {
+    c = 0;
+    a = u1 / uu;
+  }
+  if (a < 1) {
+    a = 1;
+    c = std::max(0.0, (v1 - uv) / vv);
+  }
+  return DecodeFit{1 / a, c};
+}
+
+// prefill_pred = efficiency x k: minimise sum(e k / p - 1)^2, e in (0, 1].
+std::optional<double> fit_prefill(const std::vector<const PrefillPoint*>& points) {
+  if (points.empty()) return std::nullopt;
+  double s1 = 0, s2 = 0;
+  for (const PrefillPoint* p : points) {
+    const double r = p->k / p->p;
+    s1 += r, s2 += r * r;
+  }
+  return std::min(1.0, s1 / s2);
+}
+
+ErrorSummary summarize_errors(const std::vector<double>& errors) {
+  ErrorSummary s;
+  s.count = errors.size();
+  if (errors.empty()) return s;
+  std::vector<double> v = errors;
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  s.median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  s.worst = v.back();
+  return s;
+}
+
+}  // namespace edgecalc

@@ -1,0 +1,46 @@
+#pragma once
+
+// Fitting a backend's predictor constants to measured rates (docs/predictor.md): what
+// `edgecalc validate` refits leaving each device out and what `edgecalc calibrate` fits to a
+// user's own runs.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <edgecalc/domain/catalog.hpp>
+#include <edgecalc/model/validate.hpp>
+
+namespace edgecalc {
+
+// One decode point: x = the time per token at 100% bandwidth efficiency and no overhead (bytes
+// read per token / bandwidth, or one batched step's), t = the measured time per token.
+struct DecodePoint {
+  std::string hardware, backend;
+  double x = 0, t = 0;
+};
+
+// One prefill point: k = prefill tokens/s at 100% efficiency, p = measured.
+struct PrefillPoint {
+  std::string hardware, backend;
+  double k = 0, p = 0;
+};
+
+struct DecodeFit {
+  double efficiency = 1, overhead_s = 0;
+};
+
+// `backend` with 100% efficiencies and no overhead: what x and k above are computed with.
+BackendEntry ideal(const BackendEntry& backend);
+
+// Least squares on relative error: t_pred = x / efficiency + overhead, efficiency <= 1,
+// overhead >= 0. Nullopt for fewer than two points.
+std::optional<DecodeFit> fit_decode(const std::vector<const DecodePoint*>& points);
+
+// prefill_pred = efficiency x k: least squares on relative error, efficiency in (0, 1].
+std::optional<double> fit_prefill(const std::vector<const PrefillPoint*>& points);
+
+// Median and worst of |errors| (already absolute fractions), and how many.
+ErrorSummary summarize_errors(const std::vector<double>& errors);
+
+}  // namespace edgecalc
