@@ -134,7 +134,8 @@ class Resolver {
                     std::string_view noun, std::string_view option) {
     if (!flag.empty()) return flag;
     if (name.text.empty()) {
-      report(name.position, fmt::format("the {} result does not name the {}{}; give {} ID", m_format, noun,
+      report(name.position, fmt::format("the {} result does not name the {}{}; give {} ID",
+                                        m_format == "vllm" ? "vLLM" : m_format == "csv" ? "CSV" : m_format, noun,
                                         name.field.empty() ? "" : fmt::format(" ({} is empty)", name.field), option));
       return "";
     }
