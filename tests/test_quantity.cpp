@@ -202,3 +202,11 @@ TEST_CASE("examples in messages carry the profile's currency symbol", "[quantity
   const UnitContext credits{730 * 3600.0, "credits"};
   CHECK(err(parse_price_per_gb("0.09", credits)) == "needs a unit, e.g. 0.09/GB");
 }
+
+TEST_CASE("bandwidths: networks in bits, memory in bytes up to TB/s", "[quantity]") {
+  CHECK(ok(parse_bandwidth("20Mbit/s")) == Approx(2.5e6));   // 20e6 / 8
+  CHECK(ok(parse_bandwidth("100 Mbps")) == Approx(12.5e6));  // 100e6 / 8
+  CHECK(ok(parse_bandwidth("1008GB/s")) == 1008e9);
+  CHECK(ok(parse_bandwidth("3.35TB/s")) == Approx(3.35e12));  // H100 SXM's HBM3
+  CHECK_THAT(err(parse_bandwidth("3.35 PB/s")), Contains("unknown bandwidth unit `PB/s`"));
+}

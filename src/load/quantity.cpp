@@ -49,8 +49,8 @@ constexpr Unit k_bandwidth_units[] = {
     {"bit/s", 1 / 8.0}, {"bps", 1 / 8.0},   {"kbit/s", 1e3 / 8}, {"kbps", 1e3 / 8},
     {"Mbit/s", 1e6 / 8}, {"Mbps", 1e6 / 8}, {"Gbit/s", 1e9 / 8}, {"Gbps", 1e9 / 8},
     {"B/s", 1},          {"kB/s", 1e3},     {"KB/s", 1e3},       {"MB/s", 1e6},
-    {"GB/s", 1e9}};
-constexpr std::string_view k_bandwidth_names = "kbit/s, Mbit/s, Gbit/s (or kbps, Mbps, Gbps), KB/s, MB/s, GB/s";
+    {"GB/s", 1e9},       {"TB/s", 1e12}};  // HBM is quoted in TB/s (H100 SXM: 3.35 TB/s)
+constexpr std::string_view k_bandwidth_names = "kbit/s, Mbit/s, Gbit/s (or kbps, Mbps, Gbps), KB/s, MB/s, GB/s, TB/s";
 
 // Base: watts.
 constexpr Unit k_power_units[] = {{"mW", 1e-3}, {"W", 1}, {"kW", 1e3}, {"MW", 1e6}};
