@@ -74,14 +74,17 @@ TEST_CASE("llama-bench JSON: pp runs are prefill rates, tg runs decode rates, na
 }
 
 TEST_CASE("vLLM result: per-stream decode from TPOT, calls at once by Little's law", "[calibrate]") {
-  // 500 calls of 512 in / 128 out at 15.87 req/s, TTFT 38.9 ms, TPOT 2.39 ms, no mean_e2el_ms:
-  // a call takes 38.9 + 127 x 2.39 = 342.43 ms, so 15.87 x 0.34243 = 5.4343641 calls decode at
-  // once; per stream 1000 / 2.39 = 418.41 tokens/s; TTFT is not a prefill rate at 5.4 at once.
+  // 500 calls of 512 in / 128 out sent at 16 req/s, TTFT 38.9 ms, TPOT 2.39 ms, no mean_e2el_ms:
+  // a call takes 38.9 + 127 x 2.39 = 342.43 ms; the server kept up (16 x 0.34243 = 5.48 calls in
+  // flight, under 500), so 16 x 0.34243 = 5.47888 calls decode at once as an arriving call sees
+  // them; per stream 1000 / 2.39 = 418.41 tokens/s; TTFT is not a prefill rate at 5.5 at once.
   const BenchmarkFile f = read_ok("vllm-h100-qwen3-0.6b.json");
   CHECK(f.format == "vllm");
   REQUIRE(f.points.size() == 1);
   const BenchmarkPoint& p = f.points[0];
-  CHECK(p.concurrency == Approx(5.4343641).epsilon(1e-12));
+  CHECK(p.concurrency == Approx(5.47888).epsilon(1e-12));
+  CHECK_FALSE(p.transient);
+  CHECK(p.label == "16/s, 5.48 at once");
   CHECK(*p.decode_tokens_per_s == Approx(1000 / 2.39).epsilon(1e-12));
   CHECK(p.input_tokens == 512);
   CHECK(p.output_tokens == 128);
@@ -222,4 +225,74 @@ TEST_CASE("calibrate on the command line: bad flags and files exit 2, the overla
   const std::string written = edgecalc::test::read_text(out);
   CHECK(written.starts_with("# edgecalc calibrate "));
   CHECK(written.find("  - id: \"calibrated-rtx4090-box\"\n") != std::string::npos);
+}
+
+TEST_CASE("a vLLM sweep, one result per line: Little's law at the rate the server kept up with, runs whose batch varied marked", "[calibrate]") {
+  Diagnostics d("runs-a.jsonl");
+  const auto f = read_benchmark_file(std::string(EDGECALC_SOURCE_DIR) + "/tests/data/serving/vllm-ascend-qwen2.5-7b-runs-a.jsonl", d);
+  INFO(format_diagnostics(d));
+  REQUIRE(f);
+  CHECK(f->format == "vllm");
+  REQUIRE(f->points.size() == 4);
+  // 1 req/s: 200 calls of 43,560 / 200 = 217.8 in and 44,697 / 200 = 223.485 out; a call takes
+  // 96.6154 + 222.485 x 35.4966 = 7,993.9 ms; 1 x 7.99 = 8.0 in flight < 200: kept up, b = 7.9939.
+  const double call_1 = 96.61540472880006 + (223.485 - 1) * 35.496626342114716;
+  CHECK(f->points[0].concurrency == Approx(call_1 / 1000).epsilon(1e-12));
+  CHECK(f->points[0].input_tokens == Approx(217.8));
+  CHECK_FALSE(f->points[0].transient);
+  CHECK(f->points[0].label == "1.0/s, 7.99 at once");
+  // 4 req/s kept up as well (4 x 10.4 s = 41.6 < 200); 16 req/s would hold 16 x 16.56 = 265 calls,
+  // more than the run's 200: the run's average, 4.4841 x 16.56 = 74.3, and the batch varied.
+  CHECK_FALSE(f->points[1].transient);
+  CHECK(f->points[2].transient);
+  CHECK(f->points[2].concurrency == Approx(4.484083183190712 * (115.18850827589631 + 222.485 * 73.6009745600889) / 1000).epsilon(1e-12));
+  CHECK(f->points[3].transient);  // all at once
+  CHECK(f->points[3].label.starts_with("inf/s, ~"));
+  // Each line's problems are reported at that line: a llama-bench run among vLLM runs, then an
+  // object that is neither (tests/data/calibrate/invalid/mixed-lines.jsonl).
+  Diagnostics bad("mixed-lines.jsonl");
+  CHECK_FALSE(read_benchmark_file(k_dir + "invalid/mixed-lines.jsonl", bad));
+  const std::string errors = format_diagnostics(bad);
+  CHECK(errors.find("mixed-lines.jsonl:2:1: error: line 2 is a llama-bench result among vllm results") != std::string::npos);
+  CHECK(errors.find("mixed-lines.jsonl:3:1: error: line 3 is not a benchmark result edgecalc reads") != std::string::npos);
+}
+
+TEST_CASE("batched runs at two batch sizes: calibrate recovers the step cost of each further call", "[calibrate]") {
+  // Per-stream rates made on the H100 instance by a backend with 40% bandwidth efficiency and
+  // 0.3 ms per step for each call past the first (the CUDA overhead kept), at 8 and 40 calls at
+  // once; a fit without the per-call term could not meet both.
+  const Catalog& c = builtin_catalog();
+  BackendEntry made = *c.find_backend("cuda");
+  made.bandwidth_efficiency = 0.4;
+  made.call_overhead_s = 3e-4;
+  BenchmarkFile f;
+  f.format = "vllm";
+  for (const double b : {8.0, 40.0}) {
+    const Prediction p = predict_llm(*c.find_hardware("cloud-h100"), made, *c.find_llm("llama-3.1-8b"),
+                                     *c.find_quantization("f16"), 200, 200, b, Workings::skipped);
+    BenchmarkPoint point;
+    point.label = fmt::format("{} at once", b);
+    point.device.text = "cloud-h100";
+    point.model.text = "llama-3.1-8b";
+    point.quantization.text = "f16";
+    point.input_tokens = point.output_tokens = 200;
+    point.concurrency = b;
+    point.decode_tokens_per_s = 1 / p.batch->step_s(b);
+    f.points.push_back(point);
+  }
+  const Calibration cal = calibrate_ok(f, c, {});
+  const BackendEntry& b = cal.devices.at(0).backend;
+  CHECK(b.bandwidth_efficiency == Approx(0.4).epsilon(1e-9));
+  CHECK(b.call_overhead_s == Approx(3e-4).epsilon(1e-9));
+  CHECK(b.token_overhead_s == made.token_overhead_s);
+  CHECK(cal.decode.after.worst < 1e-9);
+  CHECK(cal.devices[0].decode_method.find("step cost of each further call fitted to 2 batched decode runs at 8 to 40") !=
+        std::string::npos);
+  // The overlay carries it, and --catalog reads it back.
+  const std::string yaml = catalog_yaml(cal.overlay);
+  CHECK(yaml.find("\n    call_overhead: ") != std::string::npos);  // in seconds at full precision: read back below
+  Catalog merged = c;
+  Diagnostics d("overlay.yaml");
+  REQUIRE(merge_catalog_text(yaml, SourceFormat::yaml, merged, d));
+  CHECK(merged.find_backend("calibrated-cloud-h100")->call_overhead_s == Approx(3e-4).epsilon(1e-12));
 }

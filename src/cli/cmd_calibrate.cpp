@@ -37,6 +37,7 @@ Json calibration_json(const Calibration& c, const std::string& file) {
     devices.push_back({{"hardware", d.hardware}, {"base_backend", d.base_backend}, {"backend", d.backend.id},
                        {"bandwidth_efficiency", d.backend.bandwidth_efficiency},
                        {"token_overhead_s", d.backend.token_overhead_s},
+                       {"call_overhead_s", d.backend.call_overhead_s},
                        {"prefill_efficiency", d.backend.prefill_efficiency}, {"decode_runs", d.decode_points},
                        {"prefill_runs", d.prefill_points}, {"decode_method", d.decode_method},
                        {"prefill_method", d.prefill_method}});
@@ -51,10 +52,10 @@ std::string calibration_table(const Calibration& c, const std::string& file) {
   std::string out;
   out += fmt::format("edgecalc calibrate {} ({}): {} decode and {} prefill rates, tokens/s\n", file, c.format,
                      c.decode.before.count, c.prefill.before.count);
-  out += fmt::format("{:<20} {:<8} {:<20} {:<15} {:<7} {:>10} {:>10} {:>8} {:>10} {:>8} {:>10}\n", "run", "kind",
+  out += fmt::format("{:<22} {:<8} {:<20} {:<15} {:<7} {:>10} {:>10} {:>8} {:>10} {:>8} {:>10}\n", "run", "kind",
                      "hardware", "model", "quant", "measured", "before", "error", "after", "error", "left out");
   for (const CalibrationRow& r : c.rows)
-    out += fmt::format("{:<20} {:<8} {:<20} {:<15} {:<7} {:>10} {:>10} {:>8} {:>10} {:>8} {:>10}\n", r.label, r.kind,
+    out += fmt::format("{:<22} {:<8} {:<20} {:<15} {:<7} {:>10} {:>10} {:>8} {:>10} {:>8} {:>10}\n", r.label, r.kind,
                        r.hardware, r.model, r.quantization, format_count(r.measured), format_count(r.before),
                        signed_error(r.before, r.measured), format_count(r.after), signed_error(r.after, r.measured),
                        r.leave_one_out ? signed_error(*r.leave_one_out, r.measured) : "-");
@@ -68,11 +69,14 @@ std::string calibration_table(const Calibration& c, const std::string& file) {
                                   : " (too few runs to leave one out)\n";
   }
   for (const CalibratedDevice& d : c.devices)
-    out += fmt::format("{}: backend {} (from {}): bandwidth efficiency {}, token overhead {:.3g} ms, prefill efficiency "
+    out += fmt::format("{}: backend {} (from {}): bandwidth efficiency {}, token overhead {:.3g} ms{}, prefill efficiency "
                        "{}; {}; {}\n",
                        d.hardware, d.backend.id, d.base_backend, error_percent(d.backend.bandwidth_efficiency),
-                       1e3 * d.backend.token_overhead_s, error_percent(d.backend.prefill_efficiency), d.decode_method,
-                       d.prefill_method);
+                       1e3 * d.backend.token_overhead_s,
+                       d.backend.call_overhead_s > 0
+                           ? fmt::format(", {:.3g} ms per step for each further call", 1e3 * d.backend.call_overhead_s)
+                           : "",
+                       error_percent(d.backend.prefill_efficiency), d.decode_method, d.prefill_method);
   return out;
 }
 

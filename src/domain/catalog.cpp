@@ -79,6 +79,7 @@ BackendEntry read_backend(FieldReader r) {
   b.bandwidth_efficiency = need(r, "bandwidth_efficiency", k_share, {0, true, 1}, "60%");
   b.token_overhead_s = need(r, "token_overhead", k_duration, k_non_negative, "5ms");
   b.prefill_efficiency = need(r, "prefill_efficiency", k_share, {0, true, 1}, "50%");
+  b.call_overhead_s = r.quantity("call_overhead", k_duration, k_non_negative, false, "0.4ms").value_or(0);
   b.runtime_memory_bytes = need(r, "runtime_memory", k_size, {0, false, 1e12}, "300MB");
   b.max_concurrency = need(r, "max_concurrency", k_count, {1, false, 1e6, false}, "256");
   b.max_concurrency_source = r.text("max_concurrency_source", true, "vLLM --max-num-seqs default").value_or("");

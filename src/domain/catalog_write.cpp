@@ -40,6 +40,7 @@ Json backend_json(const BackendEntry& b) {
             {"prefill_efficiency", format_number(b.prefill_efficiency)},
             {"runtime_memory", with_unit(b.runtime_memory_bytes, "B")},
             {"max_concurrency", format_number(b.max_concurrency)}};
+  if (b.call_overhead_s > 0) j["call_overhead"] = with_unit(b.call_overhead_s, "s");
   if (!b.max_concurrency_source.empty()) j["max_concurrency_source"] = b.max_concurrency_source;
   j["source"] = b.source;
   j["date"] = b.date;

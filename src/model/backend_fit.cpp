@@ -8,6 +8,7 @@ BackendEntry ideal(const BackendEntry& b) {
   BackendEntry i = b;
   i.bandwidth_efficiency = 1;
   i.token_overhead_s = 0;
+  i.call_overhead_s = 0;
   i.prefill_efficiency = 1;
   return i;
 }
@@ -33,6 +34,25 @@ std::optional<DecodeFit> fit_decode(const std::vector<const DecodePoint*>& point
     c = std::max(0.0, (v1 - uv) / vv);
   }
   return DecodeFit{1 / a, c};
+}
+
+// With u = x / t, w = (batch - 1) / t, r = 1 - overhead / t: minimise sum(a u + c w - r)^2.
+std::optional<BatchedFit> fit_batched_decode(const std::vector<const DecodePoint*>& points, double overhead_s,
+                                             std::optional<double> efficiency) {
+  if (points.size() < 2) return std::nullopt;
+  double uu = 0, uw = 0, ww = 0, ur = 0, wr = 0;
+  for (const DecodePoint* p : points) {
+    const double u = p->x / p->t, w = std::max(0.0, p->batch - 1) / p->t, r = 1 - overhead_s / p->t;
+    uu += u * u, uw += u * w, ww += w * w, ur += u * r, wr += w * r;
+  }
+  const auto c_given = [&](double a) { return ww > 0 ? std::max(0.0, (wr - a * uw) / ww) : 0.0; };
+  if (efficiency) return BatchedFit{*efficiency, c_given(1 / *efficiency)};
+  const double det = uu * ww - uw * uw;
+  double a = det > 1e-12 * uu * ww ? (ur * ww - wr * uw) / det : ur / uu;
+  double c = det > 1e-12 * uu * ww ? (uu * wr - uw * ur) / det : 0;
+  if (c < 0) c = 0, a = ur / uu;
+  if (a < 1) a = 1, c = c_given(1);
+  return BatchedFit{1 / a, c};
 }
 
 // prefill_pred = efficiency x k: minimise sum(e k / p - 1)^2, e in (0, 1].

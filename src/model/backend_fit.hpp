@@ -18,6 +18,8 @@ namespace edgecalc {
 struct DecodePoint {
   std::string hardware, backend;
   double x = 0, t = 0;
+  double batch = 1;  // calls decoding at once
+  bool fitted = true;  // false: a run whose batch varied, predicted only
 };
 
 // One prefill point: k = prefill tokens/s at 100% efficiency, p = measured.
@@ -36,6 +38,15 @@ BackendEntry ideal(const BackendEntry& backend);
 // Least squares on relative error: t_pred = x / efficiency + overhead, efficiency <= 1,
 // overhead >= 0. Nullopt for fewer than two points.
 std::optional<DecodeFit> fit_decode(const std::vector<const DecodePoint*>& points);
+
+// Batched runs: t_pred = a x + overhead + c (batch - 1), the overhead given; least squares on
+// relative error for a = 1 / efficiency >= 1 and the per-call step cost c >= 0, or for c alone
+// when `efficiency` is given. Nullopt for fewer than two points.
+struct BatchedFit {
+  double efficiency = 1, call_overhead_s = 0;
+};
+std::optional<BatchedFit> fit_batched_decode(const std::vector<const DecodePoint*>& points, double overhead_s,
+                                             std::optional<double> efficiency);
 
 // prefill_pred = efficiency x k: least squares on relative error, efficiency in (0, 1].
 std::optional<double> fit_prefill(const std::vector<const PrefillPoint*>& points);

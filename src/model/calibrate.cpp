@@ -19,6 +19,10 @@ namespace {
 
 // Runs of one size (tg128 only) cannot separate efficiency from overhead.
 constexpr double k_distinct_sizes = 1.05;
+// Batched runs (more than this many calls at once) at concurrencies this far apart give the
+// cost each further call adds to a step.
+constexpr double k_single_stream = 1.5;
+constexpr double k_distinct_batches = 1.5;
 // llama-bench's model_n_params against the catalog model's: further apart is another model.
 constexpr double k_parameter_tolerance = 0.10;
 
@@ -178,9 +182,40 @@ struct DeviceFit {
   bool decode_capped = false, prefill_capped = false;  // the runs are faster than the hardware's peak allows
 };
 
+DeviceFit fit_device(const BackendEntry& base, const std::vector<const DecodePoint*>& decode,
+                     const std::vector<const PrefillPoint*>& prefill);
+
+// Batched runs at concurrencies far enough apart: the per-call step cost, with the efficiency
+// from the single-stream runs when there are any (their fit decides efficiency and overhead),
+// else fitted with it, the base backend's overhead kept. Nullopt without such a spread.
+std::optional<DeviceFit> fit_batched_device(const BackendEntry& base, const std::vector<const DecodePoint*>& decode,
+                                            const std::vector<const PrefillPoint*>& prefill) {
+  std::vector<const DecodePoint*> single, batched;
+  double lo = INFINITY, hi = 0;
+  for (const DecodePoint* p : decode) {
+    (p->batch > k_single_stream ? batched : single).push_back(p);
+    if (p->batch > k_single_stream) lo = std::min(lo, p->batch), hi = std::max(hi, p->batch);
+  }
+  if (batched.size() < 2 || hi < k_distinct_batches * lo) return std::nullopt;
+  DeviceFit f = fit_device(base, single, prefill);
+  const auto b = fit_batched_decode(batched, f.backend.token_overhead_s,
+                                    single.empty() ? std::nullopt : std::optional(f.backend.bandwidth_efficiency));
+  f.backend.bandwidth_efficiency = b->efficiency;
+  f.backend.call_overhead_s = b->call_overhead_s;
+  f.decode_capped = f.decode_capped || (single.empty() && b->efficiency >= 1);
+  const std::string batches = fmt::format("{} batched decode runs at {:.3g} to {:.3g} calls at once", batched.size(), lo, hi);
+  f.decode_method = single.empty()
+                        ? fmt::format("bandwidth efficiency and the step cost of each further call fitted to {}; token "
+                                      "overhead kept at the {} backend's {:.3g} ms",
+                                      batches, base.id, 1e3 * base.token_overhead_s)
+                        : fmt::format("{}; the step cost of each further call fitted to {}", f.decode_method, batches);
+  return f;
+}
+
 // One device's constants from its points; `base` keeps what the points cannot tell.
 DeviceFit fit_device(const BackendEntry& base, const std::vector<const DecodePoint*>& decode,
                      const std::vector<const PrefillPoint*>& prefill) {
+  if (auto batched = fit_batched_device(base, decode, prefill)) return *batched;
   DeviceFit f{base, "", ""};
   double lo = INFINITY, hi = 0;
   for (const DecodePoint* p : decode) lo = std::min(lo, p->x), hi = std::max(hi, p->x);
@@ -268,7 +303,8 @@ std::optional<Calibration> calibrate(const BenchmarkFile& file, const Catalog& c
     if (std::find(devices.begin(), devices.end(), r.hardware->id) == devices.end()) devices.push_back(r.hardware->id);
     const Rates k = rates(r, ideal(*r.backend));
     if (r.point->decode_tokens_per_s) {
-      decode.push_back(DecodePoint{r.hardware->id, r.backend->id, 1 / k.decode, 1 / *r.point->decode_tokens_per_s});
+      decode.push_back(DecodePoint{r.hardware->id, r.backend->id, 1 / k.decode, 1 / *r.point->decode_tokens_per_s,
+                                   r.point->concurrency, !r.point->transient});
       decode_of[i] = &decode.back();
     }
     if (r.point->prefill_tokens_per_s) {
@@ -281,13 +317,19 @@ std::optional<Calibration> calibrate(const BenchmarkFile& file, const Catalog& c
   c.format = file.format;
   std::map<std::string, BackendEntry> fitted;
   std::map<std::string, std::pair<std::vector<const DecodePoint*>, std::vector<const PrefillPoint*>>> points;
-  for (const DecodePoint& p : decode) points[p.hardware].first.push_back(&p);
+  for (const DecodePoint& p : decode)
+    if (p.fitted) points[p.hardware].first.push_back(&p);
   for (const PrefillPoint& p : prefill) points[p.hardware].second.push_back(&p);
   for (const std::string& id : devices) {
     const HardwareEntry& hw = *catalog.find_hardware(id);
     const BackendEntry& base = *catalog.find_backend(hw.backend);
     const auto& [d, p] = points[id];
     DeviceFit f = fit_device(base, d, p);
+    const auto varied = std::count_if(decode.begin(), decode.end(), [&](const DecodePoint& q) { return q.hardware == id && !q.fitted; });
+    if (varied > 0)
+      f.decode_method += fmt::format("; {} run{} whose batch varied (all sent at once, or more than the server kept up "
+                                     "with) predicted, not fitted",
+                                     varied, varied == 1 ? "" : "s");
     const Position at = std::find_if(runs.begin(), runs.end(), [&](const Resolved& r) { return r.hardware->id == id; })
                             ->point->position;  // the device's first run
     if (f.decode_capped)
@@ -321,7 +363,9 @@ std::optional<Calibration> calibrate(const BenchmarkFile& file, const Catalog& c
     };
     if (const DecodePoint* dp = decode_of[i]) {
       CalibrationRow out = row("decode", *r.point->decode_tokens_per_s, before.decode, after.decode);
-      if (const auto rest = without(d, dp); d.size() >= 3) {
+      if (!dp->fitted) {
+        out.leave_one_out = after.decode;  // never in the fit: out of sample as it stands
+      } else if (const auto rest = without(d, dp); d.size() >= 3) {
         const DeviceFit f = fit_device(*r.backend, rest, {});
         out.leave_one_out = rates(r, f.backend).decode;
       }

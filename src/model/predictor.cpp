@@ -17,7 +17,7 @@ double BatchModel::weights_read_bytes(double batch) const {
 double BatchModel::step_s(double batch) const {
   const double memory = (weights_read_bytes(batch) + batch * kv_bytes_per_token * step_kv_tokens) / bandwidth_bytes_per_s;
   const double compute = ops_per_s > 0 ? 2 * parameters * batch / ops_per_s : 0;
-  return std::max(memory, compute) + step_overhead_s;
+  return std::max(memory, compute) + step_overhead_s + std::max(0.0, batch - 1) * call_overhead_s;
 }
 
 namespace {
@@ -38,13 +38,16 @@ void add_batching(Prediction& p, const HardwareEntry& hw, const BackendEntry& be
                                                format_bytes(std::max(0.0, room)), format_bytes(kv_call)));
   const double full = b.max_concurrency;
   if (shown) p.workings.emplace_back(
-      "batch", fmt::format("{} tokens/s at {} calls = {} / max({} read / {} GB/s, 2 x {} x {} / {} TFLOPS x {}) + {} per step; "
+      "batch", fmt::format("{} tokens/s at {} calls = {} / max({} read / {} GB/s, 2 x {} x {} / {} TFLOPS x {}) + {} per step{}; "
                            "one unit serves {} calls/s = 1 / ({} prefill + {} output x step / {})",
                            format_count(b.aggregate_tokens_per_s(full)), format_count(full), format_count(full),
                            format_bytes(b.weights_read_bytes(full) + full * b.kv_bytes_per_token * b.step_kv_tokens),
                            format_count(b.bandwidth_bytes_per_s / 1e9), format_count(m.active()), format_count(full),
                            format_count((hw.fp16_flops > 0 ? hw.fp16_flops : hw.int8_ops) / 1e12),
                            format_percent(be.prefill_efficiency), format_duration(b.step_overhead_s),
+                           b.call_overhead_s > 0 ? fmt::format(" + {} x {} per further call", format_count(full - 1),
+                                                               format_duration(b.call_overhead_s))
+                                                 : "",
                            format_count(p.calls_per_second_capacity), format_duration(b.prefill_s),
                            format_count(b.output_tokens), format_count(full)));
 }
@@ -117,6 +120,7 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
     b.ops_per_s = compute * be.prefill_efficiency;
     b.parameters = m.active();
     b.step_overhead_s = be.token_overhead_s;
+    b.call_overhead_s = be.call_overhead_s;
     b.prefill_s = input_tokens / *p.prefill_tokens_per_second;
     b.output_tokens = output_tokens;
     add_batching(p, hw, be, m, b, *engine_slots, shown);

@@ -36,6 +36,9 @@ struct BackendEntry {
   double max_concurrency = 1;       // calls the usual serving engine runs at once (its slots)
   std::string max_concurrency_source;
   std::string source, date;
+  // Each call past the first adds this to a batched decode step (scheduling, sampling and
+  // detokenising per sequence, attention kernels that do not scale): 0 unless calibrated.
+  double call_overhead_s = 0;
 };
 
 struct LlmEntry {

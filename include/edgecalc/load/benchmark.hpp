@@ -3,7 +3,8 @@
 // Load stage: a benchmark result a user already has -> measured points, each remembering where
 // it was written. Three formats (docs/predictor.md, "Calibrating from your own runs"):
 //   llama-bench -o json   an array of runs: pp (prefill) and tg (decode) tests, avg_ts
-//   vLLM benchmark_serving --save-result JSON: one run, mean_tpot_ms, mean_ttft_ms, token totals
+//   vLLM benchmark_serving --save-result JSON: one run, mean_tpot_ms, mean_ttft_ms, token totals;
+//                         with --append-result, one run per line (JSON Lines; llama-bench -o jsonl too)
 //   CSV                   device,model,quant,prompt_tokens,output_tokens,tokens_per_s,ttft
 // Names stay as the file writes them; the model stage maps them onto catalog ids.
 
@@ -29,6 +30,9 @@ struct BenchmarkPoint {
   double input_tokens = 0;   // context already in the cache when decoding; prompt length when prefilling
   double output_tokens = 0;  // tokens generated (0 for a prefill-only test)
   double concurrency = 1;    // calls decoding at once (vLLM: Little's law on the run)
+  // The batch varied through the run (vLLM: all calls sent at once, or more than the server kept
+  // up with): its rates are no one batch's, so calibrate predicts the run but fits nothing to it.
+  bool transient = false;
   std::optional<double> decode_tokens_per_s;   // per stream
   std::optional<double> prefill_tokens_per_s;  // llama-bench pp, or prompt tokens / TTFT at concurrency 1
 };

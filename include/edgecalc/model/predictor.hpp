@@ -29,6 +29,7 @@ struct BatchModel {
   double ops_per_s = 0;              // compute x the backend's prefill efficiency
   double parameters = 0;             // active parameters
   double step_overhead_s = 0;
+  double call_overhead_s = 0;        // each sequence past the first adds this to a step
   double prefill_s = 0;              // one call's input tokens
   double output_tokens = 0;
   double max_concurrency = 1;        // slots: the engine's limit or what the KV cache holds
