@@ -7,7 +7,7 @@ namespace edgecalc {
 
 namespace {
 
-constexpr EnumName<Network> k_networks[] = {
+constexpr EnumName<Network> k_network_names[] = {
     {Network::wired, "wired"},
     {Network::wifi, "wifi"},
     {Network::lte_urban, "lte-urban"},
@@ -47,7 +47,7 @@ std::string_view name_of(std::span<const EnumName<E>> table, E value) {
 
 }  // namespace
 
-std::span<const EnumName<Network>> network_names() { return k_networks; }
+std::span<const EnumName<Network>> network_names() { return k_network_names; }
 std::span<const EnumName<Sensitivity>> sensitivity_names() { return k_sensitivities; }
 std::span<const EnumName<LeavesDevice>> leaves_device_names() { return k_leaves_device; }
 std::span<const EnumName<Deployment>> deployment_names() { return k_deployments; }
@@ -56,7 +56,7 @@ std::span<const EnumName<Option>> option_names() { return k_options; }
 std::span<const EnumName<PriceForm>> price_form_names() { return k_price_forms; }
 std::span<const EnumName<PriceTier>> price_tier_names() { return k_price_tiers; }
 
-std::string_view to_string(Network v) { return name_of<Network>(k_networks, v); }
+std::string_view to_string(Network v) { return name_of<Network>(k_network_names, v); }
 std::string_view to_string(Sensitivity v) { return name_of<Sensitivity>(k_sensitivities, v); }
 std::string_view to_string(LeavesDevice v) { return name_of<LeavesDevice>(k_leaves_device, v); }
 std::string_view to_string(Deployment v) { return name_of<Deployment>(k_deployments, v); }

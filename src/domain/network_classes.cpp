@@ -1,11 +1,12 @@
 #include <edgecalc/domain/network.hpp>
 
+#include "domain/units.hpp"
+
 namespace edgecalc {
 
 namespace {
 
-constexpr double k_ms = 1e-3;
-constexpr double k_mbit = 1e6 / 8;  // bytes per second in one Mbit/s
+using namespace units;
 
 // Adding or correcting a network class is an edit of this table (and docs/networks.md).
 constexpr std::string_view k_cellular_data =

@@ -1,5 +1,7 @@
 #include <edgecalc/domain/rule_table.hpp>
 
+#include "domain/units.hpp"
+
 #include <stdexcept>
 
 #include <edgecalc/domain/defaults.hpp>
@@ -10,7 +12,7 @@ namespace edgecalc {
 
 namespace {
 
-constexpr double k_ms = 1e-3;
+using namespace units;
 
 // The rules, evaluated and listed in this order. Thresholds are in base units.
 constexpr RuleInfo k_rules[] = {
