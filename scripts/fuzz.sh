@@ -12,22 +12,23 @@ shift
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(profile render diff set litellm catalog)
 
+# libFuzzer comes with clang; CI does not install it (it replays the corpora as tests instead).
+if ! command -v clang++ >/dev/null || ! dpkg-query -W -f='${Status}' libclang-rt-14-dev 2>/dev/null | grep -q "install ok installed"; then
+  echo "fuzz.sh: needs clang and libFuzzer: sudo apt-get install clang libclang-rt-14-dev" >&2
+  exit 2
+fi
 if ! log=$(cmake --preset fuzz 2>&1 && cmake --build --preset fuzz -j "$(nproc 2>/dev/null || echo 2)" 2>&1); then
   echo "$log" >&2
   echo "fuzz.sh: the fuzz build failed" >&2
   exit 1
 fi
 
-# Seed corpora: the repository's own profiles, reports, catalogs and price files.
-seeds() {  # $1 = target, prints seed directories and files
-  case "$1" in
-    profile) echo profiles tests/data/valid tests/data/model tests/data/invalid tests/data/rules ;;
-    render) echo tests/golden/report tests/data/regress ;;
-    diff) echo build/fuzz/seeds/diff ;;
-    set) echo fuzz/seeds/set ;;
-    litellm) echo fuzz/seeds/litellm ;;
-    catalog) echo data tests/data/embed ;;
-  esac
+# Seed corpora: the repository's own profiles, reports, catalogs and price files (fuzz/seeds.txt,
+# which the fuzz.replay.* tests replay too), and the inputs kept in fuzz/regress/TARGET/.
+seeds() {  # $1 = target, prints seed directories
+  if [ "$1" = diff ]; then echo build/fuzz/seeds/diff; else awk -v t="$1" '$1 == t { $1 = ""; print }' fuzz/seeds.txt; fi
+  [ -d "fuzz/regress/$1" ] && echo "fuzz/regress/$1"
+  return 0
 }
 dict() { case "$1" in render|diff) echo fuzz/report.dict ;; *) echo fuzz/profile.dict ;; esac; }
 
