@@ -32,10 +32,10 @@ HardwareEntry box(double bandwidth, double fp16, double ram) {
   return h;
 }
 
-// The entries of tests/data/predictor/`file` (a list under `list`).
+// The entries of data/measurements/`file` (a list under `list`).
 std::vector<NodePtr> measurements(const std::string& file, const char* list = "measurements") {
   Diagnostics d(file);
-  std::ifstream in(std::string(EDGECALC_SOURCE_DIR) + "/tests/data/predictor/" + file);
+  std::ifstream in(std::string(EDGECALC_SOURCE_DIR) + "/data/measurements/" + file);
   const std::string text((std::istreambuf_iterator<char>(in)), {});
   const auto doc = load_text(text, SourceFormat::yaml, d);
   if (!doc) throw std::runtime_error(format_diagnostics(d));
@@ -120,7 +120,7 @@ TEST_CASE("TinyML prediction by hand", "[predictor]") {
 TEST_CASE("predictor accuracy on public llama.cpp measurements", "[predictor][accuracy]") {
   const Catalog& c = builtin_catalog();
   std::vector<double> decode_errors, prefill_errors;
-  for (const NodePtr& m : measurements("llm-measurements.yaml")) {
+  for (const NodePtr& m : measurements("llm.yaml")) {
     const auto field = [&](const char* key) { return m->find(key) ? m->find(key)->value->text : std::string(); };
     INFO(field("hardware") << " " << field("model") << " " << field("quantization"));
     REQUIRE_FALSE(field("source").empty());
@@ -151,7 +151,7 @@ TEST_CASE("predictor accuracy on public llama.cpp measurements", "[predictor][ac
 TEST_CASE("batched predictor accuracy on public serving measurements", "[predictor][accuracy]") {
   const Catalog& c = builtin_catalog();
   std::vector<double> errors;
-  for (const NodePtr& s : measurements("batched-measurements.yaml", "series")) {
+  for (const NodePtr& s : measurements("batched.yaml", "series")) {
     const auto field = [&](const char* key) { return s->find(key)->value->text; };
     REQUIRE_FALSE(field("source").empty());
     HardwareEntry hw = *c.find_hardware(field("hardware"));
@@ -188,7 +188,7 @@ TEST_CASE("batched predictor accuracy on public serving measurements", "[predict
 TEST_CASE("TinyML predictor accuracy on public MLPerf Tiny results", "[predictor][accuracy]") {
   const Catalog& c = builtin_catalog();
   std::vector<double> errors;
-  for (const NodePtr& m : measurements("tinyml-measurements.yaml")) {
+  for (const NodePtr& m : measurements("tinyml.yaml")) {
     const auto field = [&](const char* key) { return m->find(key) ? m->find(key)->value->text : std::string(); };
     INFO(field("hardware") << " " << field("model"));
     REQUIRE_FALSE(field("source").empty());

@@ -55,13 +55,13 @@ std::vector<NodePtr> rows(const char* text, const char* file, const char* key) {
 
 Measurements parse() {
   Measurements m;
-  const char* llm_file = "tests/data/predictor/llm-measurements.yaml";
+  const char* llm_file = "data/measurements/llm.yaml";
   for (const NodePtr& n : rows(detail::k_measurements_llm, llm_file, "measurements")) {
     const Row r{*n, llm_file};
     m.llm.push_back(LlmMeasurement{r.text("hardware"), r.text("model"), r.text("quantization"), r.text("source"),
                                    r.text("date"), r.number("decode"), r.number("prefill")});
   }
-  const char* batched_file = "tests/data/predictor/batched-measurements.yaml";
+  const char* batched_file = "data/measurements/batched.yaml";
   for (const NodePtr& n : rows(detail::k_measurements_batched, batched_file, "series")) {
     const Row r{*n, batched_file};
     BatchedSeries s{r.text("hardware"), r.text("model"), r.text("quantization"), r.text("source"), r.text("date"),
@@ -74,7 +74,7 @@ Measurements parse() {
     }
     m.batched.push_back(std::move(s));
   }
-  const char* tiny_file = "tests/data/predictor/tinyml-measurements.yaml";
+  const char* tiny_file = "data/measurements/tinyml.yaml";
   for (const NodePtr& n : rows(detail::k_measurements_tinyml, tiny_file, "measurements")) {
     const Row r{*n, tiny_file};
     m.tinyml.push_back(TinyMeasurement{r.text("hardware"), r.text("model"), r.text("source"), r.text("date"),

@@ -1,6 +1,6 @@
 #pragma once
 
-// Public measurements the predictor is checked on (tests/data/predictor/*.yaml, compiled in):
+// Public measurements the predictor is checked on (data/measurements/*.yaml, compiled in):
 // llama.cpp / Ollama single-stream decode and prefill, batched serving throughput, MLPerf Tiny.
 // Each row names catalog ids and where it was published (docs/predictor.md).
 
