@@ -1,8 +1,10 @@
-// The dependency direction of the stages (README "Architecture"): every #include of one of our
+// The dependency direction of the stages (docs/architecture.md): every #include of one of our
 // headers names its stage ("stage/x.hpp" or <edgecalc/stage/x.hpp>), and a stage includes only
 // the stages its row allows. The self-check below proves the check fails on a forbidden include.
 
 #include <catch2/catch.hpp>
+
+#include "cli/commands.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -18,7 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The README's "uses" column.
+// docs/architecture.md's "uses" column (the test at the end holds the two equal).
 const std::map<std::string, std::set<std::string>> k_allowed = {
     {"util", {}},
     {"load", {"util"}},
@@ -35,8 +37,8 @@ const std::map<std::string, std::set<std::string>> k_allowed = {
     {"fuzz", {"cli", "render", "report", "explore", "decide", "model", "profile", "domain", "load", "util"}},
 };
 
-// Exceptions the README lists as still open: file -> the included header. None are left; an
-// entry here must be named in the README's Architecture section.
+// Exceptions docs/architecture.md lists as still open: file -> the included header. None are
+// left; an entry here must be named there.
 const std::set<std::pair<std::string, std::string>> k_known = {};
 
 // The headers of ours that `text` includes, as "stage/path.hpp" (nested folders too); libraries
@@ -144,6 +146,61 @@ TEST_CASE("every stage includes only the stages it may use, directly or through 
   }
   CHECK(files > 140);  // 134 in src and include, 9 beside
   CHECK(beside >= 9);  // two tools, six fuzz targets and their shared header
-  INFO("forbidden includes (README \"Architecture\" has the table)");
+  INFO("forbidden includes (docs/architecture.md has the table)");
   CHECK(found == std::vector<std::string>{});
+}
+
+namespace {
+
+// The block between <!-- KEY --> and <!-- /KEY --> of docs/architecture.md.
+std::string architecture_block(const std::string& key) {
+  const std::string text = read_source(fs::path(EDGECALC_SOURCE_DIR) / "docs" / "architecture.md");
+  const auto from = text.find("<!-- " + key + " -->"), to = text.find("<!-- /" + key + " -->");
+  REQUIRE(from != std::string::npos);
+  REQUIRE(to != std::string::npos);
+  return text.substr(from, to - from);
+}
+
+}  // namespace
+
+TEST_CASE("docs/architecture.md lists the stages and formats the code has", "[architecture][docs]") {
+  // Each row: | stage | `src/stage/` | in -> out | uses, comma-separated, or - |.
+  const std::regex row(R"(\n\| ([a-z]+) \| `src/([a-z]+)/` \| [^|]+ \| ([a-z, -]+) \|)");
+  const std::string stages = architecture_block("stages");
+  std::map<std::string, std::set<std::string>> documented;
+  for (auto it = std::sregex_iterator(stages.begin(), stages.end(), row); it != std::sregex_iterator(); ++it) {
+    const std::string stage = (*it)[1], folder = (*it)[2], uses = (*it)[3];
+    CHECK(stage == folder);
+    CHECK(fs::is_directory(fs::path(EDGECALC_SOURCE_DIR) / "src" / folder));
+    std::set<std::string>& set = documented[stage];
+    const std::regex word("[a-z]+");
+    for (auto w = std::sregex_iterator(uses.begin(), uses.end(), word); w != std::sregex_iterator(); ++w) set.insert(w->str());
+  }
+  std::map<std::string, std::set<std::string>> library = k_allowed;
+  library.erase("tools");
+  library.erase("fuzz");
+  CHECK(documented == library);
+  // Every folder of src/ is a stage of the table.
+  for (const auto& entry : fs::directory_iterator(fs::path(EDGECALC_SOURCE_DIR) / "src"))
+    if (entry.is_directory()) CHECK(documented.contains(entry.path().filename().string()));
+  // The formats: `table` `json` ... as the commands accept them.
+  const std::string formats = architecture_block("formats");
+  std::vector<std::string> listed;
+  const std::regex quoted("`([a-z]+)`");
+  for (auto it = std::sregex_iterator(formats.begin(), formats.end(), quoted); it != std::sregex_iterator(); ++it)
+    listed.push_back((*it)[1]);
+  CHECK(listed == edgecalc::k_formats);
+}
+
+TEST_CASE("the shipped binary embeds nothing from tests/", "[architecture]") {
+  // The library's build compiles data/ in (catalogs, the predictor's measurements); a path into
+  // tests/ there, or a source naming a file of tests/, would ship test data in the binary.
+  const fs::path root = EDGECALC_SOURCE_DIR;
+  CHECK(read_source(root / "src" / "CMakeLists.txt").find("tests/") == std::string::npos);
+  std::vector<std::string> naming;
+  for (const fs::path& base : {root / "src", root / "include"})
+    for (const auto& entry : fs::recursive_directory_iterator(base))
+      if (entry.is_regular_file() && read_source(entry.path()).find("\"tests/") != std::string::npos)
+        naming.push_back(fs::relative(entry.path(), root).string());
+  CHECK(naming == std::vector<std::string>{});
 }
