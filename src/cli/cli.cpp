@@ -97,6 +97,8 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   CLI::App* validate_cmd = setup_validate(app, validate);
   CalibrateOptions calibrate;
   CLI::App* calibrate_cmd = setup_calibrate(app, calibrate);
+  InitOptions init;
+  CLI::App* init_cmd = setup_init(app, init);
 
   if (const auto done = parse_arguments(app, args, streams)) return *done;
   if (const std::string problem = environment_problem(streams.env); !problem.empty()) {
@@ -110,6 +112,7 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   if (catalog_cmd->parsed()) return run_catalog(catalog, streams);
   if (validate_cmd->parsed()) return run_validate(validate, streams);
   if (calibrate_cmd->parsed()) return run_calibrate(calibrate, streams);
+  if (init_cmd->parsed()) return run_init(init, streams);
   if (evaluate.profiles.empty()) {
     streams.err << "edgecalc: error: no profile given\nRun 'edgecalc --help' for usage.\n";
     return ExitCode::invalid_input;

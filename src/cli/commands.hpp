@@ -203,6 +203,16 @@ struct CalibrateOptions {
 CLI::App* setup_calibrate(CLI::App& app, CalibrateOptions& options);
 ExitCode run_calibrate(const CalibrateOptions& options, const Streams& streams);
 
+struct InitOptions {
+  std::string kind;    // one of init_templates() (cli/init_templates.hpp)
+  std::string output;  // "": standard output
+  std::string name;    // replaces the example's name
+  bool force = false;  // replace an existing --output file
+  bool list = false;   // list the kinds
+};
+CLI::App* setup_init(CLI::App& app, InitOptions& options);
+ExitCode run_init(const InitOptions& options, const Streams& streams);
+
 struct RulesOptions {
   std::string format = "table";
 };
