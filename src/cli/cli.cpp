@@ -99,6 +99,9 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   CLI::App* calibrate_cmd = setup_calibrate(app, calibrate);
   InitOptions init;
   CLI::App* init_cmd = setup_init(app, init);
+  CompletionOptions completion;
+  CLI::App* completion_cmd = setup_completion(app, completion);
+  CLI::App* manpage_cmd = setup_manpage(app);
 
   if (const auto done = parse_arguments(app, args, streams)) return *done;
   if (const std::string problem = environment_problem(streams.env); !problem.empty()) {
@@ -113,6 +116,8 @@ ExitCode run(const std::vector<std::string>& args, const Streams& streams) {
   if (validate_cmd->parsed()) return run_validate(validate, streams);
   if (calibrate_cmd->parsed()) return run_calibrate(calibrate, streams);
   if (init_cmd->parsed()) return run_init(init, streams);
+  if (completion_cmd->parsed()) return run_completion(completion, app, streams);
+  if (manpage_cmd->parsed()) return run_manpage(app, streams);
   if (evaluate.profiles.empty()) {
     streams.err << "edgecalc: error: no profile given\nRun 'edgecalc --help' for usage.\n";
     return ExitCode::invalid_input;

@@ -213,6 +213,16 @@ struct InitOptions {
 CLI::App* setup_init(CLI::App& app, InitOptions& options);
 ExitCode run_init(const InitOptions& options, const Streams& streams);
 
+// `edgecalc completion bash|zsh` and `edgecalc manpage`: generated from `app`, the whole
+// command line (cli/command_specs.hpp).
+struct CompletionOptions {
+  std::string shell;  // bash or zsh
+};
+CLI::App* setup_completion(CLI::App& app, CompletionOptions& options);
+ExitCode run_completion(const CompletionOptions& options, const CLI::App& app, const Streams& streams);
+CLI::App* setup_manpage(CLI::App& app);
+ExitCode run_manpage(const CLI::App& app, const Streams& streams);
+
 struct RulesOptions {
   std::string format = "table";
 };
