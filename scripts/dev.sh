@@ -4,8 +4,10 @@
 #   bash scripts/dev.sh test  install dependencies, build with -Werror under ASan+UBSan and
 #                             run every test there (unit, end-to-end, browser, the fuzz
 #                             targets replaying their corpora), then build the release CLI
-#                             with -Werror and run every example profile with it; each phase
-#                             prints its time (timed fuzzing: scripts/fuzz.sh, docs/fuzzing.md)
+#                             with -Werror, run every example profile with it and make the
+#                             .deb (build/ci-release/package/), installed into a scratch root
+#                             and run by scripts/check-deb.sh; each phase prints its time
+#                             (timed fuzzing: scripts/fuzz.sh, docs/fuzzing.md)
 #   bash scripts/dev.sh deps  only install missing Debian packages (needs root)
 # `run --record` also writes the build time, the date, core count and commit, and whether the
 # build started from nothing, to docs/measured/dev-run.txt (the README quotes it verbatim).
@@ -14,9 +16,11 @@ cd "$(dirname "$0")/.."
 
 # Every dependency is a Debian 12 package; nothing is downloaded at build time.
 packages=(g++ make cmake libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libyaml-cpp-dev libboost-math-dev)
-# For `test`: zlib reads the browser test's screenshots; Chromium renders the HTML report. A
-# machine that cannot install Chromium still runs every other test (that one is skipped).
-test_packages=(zlib1g-dev)
+# For `test`: zlib reads the browser test's screenshots; zsh and groff check the completion and the
+# man page (man-db runs `man edgecalc` on the installed .deb); dpkg-dev brings dpkg-shlibdeps
+# for the .deb. Chromium renders the HTML report; a machine that cannot install Chromium still
+# runs every other test (that one is skipped).
+test_packages=(zlib1g-dev zsh groff-base man-db dpkg-dev)
 browser_package=chromium
 example=profiles/doorbell-keyword-spotting.yaml
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -59,6 +63,12 @@ run_examples() {
   "$exe" "$example"
 }
 
+package_deb() {  # $1 = a build tree: makes $1/package/edgecalc_VERSION_ARCH.deb and checks it
+  rm -rf "$1/package"
+  (cd "$1" && cpack -G DEB -B package >/dev/null)
+  bash scripts/check-deb.sh "$1"/package/*.deb
+}
+
 build() {  # $1 = preset, $2... = targets (default: all)
   local preset=$1
   shift
@@ -92,8 +102,9 @@ case "${1:-}" in
       echo "dev.sh: $browser_package could not be installed; the browser test will be skipped" >&2
     phase "the ASan+UBSan build (-Werror)" build asan
     phase "every test under ASan+UBSan" ctest --preset asan -j "$jobs"
-    phase "the release CLI (-O2, -Werror)" build ci-release edgecalc
+    phase "the release CLI (-O2, -Werror), its man page and completions" build ci-release edgecalc edgecalc_manual
     phase "every example profile on the release CLI" run_examples build/ci-release/src/edgecalc
+    phase "the .deb (cpack -G DEB), installed into a scratch root and run" package_deb build/ci-release
     echo "dev.sh: test took $((SECONDS - total)) s in all"
     ;;
   *)

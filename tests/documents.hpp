@@ -14,7 +14,7 @@
 namespace edgecalc::test {
 
 inline const std::vector<std::string> k_documents = {
-    "README.md",        "docs/architecture.md", "docs/catalog.md", "docs/ci.md", "docs/fuzzing.md", "docs/model.md",
+    "README.md",        "docs/architecture.md", "docs/catalog.md", "docs/ci.md", "docs/fuzzing.md", "docs/install.md", "docs/model.md",
     "docs/networks.md", "docs/predictor.md", "docs/profile.md", "docs/report.md", "docs/rules.md"};
 
 // A generated block of a document: <!-- generated: KEY -->...<!-- /generated -->, made again by

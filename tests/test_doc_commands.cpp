@@ -101,6 +101,7 @@ std::vector<std::vector<std::string>> expand(const std::vector<std::string>& in)
       {"F", {"markdown"}},
       {"RUNS", {std::string(EDGECALC_SOURCE_DIR) + "/tests/data/calibrate/rtx4090-runs.csv"}},
       {"KIND", {"gpu-server", "mcu-sensor"}},
+      {"SHELL", {"bash", "zsh"}},
   };
   std::vector<std::vector<std::string>> out = {{}};
   for (std::size_t i = 0; i < in.size(); ++i) {
