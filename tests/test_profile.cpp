@@ -135,7 +135,7 @@ TEST_CASE("every field of the documented example is read", "[profile]") {
   REQUIRE(p.budget.max_cost_per_1k_calls);
   CHECK(p.budget.max_cost_per_1k_calls->limit == Approx(0.5));
   CHECK(p.budget.require == Option::edge);
-  CHECK(p.defaults_applied == std::vector<std::string>{"currency", "month", "horizon", "workload.service_cv",
+  CHECK(p.defaults_applied == std::vector<std::string>{"currency", "month", "horizon", "finance.discount_rate", "finance.residual", "workload.service_cv",
                                                        "fleet.unit", "data.leaves_device", "edge.deployment",
                                                        "edge.utilization", "hybrid.mode", "hybrid.router_time"});
 }
@@ -183,7 +183,7 @@ TEST_CASE("unknown keys name the closest valid one", "[profile]") {
         "p.yaml:1:1: error: missing required section `fleet`\n"
         "p.yaml:6:1: error: unknown key `flet` at the top level; did you mean `fleet`?\n");
   CHECK(errors_of(with("  size: 1000\n", "  size: 1000\n  colour: red\n")) ==
-        "p.yaml:8:3: error: unknown key `colour` in fleet; expected one of size, unit\n");
+        "p.yaml:8:3: error: unknown key `colour` in fleet; expected one of ramp, size, unit\n");
 }
 
 TEST_CASE("wrong types", "[profile]") {

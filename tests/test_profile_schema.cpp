@@ -156,6 +156,8 @@ TEST_CASE("the profile schema and the reader agree on every map's keys", "[schem
   variant["cloud"]["price"] = {{"per_1k_tokens", {{"input", "$0.003"}, {"output", "$0.015"}}}};
   variant["edge"]["power"] = {{"idle", "80W"}, {"active", "600W"}};
   variant["rules"] = {{"latency.cloud-floor", "off"}};
+  variant["finance"] = {{"discount_rate", "8%/year"}};
+  variant["fleet"]["ramp"] = {{"start", "10"}, {"over", "12 months"}};
   profiles.push_back(variant);
   for (Json probed : profiles) {
     add_probes(probed);

@@ -128,7 +128,7 @@ TEST_CASE("render, diff and --compare-to refuse an incomplete report with exit 2
   CHECK(run_cli({"render", path.string(), "--format", "markdown"}, in, out, err) == 2);
   CHECK(out.str().empty());
   CHECK(err.str() == path.string() + ":1:1: error: report 1 does not match schema/report-v1.schema.json: /: "
-                     "missing required key \"file\" (and 17 more)\n");
+                     "missing required key \"file\" (and 18 more)\n");
   std::ostringstream out2, err2;
   const std::string profile = std::string(EDGECALC_SOURCE_DIR) + "/tests/data/model/kiosk-fleet.yaml";
   CHECK(run_cli({"diff", path.string(), profile}, in, out2, err2) == 2);

@@ -116,9 +116,13 @@ TEST_CASE("every break-even value, re-run with --set at that value, gives equal 
       if (option == Option::hybrid && !r.costs.hybrid_applicable) continue;
       const BreakEven& be = option == Option::edge ? r.edge_vs_cloud : r.hybrid_vs_cloud;
       // The option's total minus the cloud's, relative to the cloud's, for the profile re-loaded with `sets`.
+      // Break-even months compare payments as made (nominal); volume and fleet crossings compare
+      // what the verdict ranks, present values (the same at 0%/year).
+      bool nominal = false;
       const auto gap = [&](const std::vector<Override>& sets) {
         const CostModel m = price_options(example(file, sets));
-        return (m.option(option).total - m.cloud.total) / std::max(m.cloud.total, 1.0);
+        const auto value = [&](const OptionCost& o) { return nominal ? o.total : o.present_value; };
+        return (value(m.option(option)) - value(m.cloud)) / std::max(value(m.cloud), 1.0);
       };
       // Equal within 0.1%, or a step there: the order swaps 1% either side.
       const auto crosses = [&](const std::function<std::vector<Override>(double)>& at, double value) {
@@ -128,9 +132,13 @@ TEST_CASE("every break-even value, re-run with --set at that value, gives equal 
         if (std::fabs(here) <= 1e-3) return;
         CHECK((gap(at(value * 0.99)) > 0) != (gap(at(value * 1.01)) > 0));
       };
+      nominal = true;
       if (be.month && *be.month > 0 && *be.month < 1200)
-        crosses([](double months) { return std::vector<Override>{set(fmt::format("horizon={:.9f} months", months))}; },
+        // Break-even counts resale when it is paid: the units left at a horizon are sold only there.
+        crosses([](double months) { return std::vector<Override>{set(fmt::format("horizon={:.9f} months", months)),
+                                                                  set("finance.residual=none")}; },
                 *be.month);
+      nominal = false;
       if (be.calls_per_month)
         crosses(
             [&](double calls) {
@@ -303,17 +311,18 @@ TEST_CASE("hybrid cascade and route by hand", "[sizing][hybrid]") {
   p.workload.latency_budget_s = 11;
   // cascade: the local boxes see every call, so two (the p95 budget, as for the edge option: one
   // box at 0.27778/s waits with C = 0.5556 and reaches 15.4 s, two reach 9.29 s);
-  // 13,000 + 36 x (157.68 energy + 66.67 upkeep + 50% x 2,129.17 tokens) = 59,401.4
+  // 13,000 + 36 x (157.68 energy + 66.67 upkeep + 50% x 2,129.17 tokens) = 59,401.4, less the
+  // boxes' resale at 36 months (market curve, 30%): 0.3 x 2 x $4,000 = $2,400 -> 57,001.48
   const CostModel cascade = price_options(p);
   CHECK(cascade.hybrid_sizing.units == 2);
-  CHECK(cascade.hybrid.total == Approx(13000 + 36 * (157.68 + 800.0 / 12 + 0.5 * 2129.1667)));
+  CHECK(cascade.hybrid.total == Approx(13000 + 36 * (157.68 + 800.0 / 12 + 0.5 * 2129.1667) - 2400));
   // route: the local boxes see half the calls, peak 0.13889/s. One box: rho = 0.13889 x 2 s =
   // 0.27778 = Erlang C; mean wait 0.27778 / (0.5 - 0.13889) = 0.76923 s; the wait's p95 = 0.76923
   // / 0.27778 x ln(0.27778 / 0.05) = 2.7692 x 1.7148 = 4.749 s. A call's p95: 72% never wait and
   // take Exp(3 s); 28% wait Exp(2.77 s) first. Those two sum to mean 5.77 s, variance 2.77^2 +
   // 3^2 = 16.67 (moment matched: the wait's mean is under the call's Gamma scale of 3 s); the
   // mixture's 95% point is 10.86 s (above 3 ln 20 = 8.99 s, the call alone), within 11 s: one box.
-  // 9,000 + 36 x (78.84 + 33.33 + 1,064.58) = 51,363.4
+  // 9,000 + 36 x (78.84 + 33.33 + 1,064.58) = 51,363.4, less one box resold: 0.3 x $4,000 = $1,200
   const Profile cascade_profile = p;
   p.hybrid.mode = HybridMode::route;
   const CostModel route = price_options(p);
@@ -321,17 +330,17 @@ TEST_CASE("hybrid cascade and route by hand", "[sizing][hybrid]") {
   CHECK(route.hybrid_sizing.load.wait_p95_s == Approx(4.749).epsilon(1e-3));
   CHECK(call_time_quantile(route.hybrid_sizing.load.call, 0.95) == Approx(10.863).epsilon(1e-3));
   CHECK(call_time_quantile(route.hybrid_sizing.load.call, 0.95) > 3 * std::log(20.0));
-  CHECK(route.hybrid.total == Approx(9000 + 36 * (78.84 + 400.0 / 12 + 0.5 * 2129.1667)));
-  // Escalation break-even against the cloud's 76,650: cascade 21,076.48 + 76,650 e = 76,650 at
-  // e = 0.72503; route (one box from there) 13,038.24 + 76,650 e at e = 0.82990. Against the
+  CHECK(route.hybrid.total == Approx(9000 + 36 * (78.84 + 400.0 / 12 + 0.5 * 2129.1667) - 1200));
+  // Escalation break-even against the cloud's 76,650: cascade 18,676.48 + 76,650 e = 76,650 at
+  // e = 0.75634; route (one box from there) 11,838.24 + 76,650 e at e = 0.84555. Against the
   // edge: a cascade costs the edge plus its escalations, never less.
   const EscalationBreakEven c = escalation_break_even(cascade_profile, cascade);
   REQUIRE(c.vs_cloud);
-  CHECK(*c.vs_cloud == Approx(1 - 21076.48 / 76650).epsilon(1e-4));
+  CHECK(*c.vs_cloud == Approx(1 - 18676.48 / 76650).epsilon(1e-4));
   CHECK_FALSE(c.vs_edge);
   const EscalationBreakEven r = escalation_break_even(p, route);
   REQUIRE(r.vs_cloud);
-  CHECK(*r.vs_cloud == Approx(1 - 13038.24 / 76650).epsilon(1e-4));
+  CHECK(*r.vs_cloud == Approx(1 - 11838.24 / 76650).epsilon(1e-4));
 }
 
 TEST_CASE("goodput: the highest rate whose p95 still meets the budget", "[sizing][goodput]") {

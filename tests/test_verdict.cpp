@@ -26,9 +26,9 @@ CostModel totals(double cloud, double edge, double hybrid) {
   m.cloud.option = Option::cloud;
   m.edge.option = Option::edge;
   m.hybrid.option = Option::hybrid;
-  m.cloud.total = cloud;
-  m.edge.total = edge;
-  m.hybrid.total = hybrid;
+  m.cloud.total = m.cloud.present_value = cloud;  // undiscounted: the verdict ranks present values
+  m.edge.total = m.edge.present_value = edge;
+  m.hybrid.total = m.hybrid.present_value = hybrid;
   return m;
 }
 

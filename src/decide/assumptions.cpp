@@ -1,5 +1,7 @@
 #include <edgecalc/decide/assumptions.hpp>
 
+#include <edgecalc/domain/finance.hpp>
+
 #include <chrono>
 
 #include <fmt/format.h>
@@ -32,6 +34,8 @@ const DefaultShown k_shown[] = {
     {"currency", [](const Profile& p) { return p.currency; }},
     {"month", [](const Profile& p) { return format_count(p.hours_per_month()) + " h"; }},
     {"horizon", [](const Profile& p) { return format_months(p.horizon_months()); }},
+    {"finance.discount_rate", [](const Profile& p) { return format_percent(p.finance.discount_rate) + "/year"; }},
+    {"finance.residual", [](const Profile& p) { return p.finance.residual_name; }},
     {"workload.peak_factor", [](const Profile& p) { return format_count(p.workload.peak_factor); }},
     {"workload.payload", [](const Profile& p) { return format_bytes(p.workload.payload_bytes); }},
     {"workload.hard_fraction", [](const Profile& p) { return format_percent(p.workload.hard_fraction); }},
@@ -119,6 +123,10 @@ std::vector<Assumption> assumptions_of(const Profile& profile, const std::string
       if (d.field != field) continue;
       const std::string_view source = field_default(field).source;
       std::string note = source.empty() ? network_source(profile, field) : std::string(source);
+      if (const ResidualCurve* curve = find_residual_curve(profile.finance.residual_name); field == "finance.residual" && curve)
+        note = fmt::format("deployment {}: {}", to_string(profile.edge.deployment), curve->source);
+      else if (field == "finance.residual")
+        note = fmt::format("deployment {}: devices in the field are not recovered", to_string(profile.edge.deployment));
       if (field == "cloud.inference_time" && profile.workload.tokens && profile.cloud.price.form != PriceForm::per_call &&
           profile.cloud.price.form != PriceForm::instance)
         note = fmt::format("WARNING: a token-priced API does not answer {} output tokens in 0 ms; set "

@@ -1,5 +1,7 @@
 #include <edgecalc/decide/gates.hpp>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "util/format.hpp"
@@ -87,7 +89,7 @@ std::vector<GateResult> check_gates(const Profile& profile, const CostModel& cos
   const Budget& b = profile.budget;
   const OptionCost* chosen = verdict.choice ? &costs.option(*verdict.choice) : nullptr;
   const MoneyGate money[] = {
-      {"max_monthly_cost", b.max_monthly_cost, chosen ? std::optional<double>(chosen->monthly) : std::nullopt, false},
+      {"max_monthly_cost", b.max_monthly_cost, chosen ? std::optional<double>(std::max(chosen->monthly, chosen->peak_monthly)) : std::nullopt, false},  // the costliest month of a ramp or price schedule
       {"max_total_cost", b.max_total_cost, chosen ? std::optional<double>(chosen->total) : std::nullopt, false},
       {"max_cost_per_1k_calls", b.max_cost_per_1k_calls, chosen ? chosen->cost_per_1k_calls : std::nullopt, true}};
   const auto show = [&](double v, bool unit) {

@@ -39,9 +39,12 @@ std::vector<std::string> ruled_out_clauses(const Verdict& v, const std::vector<F
 }
 
 std::string cost_comparison(Option winner, Option other, const CostModel& m) {
-  const double w = m.option(winner).total;
-  const double r = m.option(other).total;
-  const std::string over = fmt::format("over {}", format_months(m.horizon_months));
+  const double w = m.option(winner).present_value;
+  const double r = m.option(other).present_value;
+  const std::string over = m.discount_rate > 0
+                               ? fmt::format("over {} at today's value ({}/year)", format_months(m.horizon_months),
+                                             format_percent(m.discount_rate))
+                               : fmt::format("over {}", format_months(m.horizon_months));
   if (w <= 0) return fmt::format("{} costs nothing {}", to_string(winner), over);
   const double ratio = r / w;
   if (ratio >= 10)
@@ -61,7 +64,7 @@ std::vector<Option> feasible_by_cost(const Verdict& v, const CostModel& costs) {
   for (Option o : k_options)
     if (v.of(o).feasible()) feasible.push_back(o);
   std::stable_sort(feasible.begin(), feasible.end(), [&](Option a, Option b) {
-    return costs.option(a).total < costs.option(b).total;
+    return costs.option(a).present_value < costs.option(b).present_value;
   });
   return feasible;
 }
@@ -83,7 +86,7 @@ std::string summary_of(const Verdict& v, const CostModel& costs, const std::vect
     decision = cost_comparison(feasible[0], feasible[1], costs);
   } else {
     const Option first = feasible[0], second = feasible[1], w = *v.choice;
-    const double a = costs.option(first).total, b = costs.option(second).total;
+    const double a = costs.option(first).present_value, b = costs.option(second).present_value;
     const std::string apart = a > 0 ? fmt::format("within {} of each other", format_percent(b / a - 1))
                                     : std::string("both free");
     decision = fmt::format("{} and {} are {} over {}, a close call", to_string(first), to_string(second), apart,
@@ -119,7 +122,7 @@ Verdict decide(const Profile& profile, const CostModel& costs, const std::vector
   if (!feasible.empty()) {
     v.choice = feasible[0];
     if (feasible.size() > 1) {
-      const double a = costs.option(feasible[0]).total, b = costs.option(feasible[1]).total;
+      const double a = costs.option(feasible[0]).present_value, b = costs.option(feasible[1]).present_value;
       v.close_call = a > 0 ? (b - a) / a <= profile.close_call : b == 0;
       v.runner_up = feasible[1];
       // A close call goes to the option more soft signals favour; a tie to the cheaper.

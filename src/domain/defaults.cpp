@@ -15,6 +15,10 @@ constexpr FieldDefault k_defaults[] = {
     {"currency", "USD", k_edgecalc},
     {"month", "730h", "edgecalc default: 8,760 h a year / 12"},
     {"horizon", "36 months", k_edgecalc},
+    {"finance.discount_rate", "0%/year", "edgecalc default: a dollar in month 36 counts as a dollar today"},
+    {"finance.residual", "",
+     "market (data: domain/finance.cpp, the GLRI's secondary-market curve) for deployment: server; none for "
+     "devices, which are not recovered from the field"},
     {"workload.peak_factor", "1", "edgecalc default: no peak above the average; capacity is sized for the average"},
     {"workload.payload", "0", "edgecalc default: no upload time and no transfer cost"},
     {"workload.hard_fraction", "0%", "edgecalc default: the edge model handles every call"},

@@ -29,10 +29,10 @@ Outcome outcome_of(const Profile& input, Profile& scratch) {
   o.close_call = verdict.close_call;
   for (Option opt : k_all_options) {
     const std::size_t i = option_index(opt);
-    o.total[i] = costs.option(opt).total;
+    o.total[i] = costs.option(opt).present_value;  // what the verdict ranks: == total at 0%/year
     o.monthly[i] = costs.option(opt).monthly;
     o.per_1k_calls[i] = costs.option(opt).cost_per_1k_calls;
-    if (opt != Option::cloud) o.break_even_month[i] = break_even_month(costs.option(opt), costs.cloud);
+    if (opt != Option::cloud) o.break_even_month[i] = break_even_month(costs.option(opt), costs.cloud);  // timeline-aware
     o.applicable[i] = verdict.of(opt).applicable;
     o.blocked_by[i] = verdict.of(opt).blocked_by;
   }

@@ -1,10 +1,54 @@
 #include <edgecalc/model/break_even.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace edgecalc {
 
+namespace {
+
+// Both options priced month by month: the first time the option's payments so far fall to the
+// cloud's. Running costs accrue evenly through their month; purchases, engineering and resale of
+// replaced units are paid at their moment; the units left at the horizon are sold only then and
+// do not count. `discounted`: every payment at today's value.
+std::optional<double> timeline_break_even(const OptionCost& option, const OptionCost& cloud, bool discounted) {
+  const Timeline& a = *option.timeline;
+  const Timeline& b = *cloud.timeline;
+  const double r = a.discount_rate;
+  const auto value = [&](double t, double money) { return discounted && r != 0 ? money * std::pow(1 + r, -t / 12) : money; };
+  std::vector<std::pair<double, double>> jumps;  // (time, option - cloud)
+  for (const auto& [t, money] : a.payments) jumps.emplace_back(t, value(t, money));
+  for (const auto& [t, money] : b.payments) jumps.emplace_back(t, -value(t, money));
+  std::stable_sort(jumps.begin(), jumps.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  const std::size_t months = std::min(a.months.size(), b.months.size());
+  double d = 0;
+  std::size_t next = 0;
+  for (std::size_t m = 0; m < months; ++m) {
+    const MonthFlow& fa = a.months[m];
+    const MonthFlow& fb = b.months[m];
+    const double end = static_cast<double>(m) + fa.length;
+    // The month's running costs at the value of its end, spread evenly over it.
+    const double rate = fa.length > 0 ? (value(end, fa.running) - value(end, fb.running)) / fa.length : 0;
+    double t = static_cast<double>(m);
+    while (true) {
+      while (next < jumps.size() && jumps[next].first <= t) d += jumps[next++].second;
+      if (d <= 0) return t;
+      const double until = next < jumps.size() && jumps[next].first < end ? jumps[next].first : end;
+      const double after = d + rate * (until - t);
+      if (after <= 0) return t + d / (d - after) * (until - t);
+      d = after;
+      t = until;
+      if (until >= end) break;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<double> break_even_month(const OptionCost& option, const OptionCost& cloud) {
+  if (option.timeline && cloud.timeline) return timeline_break_even(option, cloud, false);
   // D(t) = option(t) - cloud(t) starts at d0, falls by `slope` a month, and jumps by `jump`
   // at each multiple of the lifetime L: on segment k, D(t) = d0 + k*(slope*L + jump) + slope*(t - kL).
   const double d0 = option.upfront - cloud.upfront;
@@ -60,15 +104,16 @@ std::optional<Crossing> find_crossing(const std::function<double(double)>& f, do
 namespace {
 
 // Totals are affine in volume and fleet size unless something steps (instances, boxes) or bends
-// (power from the load stops rising once a device is busy all the time).
+// (power from the load stops rising once a device is busy all the time; a ramp whose start
+// exceeds the probed fleet).
 bool is_affine(const Profile& p) {
   return p.cloud.price.form != PriceForm::instance && p.edge.deployment == Deployment::device &&
-         !p.edge.power_curve;
+         !p.edge.power_curve && !p.fleet.ramp;  // a ramp's start is capped at the fleet size: a kink
 }
 
 double difference(const Profile& p, Option option) {
   const CostModel m = price_options(p);
-  return m.option(option).total - m.cloud.total;
+  return m.option(option).present_value - m.cloud.present_value;
 }
 
 }  // namespace
@@ -77,6 +122,9 @@ BreakEven break_even(const Profile& profile, const CostModel& model, Option opti
   BreakEven be;
   be.month = break_even_month(model.option(option), model.cloud);
   be.within_horizon = be.month && *be.month <= model.horizon_months;
+  be.discounted_month = be.month;
+  if (model.option(option).timeline && model.cloud.timeline)
+    be.discounted_month = timeline_break_even(model.option(option), model.cloud, true);
   const bool affine = is_affine(profile);
   // One copy per solve, changed in place at each probe: copying a profile costs more than pricing it.
   Profile probe = profile;
@@ -128,10 +176,10 @@ EscalationBreakEven escalation_break_even(const Profile& profile, const CostMode
   Profile probe = profile;
   const auto hybrid_total = [&](double share) {
     probe.hybrid.escalation = share;
-    return price_options(probe).hybrid.total;
+    return price_options(probe).hybrid.present_value;
   };
-  be.vs_edge = first_root([&](double e) { return hybrid_total(e) - model.edge.total; });
-  be.vs_cloud = first_root([&](double e) { return hybrid_total(e) - model.cloud.total; });
+  be.vs_edge = first_root([&](double e) { return hybrid_total(e) - model.edge.present_value; });
+  be.vs_cloud = first_root([&](double e) { return hybrid_total(e) - model.cloud.present_value; });
   return be;
 }
 

@@ -113,8 +113,11 @@ void sum_up(OptionCost& o, const Volume& v, double horizon) {
     o.monthly += line.monthly;
     o.total += line.total;
   }
-  const double calls = v.calls_per_month * horizon;
-  if (calls > 0) o.cost_per_1k_calls = o.total / calls * 1000;
+  o.present_value = o.total;
+  o.peak_monthly = o.monthly;
+  o.hardware_bought = o.hardware_per_purchase * (1 + o.replacement_count);
+  o.calls = v.calls_per_month * horizon;
+  if (o.calls > 0) o.cost_per_1k_calls = o.total / o.calls * 1000;
 }
 
 }  // namespace
@@ -151,6 +154,11 @@ double OptionCost::cumulative_at(double month, bool within_horizon) const {
 
 std::vector<double> cumulative_curve(const OptionCost& option, double horizon_months) {
   std::vector<double> curve;
+  if (option.timeline) {
+    curve.push_back(option.timeline->months.empty() ? option.total : option.timeline->months.front().bought);
+    for (const MonthFlow& f : option.timeline->months) curve.push_back(f.cumulative);
+    return curve;
+  }
   for (double m = 0; m < horizon_months; m += 1) curve.push_back(option.cumulative_at(m));
   curve.push_back(option.cumulative_at(horizon_months));
   return curve;
@@ -166,7 +174,14 @@ const OptionCost& CostModel::option(Option o) const {
 }
 
 CostModel price_options(const Profile& p) {
+  CostModel m = price_steady(p);
+  if (p.varies_over_time()) price_over_time(p, m);
+  return m;
+}
+
+CostModel price_steady(const Profile& p) {
   CostModel m;
+  m.discount_rate = p.finance.discount_rate;
   m.horizon_months = p.horizon_months();
   m.hours_per_month = p.hours_per_month();
   m.volume = volume_of(p);

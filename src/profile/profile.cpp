@@ -228,17 +228,22 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
                                     field_default("month").value);
   ctx.units.month_s = profile.month_s;
   profile.horizon_s = top.quantity_or("horizon", p.duration(), {0, true, k_max_duration_s}, "36 months");
+  // Before the cloud section: dated price changes are placed from finance.start.
+  detail::read_finance(top.section("finance", false), p, profile);
 
   read_workload(top.section("workload", true), p, profile.workload);
   FieldReader fleet = top.section("fleet", true);
   profile.fleet.size = fleet.quantity("size", k_count, {0, true, k_max_count, true}, true, "50000").value_or(0);
   profile.fleet.unit = fleet.label_or("unit", "devices");
+  if (profile.fleet.size > 0) detail::read_ramp(fleet, p, profile);
+  else fleet.entry("ramp");  // fleet.size is wrong: that error is enough
   fleet.finish();
   read_connectivity(top.section("connectivity", true), p, profile.connectivity);
   read_data(top.section("data", true), profile.data);
   FieldReader cloud = top.section("cloud", true);
   detail::read_cloud(cloud, p, profile, catalog);
   read_edge(top.section("edge", true), p, profile, catalog);
+  detail::resolve_residual_default(profile);
 
   FieldReader hybrid = top.section("hybrid", false);
   profile.hybrid.escalation = hybrid.quantity("escalation", k_share, k_fraction, false, "5%")

@@ -256,6 +256,7 @@ void read_cloud(FieldReader& r, const Parsers& p, Profile& profile, const Catalo
   c.fixed_per_month = r.quantity_or("fixed", p.per_month(), k_money, "$200/month");
   if (c.model) resolve_cloud_model(r, profile, catalog, price_written, field, halves);
   resolve_cloud_speed(r, profile, catalog);
+  read_price_changes(r, p, profile);
   r.finish();
 }
 

@@ -53,6 +53,19 @@ struct ChosenPrice {
 };
 ChosenPrice choose_price(const PriceEntry& price, PriceTier tier, const TokensPerCall& tokens);
 
+// Reads `finance:` (discount rate, resale curve, start date); the resale default follows
+// edge.deployment, so call it after the edge section.
+void read_finance(FieldReader r, const profile_parse::Parsers& p, Profile& profile);
+
+// finance.residual when not written: the market curve for deployment: server, none for devices.
+void resolve_residual_default(Profile& profile);
+
+// Reads `fleet.ramp` into profile.fleet.ramp (after fleet.size).
+void read_ramp(FieldReader& fleet, const profile_parse::Parsers& p, Profile& profile);
+
+// Reads `cloud.price_changes` and `cloud.price_trend` (after finance.start).
+void read_price_changes(FieldReader& cloud, const profile_parse::Parsers& p, Profile& profile);
+
 // Reads `uncertainty:` (after every range is read): rank correlations between ranges.
 void read_uncertainty(FieldReader r, Profile& profile);
 

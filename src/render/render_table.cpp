@@ -13,6 +13,7 @@
 
 #include "util/format.hpp"
 #include "render/render_cost_chart.hpp"
+#include "render/render_finance.hpp"
 #include "render/render_scan.hpp"
 #include "render/render_uncertainty.hpp"
 #include "render/render_sensitivity.hpp"
@@ -35,7 +36,7 @@ constexpr ItemLabel k_item_labels[] = {
     {"network_data", "network data"},
     {"instances", "instances"},         {"fixed", "fixed fees"},        {"hardware", "hardware"},
     {"engineering", "engineering"},     {"energy", "energy"},           {"maintenance", "maintenance"},
-    {"replacements", "replacements"}};
+    {"replacements", "replacements"}, {"resale", "resale"}};
 
 // ANSI colours: green edge, blue cloud, yellow hybrid, red none; the same for gate statuses.
 std::string paint(std::string_view text, std::string_view what, bool color) {
@@ -74,6 +75,8 @@ void break_even_block(std::string& out, const Json& r, const std::string& name) 
   const std::vector<std::string> sentences = break_even_sentences(r, name);
   for (std::size_t i = 0; i < sentences.size(); ++i)
     out += fmt::format("  {:<17}{}\n", i == 0 ? name + " vs cloud" : "", sentences[i]);
+  if (const std::string discounted = discounted_break_even_text(r, name); !discounted.empty())
+    out += fmt::format("  {:<17}{}\n", "", discounted);
 }
 
 void header(std::string& out, const Json& r, const RenderOptions& style) {
@@ -299,6 +302,9 @@ std::vector<std::string> break_even_sentences(JsonView r, const std::string& nam
     out.push_back(fmt::format("{} pays for itself after {}, {} the {} horizon", name, format_months(*month),
                               be["within_horizon"].flag() ? "inside" : "beyond",
                               format_horizon(num(r["horizon_months"]))));
+  } else if (r["finance"]["monthly"].flag()) {  // priced month by month: searched inside the horizon
+    out.push_back(fmt::format("{} does not pay for itself within the {} horizon", name,
+                              format_horizon(num(r["horizon_months"]))));
   } else if (num(o["monthly_cost"]) >= num(cloud["monthly_cost"])) {
     out.push_back(fmt::format("{} never pays for itself: {}/month against the cloud's {}", name,
                               format_money(num(o["monthly_cost"]), cur), format_money(num(cloud["monthly_cost"]), cur)));
@@ -343,6 +349,7 @@ std::string render_table(const nlohmann::ordered_json& json, const RenderOptions
   if (style.chart)
     if (const std::string chart = cost_chart(report, style); !chart.empty()) out += "\n" + chart;
   breakdown_block(out, report);
+  out += money_over_time_table(report);
   assumptions_block(out, report);
   if (report.contains("uncertainty")) out += uncertainty_table(report, style.ascii);
   if (report.contains("sensitivity")) out += sensitivity_table(report, style.ascii);

@@ -2,6 +2,7 @@
 
 #include <edgecalc/decide/assumptions.hpp>
 
+#include "report/report_finance.hpp"
 #include "util/json_util.hpp"
 
 namespace edgecalc {
@@ -36,12 +37,15 @@ Json load_json(const OptionLoad& l) {
 
 // An option's costs; null costs, no lines and no curve for an option that is not priced.
 Json option_json(const OptionCost& o, double horizon_months, bool priced = true) {
-  if (!priced)
-    return {{"upfront_cost", nullptr}, {"monthly_cost", nullptr}, {"total_cost", nullptr},
-            {"cost_per_1k_calls", nullptr}, {"units", nullptr}, {"units_label", nullptr},
-            {"instances", nullptr}, {"replacement_cost", nullptr}, {"replacement_count", nullptr},
-            {"lifetime_months", nullptr}, {"breakdown", Json::array()}, {"cumulative", Json::array()},
-            {"load", nullptr}, {"energy_per_call_j", nullptr}};
+  if (!priced) {
+    Json j = {{"upfront_cost", nullptr}, {"monthly_cost", nullptr}, {"total_cost", nullptr},
+              {"cost_per_1k_calls", nullptr}, {"units", nullptr}, {"units_label", nullptr},
+              {"instances", nullptr}, {"replacement_cost", nullptr}, {"replacement_count", nullptr},
+              {"lifetime_months", nullptr}, {"breakdown", Json::array()}, {"cumulative", Json::array()},
+              {"load", nullptr}, {"energy_per_call_j", nullptr}};
+    detail::add_money_over_time(j, o, false);
+    return j;
+  }
   Json breakdown = Json::array();
   for (const CostLine& line : o.breakdown) {
     breakdown.push_back({{"item", line.item},
@@ -50,7 +54,7 @@ Json option_json(const OptionCost& o, double horizon_months, bool priced = true)
                          {"monthly", line.monthly},
                          {"total", line.total}});
   }
-  return {{"upfront_cost", o.upfront},
+  Json j = {{"upfront_cost", o.upfront},
           {"monthly_cost", o.monthly},
           {"total_cost", o.total},
           {"cost_per_1k_calls", or_null(o.cost_per_1k_calls)},
@@ -64,6 +68,8 @@ Json option_json(const OptionCost& o, double horizon_months, bool priced = true)
           {"cumulative", cumulative_curve(o, horizon_months)},
           {"load", o.load ? load_json(*o.load) : Json(nullptr)},
           {"energy_per_call_j", or_null(o.energy_per_call_j)}};
+  detail::add_money_over_time(j, o, true);
+  return j;
 }
 
 Json location(std::string_view field, Position at) {
@@ -112,6 +118,7 @@ Json break_even_json(const BreakEven& be) {
   };
   return {{"month", or_null(be.month)},
           {"within_horizon", be.within_horizon},
+          {"discounted_month", or_null(be.discounted_month)},
           {"calls_per_month", crossing_json(be.calls_per_month)},
           {"cheaper_calls_per_month", side(be.calls_per_month)},
           {"fleet_size", crossing_json(be.fleet_size)},
@@ -219,6 +226,7 @@ nlohmann::ordered_json report_json(const Report& r) {
                   {"uplink_bits_per_second", c.uplink_bytes_per_s ? Json(*c.uplink_bytes_per_s * 8) : Json(nullptr)},
                   {"outage_s", or_null(c.outage_s)},
                   {"upload_ms", r.latency.upload_s * 1000}};
+  j["finance"] = detail::finance_json(r.profile);
   j["break_even"] = {{"edge_vs_cloud", break_even_json(r.edge_vs_cloud)},
                      {"hybrid_vs_cloud", m.hybrid_applicable ? break_even_json(r.hybrid_vs_cloud) : Json(nullptr)}};
   j["verdict"] = r.verdict.choice ? Json(to_string(*r.verdict.choice)) : Json("none");

@@ -30,4 +30,18 @@ bool is_date(std::string_view text, bool month_only_allowed) {
       .ok();
 }
 
+double months_between(std::string_view from, std::string_view to) {
+  using namespace std::chrono;
+  const auto ymd = [](std::string_view t) {
+    return year_month_day{std::chrono::year{digits(t, 0, 4)}, std::chrono::month{static_cast<unsigned>(digits(t, 5, 2))},
+                          std::chrono::day{static_cast<unsigned>(digits(t, 8, 2))}};
+  };
+  const year_month_day a = ymd(from), b = ymd(to);
+  const int whole = (static_cast<int>(b.year()) - static_cast<int>(a.year())) * 12 +
+                    (static_cast<int>(static_cast<unsigned>(b.month())) - static_cast<int>(static_cast<unsigned>(a.month())));
+  const double days_in_month = static_cast<double>(static_cast<unsigned>(year_month_day_last{a.year(), month_day_last{a.month()}}.day()));
+  const double rest = static_cast<double>(static_cast<int>(static_cast<unsigned>(b.day())) - static_cast<int>(static_cast<unsigned>(a.day())));
+  return whole + rest / days_in_month;
+}
+
 }  // namespace edgecalc

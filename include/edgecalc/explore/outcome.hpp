@@ -21,7 +21,7 @@ struct Outcome {
   std::optional<Option> choice;  // nullopt: every option is ruled out
   std::optional<Option> runner_up;
   bool close_call = false;
-  std::array<double, 3> total{};    // by option_index
+  std::array<double, 3> total{};    // by option_index: the present value the verdict ranks (the total at 0%/year)
   std::array<double, 3> monthly{};
   std::array<std::optional<double>, 3> per_1k_calls;      // nullopt: no calls
   std::array<std::optional<double>, 3> break_even_month;  // edge and hybrid against the cloud; nullopt: never

@@ -19,13 +19,17 @@ struct Crossing {
 struct BreakEven {
   std::optional<double> month;  // first month the option's cumulative cost falls to the cloud's
   bool within_horizon = false;  // month <= horizon
+  // The same on payments at today's value (finance.discount_rate); == month at 0%/year. Priced
+  // month by month (a ramp, price changes, discounting, resale), both are searched inside the horizon.
+  std::optional<double> discounted_month;
   std::optional<Crossing> calls_per_month;  // fleet volume at which the horizon totals are equal
   std::optional<Crossing> fleet_size;       // fleet size at which the horizon totals are equal
 };
 
 // The first (fractional) month at which `option`'s cumulative cost is at most `cloud`'s,
 // searched past the horizon too (hardware keeps being replaced each lifetime); nullopt when
-// it never is. `cloud` must have no replacements.
+// it never is. `cloud` must have no replacements. Options priced month by month (OptionCost::
+// timeline) are compared payment by payment inside the horizon.
 std::optional<double> break_even_month(const OptionCost& option, const OptionCost& cloud);
 
 // A root of f on x >= 0: exact for affine f (from f(0) and f(current)), else the first sign

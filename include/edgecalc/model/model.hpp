@@ -62,6 +62,30 @@ struct CostLine {
   double total = 0;
 };
 
+// One month of an option's cash flow (docs/model.md, "Money over time"): priced month by month
+// when the profile has a fleet ramp, price changes, a discount rate or resale value.
+struct MonthFlow {
+  int month = 0;             // 0-based; month m runs from m to m + length
+  double length = 1;         // 1, or less for the last month of a fractional horizon
+  double fleet = 0;          // fleet size this month
+  double units = 0;          // hardware in service (devices, boxes) or cloud instances
+  double price_factor = 1;   // the cloud's rates this month / today's (price changes, trend)
+  double bought = 0;         // hardware bought this month (first units, ramp, replacements) and engineering
+  double sold = 0;           // resale of replaced units; in the last month also the units left at the horizon
+  double running = 0;        // recurring costs of the month
+  double cash = 0;           // bought + running - sold
+  double discounted = 0;     // cash at today's value
+  double cumulative = 0;     // nominal cash paid by the month's end
+};
+
+// The months, and the times of one-off payments for break-even (nominal, in months).
+struct Timeline {
+  std::vector<MonthFlow> months;
+  std::vector<std::pair<double, double>> payments;  // (time, money): purchases, engineering; resale inside the horizon as < 0
+  double terminal_resale = 0;                       // units sold at the horizon (not counted for break-even)
+  double discount_rate = 0;                         // per year
+};
+
 struct OptionCost {
   Option option = Option::cloud;
   double upfront = 0;       // bought at month 0
@@ -78,6 +102,13 @@ struct OptionCost {
   std::optional<double> lifetime_months;    // hardware life; nullopt: never replaced
   int replacement_count = 0;                // purchases after month 0 inside the horizon
   std::vector<CostLine> breakdown;
+  double present_value = 0;     // total at today's value (finance.discount_rate); == total at 0%/year
+  double residual_value = 0;    // resale of the units in service at the horizon
+  double resale = 0;            // all resale inside the horizon: replaced units and those at the horizon
+  double hardware_bought = 0;   // every purchase of hardware inside the horizon
+  double peak_monthly = 0;      // the costliest month's recurring cost (== monthly without a timeline)
+  double calls = 0;             // calls over the horizon
+  std::optional<Timeline> timeline;  // priced month by month (Profile::varies_over_time())
 
   // Cumulative spend at `month` (>= 0): upfront + monthly x month + hardware bought again at
   // each multiple of the lifetime up to `month`. With `within_horizon`, only the replacements
@@ -87,6 +118,7 @@ struct OptionCost {
 
 struct CostModel {
   double horizon_months = 0;
+  double discount_rate = 0;  // finance.discount_rate: options are ranked on their present value
   double hours_per_month = 0;
   Volume volume;
   OptionCost cloud;
@@ -99,8 +131,17 @@ struct CostModel {
   const OptionCost& option(Option o) const;
 };
 
-// Prices every option for `profile` (formulas in docs/model.md).
+// Prices every option for `profile` (formulas in docs/model.md): the steady model, then month by
+// month when the profile varies over time (model/cash_flow.cpp).
 CostModel price_options(const Profile& profile);
+
+// The steady model alone: today's prices, the whole fleet from month 0, nothing discounted or resold.
+CostModel price_steady(const Profile& profile);
+
+// Replaces the steady totals of `model` with a month-by-month cash flow (docs/model.md, "Money
+// over time"): the fleet ramp, dated cloud prices, hardware bought as units ship and replaced
+// per cohort, resale and discounting.
+void price_over_time(const Profile& profile, CostModel& model);
 
 // Cumulative spend at months 0, 1, ..., horizon (and the horizon itself when fractional).
 std::vector<double> cumulative_curve(const OptionCost& option, double horizon_months);

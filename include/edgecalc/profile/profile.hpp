@@ -63,9 +63,35 @@ struct Workload {
   std::optional<std::string> quantization;  // catalog id, for LLMs
 };
 
+// How the fleet grows to fleet.size (docs/profile.md, "fleet"): a line or steps from a start
+// size, or a month:size list. Sizes are as written and capped at fleet.size, so a probe that
+// changes fleet.size (break-even, sensitivity, ranges) sees what --set fleet.size would load.
+struct FleetRamp {
+  enum class Shape { linear, steps, list };
+  Shape shape = Shape::linear;
+  double start = 0;         // linear, steps: the fleet at month 0
+  double over_months = 0;   // linear, steps: fleet.size is reached at this month
+  double every_months = 0;  // steps: one step every this many months
+  std::vector<std::pair<double, double>> points;  // list: (month, fleet size), months ascending
+
+  // The fleet in month `month` (0-based, held for the whole month) of a fleet of `size`.
+  double size_at(double month, double size) const;
+};
+
 struct Fleet {
   double size = 0;
   std::string unit = "devices";
+  std::optional<FleetRamp> ramp;  // nullopt: fleet.size from month 0
+};
+
+// A dated change of the cloud's price: every rate of cloud.price is multiplied by `factor` from
+// month `at_months` (whole months from finance.start or the horizon's start) on.
+struct PriceChange {
+  double at_months = 0;
+  double factor = 1;
+  std::string when;    // as written: "2027-01-01" or "6 months"
+  std::string note;    // "introductory rate ends"
+  std::string source;  // the catalog entry's source, or "" when written in the profile
 };
 
 struct Connectivity {
@@ -88,6 +114,8 @@ struct DataPolicy {
 struct Cloud {
   std::optional<std::string> model;  // catalog id of an API price
   CloudPrice price;
+  std::vector<PriceChange> price_changes;  // ascending by at_months
+  double price_trend_per_year = 0;         // -0.1: every cloud rate falls 10% a year, compounding monthly
   double inference_time_s = 0;
   std::optional<double> ttft_s;               // written: time to the first token of an API call
   std::optional<double> output_tokens_per_s;  // written: the API's decode rate, tokens per second
@@ -125,6 +153,20 @@ struct Hybrid {
   bool escalation_sync = false;  // escalated calls are answered by the cloud, within the budget
   HybridMode mode = HybridMode::cascade;  // cascade: the local model sees every call; route: one side
   double router_time_s = 0;      // route: time to pick a side, added to escalated calls
+};
+
+// Money over time (docs/model.md, "Money over time"): the discount rate of every cash flow and the
+// resale value of edge hardware.
+struct Finance {
+  double discount_rate = 0;  // per year; cash at month t is worth (1 + r)^(-t/12) today
+  // Resale value of a unit as a share of its price by age in months, linear between points and
+  // flat after the last; empty: hardware is worth nothing when sold or at the horizon.
+  std::vector<std::pair<double, double>> residual;
+  std::string residual_name = "none";  // none, market (data: domain/finance.hpp), or written
+  std::optional<std::string> start;    // YYYY-MM-DD: the horizon's first day (dated price changes)
+
+  // Resale share of a unit aged `months`.
+  double residual_at(double months) const;
 };
 
 // A value taken from a catalog, for the report's assumptions.
@@ -209,6 +251,7 @@ struct Profile {
   Cloud cloud;
   Edge edge;
   Hybrid hybrid;
+  Finance finance;
   Budget budget;
   double close_call = 0.1;                     // totals this close (relative) are a close call
   std::map<std::string, RuleOverride> rules;   // rule id -> override
@@ -225,6 +268,11 @@ struct Profile {
   std::vector<RankCorrelation> correlations;
 
   double horizon_months() const { return horizon_s / month_s; }
+  // A ramp, price changes, a discount rate or resale: the cost model prices month by month.
+  bool varies_over_time() const {
+    return fleet.ramp || !cloud.price_changes.empty() || cloud.price_trend_per_year != 0 ||
+           finance.discount_rate != 0 || !finance.residual.empty();
+  }
   double hours_per_month() const { return month_s / 3600.0; }
 };
 

@@ -1,0 +1,209 @@
+// Money over time (docs/model.md, "Money over time"): each option priced month by month, with
+// the fleet of that month (fleet.ramp), the cloud's rates of that month (cloud.price_changes,
+// cloud.price_trend), hardware bought as units ship and replaced per cohort at its own age, the
+// units' resale value (finance.residual), and every payment discounted (finance.discount_rate).
+
+#include <edgecalc/model/model.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+namespace edgecalc {
+
+namespace {
+
+// Lines billed at the cloud's rates: they follow price changes; transfer, data and fees do not.
+bool at_cloud_rates(const CostLine& line) {
+  return line.side == Side::cloud && (line.item == "per_call_fees" || line.item == "tokens" || line.item == "instances");
+}
+
+// The cloud's rates in month m as a multiple of today's: each change from the month it takes
+// effect (the first whole month at or after it), then the yearly trend, compounding monthly.
+double price_factor(const Cloud& c, int m) {
+  double f = 1;
+  for (const PriceChange& change : c.price_changes)
+    if (ceil_tolerant(change.at_months) <= m) f *= change.factor;
+  if (c.price_trend_per_year != 0) f *= std::pow(1 + c.price_trend_per_year, m / 12.0);
+  return f;
+}
+
+// Units bought together: they age, are replaced and are resold as one.
+struct Cohort {
+  double bought_at = 0;  // month
+  double units = 0;
+};
+
+// The steady model at each fleet size the ramp visits, priced once.
+class MonthPricer {
+ public:
+  // `steady` is the model at the profile's own fleet size: months at full size reuse it.
+  MonthPricer(const Profile& p, const CostModel& steady) : m_probe(p) { m_priced.emplace(p.fleet.size, steady); }
+  const CostModel& at(double fleet) {
+    auto it = m_priced.find(fleet);
+    if (it == m_priced.end()) {
+      m_probe.fleet.size = fleet;
+      it = m_priced.emplace(fleet, price_steady(m_probe)).first;
+    }
+    return it->second;
+  }
+
+ private:
+  Profile m_probe;
+  std::map<double, CostModel> m_priced;
+};
+
+// The hardware an option keeps in service: devices follow the fleet, boxes the sized count.
+double units_in_service(const OptionCost& o) { return o.units.value_or(0); }
+
+std::string line_key(const CostLine& line) { return fmt::format("{}.{}", line.side == Side::cloud ? "cloud" : "edge", line.item); }
+
+struct Accounts {
+  std::map<std::string, double> line_totals;  // item -> total over the horizon
+  double first = 0;                           // hardware bought as units ship (month 0 and the ramp)
+  double replaced = 0;                        // hardware bought again at the end of a lifetime
+  double resale_inside = 0;                   // replaced units sold
+  int replacement_count = 0;
+};
+
+void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady, Option which, OptionCost& o) {
+  const double horizon = steady.horizon_months;
+  const int months = static_cast<int>(std::max(1.0, ceil_tolerant(horizon)));
+  const double unit_cost = which == Option::cloud ? 0 : p.edge.unit_cost;
+  const std::optional<double> life = which == Option::cloud ? std::nullopt : o.lifetime_months;
+  const double r = p.finance.discount_rate;
+  const auto discount = [r](double t) { return r == 0 ? 1.0 : std::pow(1 + r, -t / 12); };
+
+  Timeline tl;
+  tl.discount_rate = r;
+  Accounts acc;
+  std::vector<Cohort> cohorts;
+  double cumulative = 0, present = 0, calls = 0, peak = 0;
+  constexpr int k_max_events = 100'000;  // a lifetime of minutes over a century: stop replacing
+  int events = 0;
+
+  const auto pay = [&](MonthFlow& f, double t, double money) {
+    if (money == 0) return;
+    (money > 0 ? f.bought : f.sold) += std::abs(money);
+    tl.payments.emplace_back(t, money);
+    present += money * discount(t);
+    f.discounted += money * discount(t);
+  };
+
+  for (int m = 0; m < months; ++m) {
+    MonthFlow f;
+    f.month = m;
+    f.length = std::min(1.0, horizon - m);
+    f.fleet = p.fleet.ramp ? std::ceil(p.fleet.ramp->size_at(m, p.fleet.size) - 1e-9) : p.fleet.size;
+    f.price_factor = price_factor(p.cloud, m);
+    const CostModel* month_model = f.fleet > 0 ? &pricer.at(f.fleet) : nullptr;
+    const OptionCost& priced = month_model ? month_model->option(which) : o;
+    if (m == 0)
+      for (const CostLine& line : o.breakdown)
+        if (line.item == "engineering") {
+          pay(f, 0, line.upfront);
+          acc.line_totals[line_key(line)] += line.upfront;
+        }
+
+    // Recurring lines of this month (with no fleet yet, only the fixed fees run).
+    for (const CostLine& line : priced.breakdown) {
+      if (!month_model && line.item != "fixed") continue;
+      const double cost = line.monthly * f.length * (at_cloud_rates(line) ? f.price_factor : 1);
+      f.running += cost;
+      acc.line_totals[line_key(line)] += cost;
+    }
+    calls += month_model ? month_model->volume.calls_per_month * f.length : 0;
+
+    // Hardware: buy what the month needs beyond the units in service, then replace each cohort
+    // that reaches its lifetime inside this month (and inside the horizon), selling the old units.
+    if (which != Option::cloud) {
+      const double need = month_model ? units_in_service(priced) : 0;
+      double alive = 0;
+      for (const Cohort& c : cohorts) alive += c.units;
+      if (need > alive + 1e-9) {
+        cohorts.push_back(Cohort{static_cast<double>(m), need - alive});
+        pay(f, m, (need - alive) * unit_cost);
+        acc.first += (need - alive) * unit_cost;
+      }
+      if (life && *life > 0) {
+        for (std::size_t i = 0; i < cohorts.size() && events < k_max_events; ++i) {
+          const double due = cohorts[i].bought_at + *life;
+          if (due >= m + f.length || due >= horizon * (1 - 1e-12)) continue;
+          ++events;
+          const double n = cohorts[i].units;
+          pay(f, due, n * unit_cost);
+          pay(f, due, -n * unit_cost * p.finance.residual_at(*life));
+          acc.replaced += n * unit_cost;
+          acc.resale_inside += n * unit_cost * p.finance.residual_at(*life);
+          ++acc.replacement_count;
+          cohorts[i].bought_at = due;  // the new units take the old ones' place
+          --i;                         // a lifetime shorter than a month: look again
+        }
+      }
+      f.units = need;
+    } else {
+      f.units = priced.units.value_or(0);
+    }
+
+    // The month's running cost, paid at its end.
+    const double end = m + f.length;
+    present += f.running * discount(end);
+    f.discounted += f.running * discount(end);
+    peak = std::max(peak, f.length > 0 ? f.running / f.length : 0.0);
+
+    if (m == months - 1) {  // the units left in service are sold at the horizon
+      for (const Cohort& c : cohorts) tl.terminal_resale += c.units * unit_cost * p.finance.residual_at(horizon - c.bought_at);
+      f.sold += tl.terminal_resale;
+      present -= tl.terminal_resale * discount(horizon);
+      f.discounted -= tl.terminal_resale * discount(horizon);
+    }
+    f.cash = f.bought + f.running - f.sold;
+    cumulative += f.cash;
+    f.cumulative = cumulative;
+    tl.months.push_back(f);
+  }
+
+  // The bill line by line over the horizon: recurring lines as priced each month, hardware as
+  // bought, and resale as a credit.
+  for (CostLine& line : o.breakdown) {
+    if (line.item == "hardware") line.total = acc.first;
+    else if (line.item == "replacements") line.total = acc.replaced;
+    else line.total = acc.line_totals[line_key(line)];
+  }
+  const bool has_replacements =
+      std::any_of(o.breakdown.begin(), o.breakdown.end(), [](const CostLine& l) { return l.item == "replacements"; });
+  if (acc.replaced > 0 && !has_replacements) o.breakdown.push_back(CostLine{"replacements", Side::edge, 0, 0, acc.replaced});
+  if (!has_replacements || acc.replaced == 0)
+    std::erase_if(o.breakdown, [&](const CostLine& l) { return l.item == "replacements" && acc.replaced == 0; });
+  const double resale = acc.resale_inside + tl.terminal_resale;
+  if (resale > 0) o.breakdown.push_back(CostLine{"resale", Side::edge, 0, 0, -resale});
+
+  o.total = 0;
+  for (const CostLine& line : o.breakdown) o.total += line.total;
+  o.upfront = 0;
+  for (const auto& [t, money] : tl.payments)
+    if (t == 0) o.upfront += money;
+  o.replacements = acc.replaced;
+  o.replacement_count = acc.replacement_count;
+  o.hardware_bought = acc.first + acc.replaced;
+  o.resale = resale;
+  o.residual_value = tl.terminal_resale;
+  o.present_value = present;
+  o.peak_monthly = peak;
+  o.calls = calls;
+  o.cost_per_1k_calls = calls > 0 ? std::optional<double>(o.total / calls * 1000) : std::nullopt;
+  o.timeline = std::move(tl);
+}
+
+}  // namespace
+
+void price_over_time(const Profile& p, CostModel& m) {
+  MonthPricer pricer(p, m);
+  price_option(p, pricer, m, Option::cloud, m.cloud);
+  price_option(p, pricer, m, Option::edge, m.edge);
+  if (m.hybrid_applicable) price_option(p, pricer, m, Option::hybrid, m.hybrid);
+}
+
+}  // namespace edgecalc
