@@ -149,3 +149,19 @@ TEST_CASE("money over time rejects what it cannot place", "[finance][errors]") {
   CHECK(bad.code == 2);
   CHECK(bad.err.find("more than -100%") != std::string::npos);
 }
+
+TEST_CASE("sensitivity and the Monte Carlo vary the new fields", "[finance][sensitivity][uncertainty]") {
+  using namespace money_over_time;
+  // Each switching value is fed back by test_sensitivity.cpp's round trip over every example;
+  // here: the fields are there. Edge's lead is 27.5%; the cloud's later payments weigh less at a
+  // higher rate, so only a rate far above today's (64.3%/year) flips the verdict.
+  const test::Run s = test::run({assistant(), "--sensitivity"});
+  CHECK(s.code == 0);
+  CHECK(s.out.find("finance.discount_rate                  8%/year        -                        64.3%/year -> cloud") !=
+        std::string::npos);
+  const test::Run json = test::run({assistant(), "--sensitivity", "--format", "json"});
+  CHECK(json.out.find("\"field\": \"fleet.ramp.start\"") != std::string::npos);
+  const test::Run mc = test::run({assistant(), "--set", "finance.discount_rate=4%/year..20%/year"});
+  CHECK(mc.code == 0);
+  CHECK(mc.out.find("uncertainty: 10,000 samples, seed 20261123, 1 ranges") != std::string::npos);
+}

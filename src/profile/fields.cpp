@@ -78,6 +78,8 @@ std::vector<std::string> rtt(const Profile& p, double low) {
 
 const NumericField k_fields[] = {
     EC_PLAIN("horizon", seconds, (Bounds{0, true, k_max_duration_s}), p.horizon_s, p.horizon_s = v),
+    EC_PLAIN("finance.discount_rate", share_per_year, (Bounds{0, false, 1}), p.finance.discount_rate,
+             p.finance.discount_rate = v),
     EC_PLAIN("workload.calls", per_second, (Bounds{0, false, k_max_rate}), p.workload.calls_per_s,
              p.workload.calls_per_s = v),
     EC_PLAIN("workload.peak_factor", number, (Bounds{1, false, 1e6}), p.workload.peak_factor, p.workload.peak_factor = v),
@@ -94,6 +96,9 @@ const NumericField k_fields[] = {
              p.workload.tokens->cached_share = v),
     EC_PLAIN("workload.hard_fraction", fraction, k_fraction, p.workload.hard_fraction, p.workload.hard_fraction = v),
     EC_PLAIN("fleet.size", count, (Bounds{0, true, k_max_count, true}), p.fleet.size, p.fleet.size = v),
+    EC_PLAIN("fleet.ramp.start", count, (Bounds{0, false, k_max_count, true}),
+             p.fleet.ramp && p.fleet.ramp->shape != FleetRamp::Shape::list ? Opt(p.fleet.ramp->start) : std::nullopt,
+             p.fleet.ramp->start = v),
     NumericField{"connectivity.rtt", FieldUnit::seconds,
                  [](const Profile& p) -> Opt {
                    return p.connectivity.rtt && p.connectivity.rtt->low_s > 0 ? Opt(p.connectivity.rtt->low_s) : std::nullopt;

@@ -159,7 +159,7 @@ void read_residual(FieldReader& r, const Parsers& p, Profile& profile) {
 void read_finance(FieldReader r, const Parsers& p, Profile& profile) {
   Finance& f = profile.finance;
   const ParseFn per_year = [&p](std::string_view t) { return parse_share_per_year(t, p.u); };
-  f.discount_rate = r.quantity_or("discount_rate", per_year, {0, false, 10, false, "0%/year", "1000%/year"}, "8%/year");
+  f.discount_rate = r.quantity_or("discount_rate", per_year, {0, false, 1, false, "0%/year", "100%/year"}, "8%/year");
   if (const auto start = r.text("start", false, "2026-12-01")) {
     if (is_date(*start)) f.start = *start;
     else r.error_at("start", fmt::format("finance.start must be a date written YYYY-MM-DD; got \"{}\"", *start));
