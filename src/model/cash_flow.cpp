@@ -72,7 +72,7 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
   const double horizon = steady.horizon_months;
   const int months = static_cast<int>(std::max(1.0, ceil_tolerant(horizon)));
   const double unit_cost = which == Option::cloud ? 0 : p.edge.unit_cost;
-  const std::optional<double> life = which == Option::cloud ? std::nullopt : o.lifetime_months;
+  const double life = which == Option::cloud ? 0 : o.lifetime_months.value_or(0);  // 0: never replaced
   const double r = p.finance.discount_rate;
   const auto discount = [r](double t) { return r == 0 ? 1.0 : std::pow(1 + r, -t / 12); };
 
@@ -127,16 +127,16 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
         pay(f, m, (need - alive) * unit_cost);
         acc.first += (need - alive) * unit_cost;
       }
-      if (life && *life > 0) {
+      if (life > 0) {
         for (std::size_t i = 0; i < cohorts.size() && events < k_max_events; ++i) {
-          const double due = cohorts[i].bought_at + *life;
+          const double due = cohorts[i].bought_at + life;
           if (due >= m + f.length || due >= horizon * (1 - 1e-12)) continue;
           ++events;
           const double n = cohorts[i].units;
           pay(f, due, n * unit_cost);
-          pay(f, due, -n * unit_cost * p.finance.residual_at(*life));
+          pay(f, due, -n * unit_cost * p.finance.residual_at(life));
           acc.replaced += n * unit_cost;
-          acc.resale_inside += n * unit_cost * p.finance.residual_at(*life);
+          acc.resale_inside += n * unit_cost * p.finance.residual_at(life);
           ++acc.replacement_count;
           cohorts[i].bought_at = due;  // the new units take the old ones' place
           --i;                         // a lifetime shorter than a month: look again
