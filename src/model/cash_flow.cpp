@@ -174,9 +174,8 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
   }
   const bool has_replacements =
       std::any_of(o.breakdown.begin(), o.breakdown.end(), [](const CostLine& l) { return l.item == "replacements"; });
-  if (acc.replaced > 0 && !has_replacements) o.breakdown.push_back(CostLine{"replacements", Side::edge, 0, 0, acc.replaced});
-  if (!has_replacements || acc.replaced == 0)
-    std::erase_if(o.breakdown, [&](const CostLine& l) { return l.item == "replacements" && acc.replaced == 0; });
+  if (acc.replaced == 0) std::erase_if(o.breakdown, [](const CostLine& l) { return l.item == "replacements"; });
+  else if (!has_replacements) o.breakdown.push_back(CostLine{"replacements", Side::edge, 0, 0, acc.replaced});
   const double resale = acc.resale_inside + tl.terminal_resale;
   if (resale > 0) o.breakdown.push_back(CostLine{"resale", Side::edge, 0, 0, -resale});
 
