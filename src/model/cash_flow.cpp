@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
-#include <fmt/format.h>
 
 namespace edgecalc {
 
@@ -36,32 +36,43 @@ struct Cohort {
   double units = 0;
 };
 
-// The steady model at each fleet size the ramp visits, priced once.
+// The steady model at each fleet size the ramp visits, priced once. A constant fleet only ever
+// asks for the profile's own size, which `steady` already is: the profile is copied (which
+// costs more than pricing it) only when a ramp visits another size.
 class MonthPricer {
  public:
-  // `steady` is the model at the profile's own fleet size: months at full size reuse it.
-  MonthPricer(const Profile& p, const CostModel& steady) : m_probe(p) { m_priced.emplace(p.fleet.size, steady); }
+  MonthPricer(const Profile& p, const CostModel& steady) : m_profile(p), m_steady(steady) {}
   const CostModel& at(double fleet) {
+    if (fleet == m_profile.fleet.size) return m_steady;
     auto it = m_priced.find(fleet);
     if (it == m_priced.end()) {
-      m_probe.fleet.size = fleet;
-      it = m_priced.emplace(fleet, price_steady(m_probe)).first;
+      if (!m_probe) m_probe.emplace(m_profile);
+      m_probe->fleet.size = fleet;
+      it = m_priced.emplace(fleet, price_steady(*m_probe)).first;
     }
     return it->second;
   }
 
  private:
-  Profile m_probe;
+  const Profile& m_profile;
+  const CostModel& m_steady;  // read before each option's own totals are replaced
+  std::optional<Profile> m_probe;
   std::map<double, CostModel> m_priced;
 };
 
 // The hardware an option keeps in service: devices follow the fleet, boxes the sized count.
 double units_in_service(const OptionCost& o) { return o.units.value_or(0); }
 
-std::string line_key(const CostLine& line) { return fmt::format("{}.{}", line.side == Side::cloud ? "cloud" : "edge", line.item); }
+// Where `line` (of a month's model) sits in `bill` (the option's own breakdown): the same
+// index when the two were built alike, as they are at every fleet size; else found by name.
+std::size_t line_index(const std::vector<CostLine>& bill, std::size_t i, const CostLine& line) {
+  const auto same = [&](const CostLine& l) { return l.side == line.side && l.item == line.item; };
+  if (i < bill.size() && same(bill[i])) return i;
+  return static_cast<std::size_t>(std::find_if(bill.begin(), bill.end(), same) - bill.begin());
+}
 
 struct Accounts {
-  std::map<std::string, double> line_totals;  // item -> total over the horizon
+  std::vector<double> line_totals;  // per line of the option's breakdown, over the horizon
   double first = 0;                           // hardware bought as units ship (month 0 and the ramp)
   double replaced = 0;                        // hardware bought again at the end of a lifetime
   double resale_inside = 0;                   // replaced units sold
@@ -79,6 +90,9 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
   Timeline tl;
   tl.discount_rate = r;
   Accounts acc;
+  acc.line_totals.assign(o.breakdown.size() + 1, 0);  // the last slot: a line the option lacks
+  std::vector<char> rated_lines;  // per line of the option's breakdown: follows the cloud's price changes
+  for (const CostLine& line : o.breakdown) rated_lines.push_back(at_cloud_rates(line));
   std::vector<Cohort> cohorts;
   double cumulative = 0, present = 0, calls = 0, peak = 0;
   constexpr int k_max_events = 100'000;  // a lifetime of minutes over a century: stop replacing
@@ -101,18 +115,21 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
     const CostModel* month_model = f.fleet > 0 ? &pricer.at(f.fleet) : nullptr;
     const OptionCost& priced = month_model ? month_model->option(which) : o;
     if (m == 0)
-      for (const CostLine& line : o.breakdown)
-        if (line.item == "engineering") {
-          pay(f, 0, line.upfront);
-          acc.line_totals[line_key(line)] += line.upfront;
+      for (std::size_t i = 0; i < o.breakdown.size(); ++i)
+        if (o.breakdown[i].item == "engineering") {
+          pay(f, 0, o.breakdown[i].upfront);
+          acc.line_totals[i] += o.breakdown[i].upfront;
         }
 
     // Recurring lines of this month (with no fleet yet, only the fixed fees run).
-    for (const CostLine& line : priced.breakdown) {
+    for (std::size_t i = 0; i < priced.breakdown.size(); ++i) {
+      const CostLine& line = priced.breakdown[i];
       if (!month_model && line.item != "fixed") continue;
-      const double cost = line.monthly * f.length * (at_cloud_rates(line) ? f.price_factor : 1);
+      const std::size_t at = std::min(line_index(o.breakdown, i, line), o.breakdown.size());
+      const bool rated = at < o.breakdown.size() ? rated_lines[at] : at_cloud_rates(line);
+      const double cost = line.monthly * f.length * (rated ? f.price_factor : 1);
       f.running += cost;
-      acc.line_totals[line_key(line)] += cost;
+      acc.line_totals[at] += cost;
     }
     calls += month_model ? month_model->volume.calls_per_month * f.length : 0;
 
@@ -167,10 +184,11 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
 
   // The bill line by line over the horizon: recurring lines as priced each month, hardware as
   // bought, and resale as a credit.
-  for (CostLine& line : o.breakdown) {
+  for (std::size_t i = 0; i < o.breakdown.size(); ++i) {
+    CostLine& line = o.breakdown[i];
     if (line.item == "hardware") line.total = acc.first;
     else if (line.item == "replacements") line.total = acc.replaced;
-    else line.total = acc.line_totals[line_key(line)];
+    else line.total = acc.line_totals[i];
   }
   const bool has_replacements =
       std::any_of(o.breakdown.begin(), o.breakdown.end(), [](const CostLine& l) { return l.item == "replacements"; });
