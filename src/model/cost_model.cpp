@@ -14,8 +14,6 @@ constexpr double k_bytes_per_gb = 1e9;
 constexpr double k_watts_per_kw = 1000;
 
 
-double tokens_divisor(PriceForm form) { return form == PriceForm::per_1m_tokens ? 1e6 : 1e3; }
-
 void add_line(OptionCost& o, std::string item, Side side, double upfront, double monthly,
               double horizon) {
   o.breakdown.push_back(CostLine{std::move(item), side, upfront, monthly, upfront + monthly * horizon});
@@ -32,14 +30,8 @@ void add_cloud_lines(OptionCost& o, const Profile& p, const Volume& v, double sh
       break;
     case PriceForm::per_1k_tokens:
     case PriceForm::per_1m_tokens: {
-      // Input read from the provider's prompt cache is billed at the cache rate:
-      // input x ((1 - cached) x input price + cached x cache price) + output x output price.
-      const double d = tokens_divisor(price.form);
-      const double cached = p.workload.tokens ? p.workload.tokens->cached_share : 0;
-      const double input_price = (1 - cached) * price.input_per_tokens +
-                                 cached * price.cached_input_per_tokens.value_or(price.input_per_tokens);
-      const double monthly = share * (v.input_tokens_per_month / d * input_price +
-                                      v.output_tokens_per_month / d * price.output_per_tokens);
+      const TokenRates rates = token_rates(p);
+      const double monthly = share * (v.input_tokens_per_month * rates.input + v.output_tokens_per_month * rates.output);
       add_line(o, "tokens", Side::cloud, 0, monthly, horizon);
       break;
     }
@@ -122,6 +114,17 @@ void sum_up(OptionCost& o, const Volume& v, double horizon) {
 
 }  // namespace
 
+TokenRates token_rates(const Profile& p) {
+  const CloudPrice& price = p.cloud.price;
+  if (price.form != PriceForm::per_1k_tokens && price.form != PriceForm::per_1m_tokens) return {};
+  // Input read from the provider's prompt cache is billed at the cache rate:
+  // (1 - cached) x input price + cached x cache price.
+  const double d = price.form == PriceForm::per_1m_tokens ? 1e6 : 1e3;
+  const double cached = p.workload.tokens ? p.workload.tokens->cached_share : 0;
+  const double input = (1 - cached) * price.input_per_tokens + cached * price.cached_input_per_tokens.value_or(price.input_per_tokens);
+  return {input / d, price.output_per_tokens / d};
+}
+
 double ceil_tolerant(double x) { return std::ceil(x * (1 - 1e-12)); }
 
 double units_needed(double load, double capacity, double utilization) {
@@ -176,6 +179,7 @@ const OptionCost& CostModel::option(Option o) const {
 CostModel price_options(const Profile& p) {
   CostModel m = price_steady(p);
   if (p.varies_over_time()) price_over_time(p, m);
+  price_tokens(p, m);
   return m;
 }
 

@@ -51,34 +51,46 @@ std::string change_line(JsonView c) {
 
 }  // namespace
 
-std::vector<std::string> money_over_time_lines(JsonView r) {
+std::vector<std::string> money_over_time_lines(JsonView r, bool flat) {
   std::vector<std::string> out;
   if (!r["finance"]["monthly"].flag()) return out;
-  out.push_back("priced month by month:\n    " + how_priced(r));
+  std::string how = how_priced(r);
+  if (flat)
+    for (std::size_t at = how.find("\n    "); at != std::string::npos; at = how.find("\n    ", at)) how.replace(at, 5, "; ");
+  out.push_back((flat ? "priced month by month: " : "priced month by month:\n    ") + how);
   for (JsonView c : r["finance"]["price_changes"]) out.push_back(change_line(c));
   return out;
+}
+
+std::vector<std::vector<std::string>> money_over_time_rows(JsonView r) {
+  std::vector<std::vector<std::string>> rows;
+  if (!r["finance"]["monthly"].flag()) return rows;
+  const std::string cur = r["currency"].text();
+  constexpr const char* k_keys[] = {"total_cost", "present_value", "resale", "depreciation", "peak_monthly_cost"};
+  double largest = 0;
+  for (const char* name : {"cloud", "edge", "hybrid"})
+    for (const char* key : k_keys)
+      if (const JsonView v = r["options"][name][key]; v.is_number()) largest = std::max(largest, std::abs(num(v)));
+  const MoneyStyle style = money_style_for(largest);
+  for (const char* name : {"cloud", "edge", "hybrid"}) {
+    const JsonView o = r["options"][name];
+    if (!o["present_value"].is_number()) continue;
+    std::vector<std::string> row{name};
+    for (const char* key : k_keys) row.push_back(format_money(num(o[key]), cur, style));
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 std::string money_over_time_table(JsonView r) {
   const std::vector<std::string> lines = money_over_time_lines(r);
   if (lines.empty()) return "";
-  const std::string cur = r["currency"].text();
-  double largest = 0;
-  for (const char* name : {"cloud", "edge", "hybrid"})
-    for (const char* key : {"total_cost", "present_value", "resale", "depreciation", "peak_monthly_cost"})
-      if (const JsonView v = r["options"][name][key]; v.is_number()) largest = std::max(largest, std::abs(num(v)));
-  const MoneyStyle style = money_style_for(largest);
-  const auto money = [&](JsonView v) { return format_money(num(v), cur, style); };
   std::string out = "\nmoney over time\n";
   for (const std::string& line : lines) out += "  " + line + "\n";
   out += fmt::format("  {:<8}{:>16}{:>16}{:>14}{:>15}{:>14}\n", "option", "total", "present value", "resale",
                      "depreciation", "peak month");
-  for (const char* name : {"cloud", "edge", "hybrid"}) {
-    const JsonView o = r["options"][name];
-    if (!o["present_value"].is_number()) continue;
-    out += fmt::format("  {:<8}{:>16}{:>16}{:>14}{:>15}{:>14}\n", name, money(o["total_cost"]), money(o["present_value"]),
-                       money(o["resale"]), money(o["depreciation"]), money(o["peak_monthly_cost"]));
-  }
+  for (const auto& row : money_over_time_rows(r))
+    out += fmt::format("  {:<8}{:>16}{:>16}{:>14}{:>15}{:>14}\n", row[0], row[1], row[2], row[3], row[4], row[5]);
   return out;
 }
 

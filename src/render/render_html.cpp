@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "render/render_finance.hpp"
+#include "render/render_tokens.hpp"
 #include "render/render_brief.hpp"
 #include "render/render_cost_chart.hpp"
 #include "render/render_sensitivity.hpp"
@@ -67,6 +69,34 @@ std::string options_table(JsonView r) {
                        e(units_text(o)));
   }
   return table(out);
+}
+
+// What 1M tokens cost each option, beside the API's list price.
+std::string tokens_table(JsonView r) {
+  const std::vector<TokenCostRow> rows = token_cost_rows(r);
+  if (rows.empty()) return {};
+  std::string out = "<tr><th>per 1M tokens</th><th>input</th><th>output</th><th>all tokens</th><th>how</th></tr>\n";
+  for (const TokenCostRow& row : rows)
+    out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+                       e(row.option), e(row.input), e(row.output), e(row.blended), e(row.how));
+  const std::string api = api_price_text(r);
+  return table(out) + (api.empty() ? "" : fmt::format("<p>{}; all costs over the horizon.</p>\n", e(api)));
+}
+
+// How the options were priced month by month, and what that did to each.
+std::string money_over_time_section(JsonView r) {
+  const std::vector<std::string> lines = money_over_time_lines(r, true);
+  if (lines.empty()) return {};
+  std::string out = "<h2>Money over time</h2>\n<ul>\n";
+  for (const std::string& line : lines) out += "<li>" + e(line) + "</li>\n";
+  out += "</ul>\n";
+  std::string rows = "<tr><th>option</th><th>total</th><th>present value</th><th>resale</th><th>depreciation</th>"
+                     "<th>peak month</th></tr>\n";
+  for (const auto& row : money_over_time_rows(r))
+    rows += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
+                        "<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+                        e(row[0]), e(row[1]), e(row[2]), e(row[3]), e(row[4]), e(row[5]));
+  return out + table(rows);
 }
 
 std::string breakdown_chart(JsonView r) {
@@ -269,7 +299,8 @@ std::string profile_section(JsonView r, std::size_t index) {
     for (const ChartMark& m : chart.marks) desc += " " + m.label + ".";
     out += "<h2>Cumulative cost</h2>\n" + figure(svg_line_chart(chart, desc));
   }
-  out += "<h2>Options</h2>\n" + options_table(r) + breakdown_chart(r);
+  out += "<h2>Options</h2>\n" + options_table(r) + tokens_table(r) + breakdown_chart(r);
+  out += money_over_time_section(r);
   out += "<h2>Latency</h2>\n" + latency_chart(r);
   if (const std::string g = goodput_table(r); !g.empty()) out += "<h3>Goodput: the peak each option carries within the budget</h3>\n" + g;
   out += "<h2>Rules that fired</h2>\n" + rules_list(r);

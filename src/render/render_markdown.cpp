@@ -10,6 +10,8 @@
 #include <edgecalc/report/diff.hpp>
 
 #include "util/format.hpp"
+#include "render/render_finance.hpp"
+#include "render/render_tokens.hpp"
 #include "render/render_scan.hpp"
 #include "render/render_uncertainty.hpp"
 #include "render/render_sensitivity.hpp"
@@ -70,6 +72,13 @@ void one_report(std::string& out, const Json& r) {
                        o["cost_per_1k_calls"].is_null() ? "-" : format_unit_price(num(o["cost_per_1k_calls"]), cur),
                        units_text(o));
   }
+  if (const std::vector<TokenCostRow> rows = token_cost_rows(r); !rows.empty()) {
+    const std::string api = api_price_text(r);
+    out += fmt::format("\n**Per 1M tokens** (all costs over the horizon{})\n\n", api.empty() ? "" : "; " + api);
+    out += "| option | input | output | all tokens | how |\n| --- | ---: | ---: | ---: | --- |\n";
+    for (const TokenCostRow& row : rows)
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", row.option, row.input, row.output, row.blended, row.how);
+  }
   std::string goodput;
   for (const char* name : {"cloud", "edge", "hybrid"})
     if (const std::string s = goodput_sentence(r, name); !s.empty()) goodput += fmt::format("- {}: {}\n", name, s);
@@ -78,6 +87,15 @@ void one_report(std::string& out, const Json& r) {
   for (const char* name : {"edge", "hybrid"})
     for (const std::string& s : break_even_sentences(r, name)) out += "- " + s + "\n";
   out += "\n";
+  if (const std::vector<std::string> lines = money_over_time_lines(r, true); !lines.empty()) {
+    out += "**Money over time**\n\n";
+    for (const std::string& line : lines) out += "- " + cell(line) + "\n";
+    out += "\n| option | total | present value | resale | depreciation | peak month |\n"
+           "| --- | ---: | ---: | ---: | ---: | ---: |\n";
+    for (const auto& row : money_over_time_rows(r))
+      out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", row[0], row[1], row[2], row[3], row[4], row[5]);
+    out += "\n";
+  }
   if (!r["rules"].empty()) {
     out += "**Rules fired**\n\n| effect | option | rule | why |\n| --- | --- | --- | --- |\n";
     for (const Json& f : r["rules"])

@@ -14,6 +14,7 @@
 #include "util/format.hpp"
 #include "render/render_cost_chart.hpp"
 #include "render/render_finance.hpp"
+#include "render/render_tokens.hpp"
 #include "render/render_scan.hpp"
 #include "render/render_uncertainty.hpp"
 #include "render/render_sensitivity.hpp"
@@ -340,6 +341,7 @@ std::string render_table(const nlohmann::ordered_json& json, const RenderOptions
   header(out, report, style);
   volume(out, report);
   options_block(out, report);
+  if (const std::string tokens = token_cost_table(report); !tokens.empty()) out += tokens.substr(1) + "\n";
   sizing_block(out, report);
   prediction_block(out, report);
   rules_block(out, report);

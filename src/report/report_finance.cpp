@@ -38,6 +38,18 @@ std::string_view shape_name(FleetRamp::Shape s) {
 
 }  // namespace
 
+// What 1M tokens cost the option (model/token_cost.cpp), next to the API's own rates.
+Json tokens_json(const TokenCost& t) {
+  const auto opt = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
+  return {{"blended", t.blended},
+          {"input", opt(t.input)},
+          {"output", opt(t.output)},
+          {"input_share", opt(t.input_share)},
+          {"split_by", t.split.empty() ? Json(nullptr) : Json(t.split)},
+          {"unsplit_reason", t.unsplit_reason.empty() ? Json(nullptr) : Json(t.unsplit_reason)},
+          {"api_price", t.list_input ? Json{{"input", *t.list_input}, {"output", t.list_output.value_or(0)}} : Json(nullptr)}};
+}
+
 void add_money_over_time(Json& j, const OptionCost& o, bool priced) {
   const auto money = [priced](double v) { return priced ? Json(v) : Json(nullptr); };
   j["present_value"] = money(o.present_value);
@@ -46,6 +58,7 @@ void add_money_over_time(Json& j, const OptionCost& o, bool priced) {
   j["depreciation"] = money(o.hardware_bought - o.resale);
   j["peak_monthly_cost"] = money(o.peak_monthly);
   j["timeline"] = priced && o.timeline ? timeline_json(*o.timeline) : Json(nullptr);
+  j["cost_per_1m_tokens"] = priced && o.per_1m_tokens ? tokens_json(*o.per_1m_tokens) : Json(nullptr);
 }
 
 Json finance_json(const Profile& p) {

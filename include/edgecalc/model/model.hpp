@@ -86,6 +86,21 @@ struct Timeline {
   double discount_rate = 0;                         // per year
 };
 
+// What an option's tokens cost over the horizon (docs/model.md, "Cost per 1M tokens"): its
+// total over every token it serves, and split into input and output. A local unit's cost is split
+// by the time it spends on each (prefill for input, decode for output); an API's by what its own
+// rates charge each. nullopt halves: the split is unknown (a written inference time).
+struct TokenCost {
+  double blended = 0;                  // total / (input + output tokens) x 1M
+  std::optional<double> input;         // the input's share of the total / input tokens x 1M
+  std::optional<double> output;        // ... and the output's
+  std::optional<double> input_share;   // of the total charged to input tokens
+  std::string split;                   // "unit time", "api rates", "unit time and api rates", or ""
+  std::string unsplit_reason;          // why input and output are not known, when they are not
+  std::optional<double> list_input;    // an API's own rate per 1M input tokens (cache reads blended in)
+  std::optional<double> list_output;   // ... per 1M output tokens
+};
+
 struct OptionCost {
   Option option = Option::cloud;
   double upfront = 0;       // bought at month 0
@@ -109,6 +124,7 @@ struct OptionCost {
   double peak_monthly = 0;      // the costliest month's recurring cost (== monthly without a timeline)
   double calls = 0;             // calls over the horizon
   std::optional<Timeline> timeline;  // priced month by month (Profile::varies_over_time())
+  std::optional<TokenCost> per_1m_tokens;  // nullopt without workload.tokens
 
   // Cumulative spend at `month` (>= 0): upfront + monthly x month + hardware bought again at
   // each multiple of the lifetime up to `month`. With `within_horizon`, only the replacements
@@ -134,6 +150,17 @@ struct CostModel {
 // Prices every option for `profile` (formulas in docs/model.md): the steady model, then month by
 // month when the profile varies over time (model/cash_flow.cpp).
 CostModel price_options(const Profile& profile);
+
+// An API's price per input token (prompt-cache reads at their rate, by
+// workload.tokens.cached_input) and per output token; zeros unless cloud.price is per token.
+struct TokenRates {
+  double input = 0;
+  double output = 0;
+};
+TokenRates token_rates(const Profile& profile);
+
+// Each priced option's cost per 1M tokens from its final line totals (after price_over_time).
+void price_tokens(const Profile& profile, CostModel& model);
 
 // The steady model alone: today's prices, the whole fleet from month 0, nothing discounted or resold.
 CostModel price_steady(const Profile& profile);
