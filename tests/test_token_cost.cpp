@@ -53,17 +53,8 @@ TEST_CASE("an API's cost per 1M tokens is its own rates, and its other lines spl
 
   // Half the input read from the cache at $0.20: input rate 0.5 x 2 + 0.5 x 0.2 = $1.10 per 1M;
   // a $120/month fee (12 x $120 = $1,440) splits like the tokens: 1,320 / (1,320 + 2,400) in.
-  const CostModel c = priced(R"(edgecalc: 1
-name: tokens
-horizon: 12 months
-month: 730h
-workload: {calls: 1000/month, latency_budget: 1s, tokens: {input: 1000, output: 200, cached_input: 50%}}
-fleet: {size: 100}
-connectivity: {network: wifi}
-data: {sensitivity: internal}
-cloud: {price: {per_1m_tokens: {input: $2, output: $10, cached_input: $0.2}}, fixed: $120/month}
-edge: {unit_cost: $12, inference_time: 50ms}
-)");
+  const CostModel c = priced(replaced(replaced(k_base, "output: 200}", "output: 200, cached_input: 50%}"),
+                                     "output: $10}}}", "output: $10, cached_input: $0.2}}, fixed: $120/month}"));
   const TokenCost& ct = *c.cloud.per_1m_tokens;
   CHECK(*ct.list_input == Approx(1.1));
   const double share = 1320.0 / 3720;  // $1,320 input of $3,720 in tokens
