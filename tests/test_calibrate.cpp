@@ -207,7 +207,7 @@ TEST_CASE("a name the catalog lacks is reported once at its place, with the flag
   CHECK_FALSE(calibrate(*f, builtin_catalog(), {}, "runs.csv", "2026-12-06", d));
   CHECK(format_diagnostics(d) ==
         "runs.csv:2:1: error: device \"rtx4090\" names no catalog hardware id; give --hardware ID "
-        "(closest: rtx4090-box, rtx5090-box, desktop-i9-13900k)\n");
+        "(closest: rtx4090-box, cloud-rtx4090, rtx5090-box)\n");
 }
 
 TEST_CASE("calibrate on the command line: bad flags and files exit 2, the overlay is written atomically", "[calibrate]") {

@@ -47,6 +47,30 @@ void upsert(std::vector<T>& entries, T entry) {
   entries.push_back(std::move(entry));
 }
 
+// `rental: {on-demand: {hourly: $2.95, low: $1.99, high: $7.20, source: ..., date: 2026-05}, spot: ...}`
+std::vector<RentalRate> read_rental(FieldReader r) {
+  std::vector<RentalRate> rates;
+  for (const auto& tier : rental_tier_names()) {
+    FieldReader t = r.section(tier.name, false);
+    if (!t.present()) continue;
+    RentalRate rate;
+    rate.tier = tier.value;
+    rate.hourly = need(t, "hourly", k_money, k_non_negative, "$2.95");
+    rate.low = t.quantity("low", k_money, k_non_negative, false, "$1.99");
+    rate.high = t.quantity("high", k_money, k_non_negative, false, "$7.20");
+    if ((rate.low && *rate.low > rate.hourly) || (rate.high && *rate.high < rate.hourly))
+      t.error_at("hourly", fmt::format("{} must lie within its low and high", t.path_of("hourly")));
+    rate.source = t.text("source", true, "\"provider price page\"").value_or("");
+    rate.date = t.text("date", true, "2026-05").value_or("");
+    if (t.entry("date") && !rate.date.empty() && !is_date(rate.date, true))
+      t.error_at("date", fmt::format("{} must be a date, YYYY-MM or YYYY-MM-DD; got \"{}\"", t.path_of("date"), rate.date));
+    t.finish();
+    rates.push_back(std::move(rate));
+  }
+  r.finish();
+  return rates;
+}
+
 HardwareEntry read_hardware(FieldReader r) {
   HardwareEntry h;
   read_identity(r, h.id, h.source, h.date);
@@ -55,6 +79,9 @@ HardwareEntry read_hardware(FieldReader r) {
   h.backend = r.text("backend", true, "cpu-arm").value_or("");
   h.price = r.quantity("price", k_money, k_non_negative, false, "$80");
   h.hourly = r.quantity("hourly", k_money, k_non_negative, false, "$1.20");
+  if (FieldReader rental = r.section("rental", false); rental.present()) h.rental = read_rental(std::move(rental));
+  // A rented GPU's hourly price is its on-demand rate unless written.
+  if (const RentalRate* od = h.rental_rate(RentalTier::on_demand); od && !h.hourly && !h.price) h.hourly = od->hourly;
   if (!h.price && !h.hourly && r.present())
     r.error_at("", fmt::format("{} needs a price (to buy) or an hourly price (to rent)", r.path()));
   if (FieldReader p = r.section("power", true); p.present()) {
@@ -277,6 +304,8 @@ std::vector<std::string> catalog_problems(const Catalog& c) {
     for (double v : {h.power_idle_w, h.power_active_w, h.ram_bytes, h.flash_bytes, h.int8_ops, h.fp16_flops})
       if (v < 0) problems.push_back(fmt::format("hardware {} has a negative value", h.id));
     if (h.power_active_w < h.power_idle_w) problems.push_back(fmt::format("hardware {} idles above its active power", h.id));
+    for (const RentalRate& r : h.rental)
+      check_common("rental rate", fmt::format("{} {}", h.id, to_string(r.tier)), r.source, r.date);
   }
   for (const auto& b : c.backends) check_common("backend", b.id, b.source, b.date);
   for (const auto& m : c.llms) check_common("llm", m.id, m.source, m.date);

@@ -28,6 +28,18 @@ Json hardware_json(const HardwareEntry& h) {
   j["int8"] = with_unit(h.int8_ops, "OPS");
   j["fp16"] = with_unit(h.fp16_flops, "FLOPS");
   if (h.mac_rate) j["mac_rate"] = format_number(*h.mac_rate);
+  if (!h.rental.empty()) {
+    Json rental = Json::object();
+    for (const RentalRate& r : h.rental) {
+      Json t = {{"hourly", "$" + format_number(r.hourly)}};
+      if (r.low) t["low"] = "$" + format_number(*r.low);
+      if (r.high) t["high"] = "$" + format_number(*r.high);
+      t["source"] = r.source;
+      t["date"] = r.date;
+      rental[std::string(to_string(r.tier))] = t;
+    }
+    j["rental"] = rental;
+  }
   j["source"] = h.source;
   j["date"] = h.date;
   return j;
@@ -58,6 +70,14 @@ std::string yaml_scalar(std::string_view key, const Json& value) {
   return quoted(key) ? Json(text).dump() : text;
 }
 
+// A map as a YAML flow mapping, nested maps included: {a: 1, b: {c: 2}}.
+std::string yaml_flow(const Json& map) {
+  std::string flow;
+  for (const auto& [k, v] : map.items())
+    flow += (flow.empty() ? "" : ", ") + k + ": " + (v.is_object() ? yaml_flow(v) : yaml_scalar(k, v));
+  return "{" + flow + "}";
+}
+
 }  // namespace
 
 nlohmann::ordered_json catalog_json(const Catalog& c) {
@@ -82,9 +102,7 @@ std::string catalog_yaml(const Catalog& c) {
       std::string lead = "  - ";
       for (const auto& [key, value] : entry.items()) {
         if (value.is_object()) {
-          std::string flow;
-          for (const auto& [k, v] : value.items()) flow += (flow.empty() ? "" : ", ") + k + ": " + yaml_scalar(k, v);
-          out += fmt::format("{}{}: {{{}}}\n", lead, key, flow);
+          out += fmt::format("{}{}: {}\n", lead, key, yaml_flow(value));
         } else {
           out += fmt::format("{}{}: {}\n", lead, key, yaml_scalar(key, value));
         }

@@ -35,6 +35,11 @@ constexpr EnumName<PriceForm> k_price_forms[] = {{PriceForm::per_call, "per_call
                                                  {PriceForm::per_1m_tokens, "per_1m_tokens"},
                                                  {PriceForm::instance, "instance"}};
 constexpr EnumName<PriceTier> k_price_tiers[] = {{PriceTier::standard, "standard"}, {PriceTier::batch, "batch"}};
+constexpr EnumName<RentalTier> k_rental_tiers[] = {{RentalTier::on_demand, "on-demand"},
+                                                   {RentalTier::reserved_1y, "reserved-1y"},
+                                                   {RentalTier::reserved_3y, "reserved-3y"},
+                                                   {RentalTier::spot, "spot"},
+                                                   {RentalTier::scale_to_zero, "scale-to-zero"}};
 
 constexpr EnumName<GateLevel> k_levels[] = {{GateLevel::fail, "fail"}, {GateLevel::warn, "warn"}};
 
@@ -55,6 +60,7 @@ std::span<const EnumName<HybridMode>> hybrid_mode_names() { return k_hybrid_mode
 std::span<const EnumName<Option>> option_names() { return k_options; }
 std::span<const EnumName<PriceForm>> price_form_names() { return k_price_forms; }
 std::span<const EnumName<PriceTier>> price_tier_names() { return k_price_tiers; }
+std::span<const EnumName<RentalTier>> rental_tier_names() { return k_rental_tiers; }
 
 std::string_view to_string(Network v) { return name_of<Network>(k_network_names, v); }
 std::string_view to_string(Sensitivity v) { return name_of<Sensitivity>(k_sensitivities, v); }
@@ -64,8 +70,17 @@ std::string_view to_string(HybridMode v) { return name_of<HybridMode>(k_hybrid_m
 std::string_view to_string(Option v) { return name_of<Option>(k_options, v); }
 std::string_view to_string(PriceForm v) { return name_of<PriceForm>(k_price_forms, v); }
 std::string_view to_string(PriceTier v) { return name_of<PriceTier>(k_price_tiers, v); }
+std::string_view to_string(RentalTier v) { return name_of<RentalTier>(k_rental_tiers, v); }
 std::string_view to_string(GateLevel v) { return name_of<GateLevel>(k_levels, v); }
 
 std::span<const EnumName<GateLevel>> gate_level_names() { return k_levels; }
+
+double commitment_months(RentalTier v) {
+  switch (v) {
+    case RentalTier::reserved_1y: return 12;
+    case RentalTier::reserved_3y: return 36;
+    default: return 0;
+  }
+}
 
 }  // namespace edgecalc

@@ -15,9 +15,12 @@ namespace edgecalc {
 
 namespace {
 
-// Lines billed at the cloud's rates: they follow price changes; transfer, data and fees do not.
-bool at_cloud_rates(const CostLine& line) {
-  return line.side == Side::cloud && (line.item == "per_call_fees" || line.item == "tokens" || line.item == "instances");
+// Lines billed at the cloud's rates: they follow price changes; transfer, data and fees do not,
+// nor do reserved instances, whose rate the term fixes.
+bool at_cloud_rates(const Profile& p, const CostLine& line) {
+  if (line.side != Side::cloud) return false;
+  if (line.item == "instances") return commitment_months(p.cloud.price.rental) == 0;
+  return line.item == "per_call_fees" || line.item == "tokens";
 }
 
 // The cloud's rates in month m as a multiple of today's: each change from the month it takes
@@ -92,9 +95,10 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
   Accounts acc;
   acc.line_totals.assign(o.breakdown.size() + 1, 0);  // the last slot: a line the option lacks
   std::vector<char> rated_lines;  // per line of the option's breakdown: follows the cloud's price changes
-  for (const CostLine& line : o.breakdown) rated_lines.push_back(at_cloud_rates(line));
+  for (const CostLine& line : o.breakdown) rated_lines.push_back(at_cloud_rates(p, line));
   std::vector<Cohort> cohorts;
   double cumulative = 0, present = 0, calls = 0, peak = 0;
+  double instances_monthly = 0;  // the last month's instance bill, what a reserved term keeps charging
   constexpr int k_max_events = 100'000;  // a lifetime of minutes over a century: stop replacing
   int events = 0;
 
@@ -126,10 +130,11 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
       const CostLine& line = priced.breakdown[i];
       if (!month_model && line.item != "fixed") continue;
       const std::size_t at = std::min(line_index(o.breakdown, i, line), o.breakdown.size());
-      const bool rated = at < o.breakdown.size() ? rated_lines[at] : at_cloud_rates(line);
+      const bool rated = at < o.breakdown.size() ? rated_lines[at] : at_cloud_rates(p, line);
       const double cost = line.monthly * f.length * (rated ? f.price_factor : 1);
       f.running += cost;
       acc.line_totals[at] += cost;
+      if (line.side == Side::cloud && line.item == "instances") instances_monthly = line.monthly;
     }
     calls += month_model ? month_model->volume.calls_per_month * f.length : 0;
 
@@ -170,6 +175,19 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
     f.discounted += f.running * discount(end);
     peak = std::max(peak, f.length > 0 ? f.running / f.length : 0.0);
 
+    if (m == months - 1 && o.rental && o.rental->committed_months > horizon) {
+      // A reserved term runs past the horizon: its remaining months are owed, paid as they fall due.
+      const double owed_months = o.rental->committed_months - horizon;
+      const double owed = owed_months * instances_monthly;
+      const std::size_t at = line_index(o.breakdown, o.breakdown.size(), CostLine{"commitment", Side::cloud, 0, 0, 0});
+      acc.line_totals[std::min(at, o.breakdown.size())] += owed;
+      f.running += owed;
+      for (double k = 1; k <= std::ceil(owed_months - 1e-9); ++k) {
+        const double part = std::min(1.0, owed_months - (k - 1)) * instances_monthly;
+        present += part * discount(horizon + std::min(k, owed_months));
+        f.discounted += part * discount(horizon + std::min(k, owed_months));
+      }
+    }
     if (m == months - 1) {  // the units left in service are sold at the horizon
       for (const Cohort& c : cohorts) tl.terminal_resale += c.units * unit_cost * p.finance.residual_at(horizon - c.bought_at);
       f.sold += tl.terminal_resale;

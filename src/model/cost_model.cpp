@@ -2,6 +2,7 @@
 
 #include <edgecalc/model/latency.hpp>
 #include <edgecalc/model/predictor.hpp>
+#include <edgecalc/model/rental.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -37,21 +38,25 @@ void add_cloud_lines(OptionCost& o, const Profile& p, const Volume& v, double sh
     }
     case PriceForm::instance: {
       // Sized like edge servers: the utilization target at the peak, then the latency budget
-      // (the cloud option's, or the hybrid's when its escalations are synchronous).
-      const double peak = share * v.peak_calls_per_second;
-      const double needed = std::max(price.min_instances, units_needed(peak, price.capacity_per_s, price.utilization));
+      // (the cloud option's, or the hybrid's when its escalations are synchronous), each
+      // instance serving as its rental tier lets it (model/rental.cpp).
+      const double peak = share * v.peak_calls_per_second, mean = share * v.calls_per_second;
+      const ServiceModel service = cloud_instance_service(p, mean);
+      const double needed = std::max(price.min_instances, units_needed(peak, service.capacity_per_s, price.utilization));
       const bool held = share == 1 || p.hybrid.escalation_sync;
-      o.load = size_for_load(cloud_instance_service(p), peak, needed,
-                             held ? p.workload.latency_budget_s : std::nullopt,
+      o.load = size_for_load(service, peak, needed, held ? p.workload.latency_budget_s : std::nullopt,
                              network_time(p).value_or(DurationRange{}).high_s, p.workload.service_cv);
       const double n = std::max(needed, o.load->servers);
       if (n > o.load->servers) {  // the minimum count keeps more instances than the load needs
         const SizedBy by = o.load->sized_by;
-        o.load = load_at(cloud_instance_service(p), peak, n, p.workload.service_cv);
+        o.load = load_at(service, peak, n, p.workload.service_cv);
         o.load->sized_by = by;
       }
       o.instances = n;
-      add_line(o, "instances", Side::cloud, 0, n * price.hourly * hours_per_month, horizon);
+      o.rental = rent_instances(p, service, n, mean, horizon, hours_per_month);
+      add_line(o, "instances", Side::cloud, 0, o.rental->instances_billed * price.hourly * hours_per_month, horizon);
+      if (o.rental->commitment_after_horizon > 0)
+        o.breakdown.push_back(CostLine{"commitment", Side::cloud, 0, 0, o.rental->commitment_after_horizon});
       break;
     }
   }

@@ -66,7 +66,7 @@ void add_goodput(Latency& l, const Profile& p, const CostModel& costs) {
   if (costs.sizing.units > 0) l.edge.goodput = local(costs.sizing, w.latency_budget_s);
   const auto net = network_time(p);
   if (net && costs.cloud.load && costs.cloud.instances)
-    l.cloud.goodput = goodput_of(cloud_instance_service(p), *costs.cloud.instances, costs.cloud.load->peak_calls_per_second,
+    l.cloud.goodput = goodput_of(cloud_instance_service(p, costs.volume.calls_per_second), *costs.cloud.instances, costs.cloud.load->peak_calls_per_second,
                                  false, w.latency_budget_s, net->high_s, cv, w.calls_per_s * w.peak_factor);
   if (!costs.hybrid_applicable || costs.hybrid_sizing.units <= 0) return;
   std::optional<double> budget = w.latency_budget_s;

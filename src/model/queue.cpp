@@ -103,7 +103,10 @@ CallTime call_time(const QueueWait& w, double fixed_s, double service_s, double 
   return t;
 }
 
-double call_time_cdf(const CallTime& c, double seconds) {
+namespace {
+
+// The call time without its delayed share.
+double undelayed_cdf(const CallTime& c, double seconds) {
   const double t = seconds - c.fixed_s;
   if (!c.stable || t < 0) return 0;
   const double C = c.probability_of_waiting, m = c.conditional_wait_s, S = c.service_s;
@@ -123,7 +126,7 @@ double call_time_cdf(const CallTime& c, double seconds) {
   return (1 - C) * served + C * gamma_cdf(mean * mean / variance, variance / mean, t);
 }
 
-double call_time_quantile(const CallTime& c, double q) {
+double undelayed_quantile(const CallTime& c, double q) {
   if (!c.stable) return std::numeric_limits<double>::infinity();
   const double C = c.probability_of_waiting, m = c.conditional_wait_s, S = c.service_s;
   const bool waits = C > 0 && m > 0;
@@ -140,7 +143,7 @@ double call_time_quantile(const CallTime& c, double q) {
   // wait + service is at least the service, and P(W <= w_r, S <= s_r) = r^2 = q at r = sqrt(q)
   // (the wait's quantile taken as an exponential's of twice the mean, which bounds a Gamma wait of
   // cv up to about 1.4; the search widens when it does not).
-  const auto f = [&](double t) { return call_time_cdf(c, c.fixed_s + t) - q; };
+  const auto f = [&](double t) { return undelayed_cdf(c, c.fixed_s + t) - q; };
   double lo = service_quantile(q);
   const double r = std::sqrt(q);
   double hi = service_quantile(r) + mixed_exponential_quantile(C, m * std::max(1.0, wcv2) * 2, r);
@@ -154,6 +157,30 @@ double call_time_quantile(const CallTime& c, double q) {
   const auto root = boost::math::tools::toms748_solve(f, lo, hi, f_lo, f_hi, boost::math::tools::eps_tolerance<double>(40),
                                                       iterations, Quiet());
   return c.fixed_s + (root.first + root.second) / 2;
+}
+
+}  // namespace
+
+double call_time_cdf(const CallTime& c, double seconds) {
+  const double base = undelayed_cdf(c, seconds);
+  if (c.delay_share <= 0 || c.delay_s <= 0) return base;
+  return (1 - c.delay_share) * base + c.delay_share * undelayed_cdf(c, seconds - c.delay_s);
+}
+
+double call_time_quantile(const CallTime& c, double q) {
+  const double base = undelayed_quantile(c, q);
+  if (c.delay_share <= 0 || c.delay_s <= 0 || !std::isfinite(base)) return base;
+  // The mixture's CDF lies between F(t - delay) and F(t): its quantile between base and
+  // base + delay, where TOMS 748 finds it.
+  const auto f = [&](double t) { return call_time_cdf(c, t) - q; };
+  double lo = base, hi = base + c.delay_s;
+  double f_lo = f(lo), f_hi = f(hi);
+  if (f_lo >= 0) return lo;
+  if (f_hi <= 0) return hi;
+  std::uintmax_t iterations = 100;
+  const auto root = boost::math::tools::toms748_solve(f, lo, hi, f_lo, f_hi, boost::math::tools::eps_tolerance<double>(40),
+                                                      iterations, Quiet());
+  return (root.first + root.second) / 2;
 }
 
 QueueWait mgc_wait(double arrivals_per_s, double service_s, double servers, double service_cv) {

@@ -8,6 +8,7 @@
 #include <boost/math/tools/roots.hpp>
 
 #include <edgecalc/model/queue.hpp>
+#include <edgecalc/model/rental.hpp>
 
 namespace edgecalc {
 
@@ -62,8 +63,13 @@ ServiceModel simple_service(double call_s, double capacity_per_s, std::optional<
   return m;
 }
 
-ServiceModel cloud_instance_service(const Profile& p) {
-  return simple_service(p.cloud.inference_time_s, p.cloud.price.capacity_per_s, std::nullopt);
+ServiceModel cloud_instance_service(const Profile& p, double mean_calls_per_s) {
+  ServiceModel m = simple_service(p.cloud.inference_time_s, p.cloud.price.capacity_per_s, std::nullopt);
+  const RentalEffect e = rental_effect(p, mean_calls_per_s);
+  m.capacity_per_s *= e.capacity_share / e.work_factor;  // the slots stay; each call holds one longer
+  m.delay_share = e.delay_share;
+  m.delay_s = e.delay_s;
+  return m;
 }
 
 bool p95_within(const CallTime& call, double fixed_s, double budget_s) {
@@ -107,7 +113,10 @@ OptionLoad load_at(const ServiceModel& m, double arrivals_per_s, double units, d
   // Only the part of a call past its unvarying share spreads: the whole call's cv is smaller.
   const auto call_of = [&](const QueueWait& w, double service_s) {
     const double fixed = std::min(m.unvarying_s, service_s);
-    return call_time(w, fixed, service_s - fixed, service_cv);
+    CallTime t = call_time(w, fixed, service_s - fixed, service_cv);
+    t.delay_share = m.delay_share;
+    t.delay_s = m.delay_s;
+    return t;
   };
   const auto total_cv = [&](double service_s) {
     return service_s > 0 ? service_cv * (service_s - std::min(m.unvarying_s, service_s)) / service_s : 0;

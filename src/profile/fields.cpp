@@ -134,6 +134,19 @@ const NumericField k_fields[] = {
     EC_PLAIN("cloud.price.instance.utilization", fraction, k_utilization,
              p.cloud.price.form == PriceForm::instance ? Opt(p.cloud.price.utilization) : std::nullopt,
              p.cloud.price.utilization = v),
+    EC_PLAIN("cloud.price.instance.interruptions", per_second, (Bounds{0, false, 1}),
+             p.cloud.price.form == PriceForm::instance && p.cloud.price.rental == RentalTier::spot
+                 ? Opt(p.cloud.price.interruptions_per_s) : std::nullopt,
+             p.cloud.price.interruptions_per_s = v),
+    EC_PLAIN("cloud.price.instance.cold_start", seconds, (Bounds{0, false, k_max_latency_s}),
+             p.cloud.price.form == PriceForm::instance &&
+                     (p.cloud.price.rental == RentalTier::spot || p.cloud.price.rental == RentalTier::scale_to_zero)
+                 ? Opt(p.cloud.price.cold_start_s) : std::nullopt,
+             p.cloud.price.cold_start_s = v),
+    EC_PLAIN("cloud.price.instance.idle_timeout", seconds, (Bounds{0, false, k_max_latency_s}),
+             p.cloud.price.form == PriceForm::instance && p.cloud.price.rental == RentalTier::scale_to_zero
+                 ? Opt(p.cloud.price.idle_timeout_s) : std::nullopt,
+             p.cloud.price.idle_timeout_s = v),
     EC_PLAIN("cloud.inference_time", seconds, (Bounds{0, false, k_max_latency_s}),
              p.cloud.ttft_s || p.cloud.output_tokens_per_s ? std::nullopt : Opt(p.cloud.inference_time_s),
              (p.cloud.inference_time_s = v, p.derivations.api_ttft_s.reset(), p.derivations.api_tokens_per_s.reset())),

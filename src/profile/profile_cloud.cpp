@@ -53,7 +53,9 @@ CatalogHalves read_token_prices(FieldReader t, const Parsers& p, CloudPrice& pri
   return half && (in || out) ? CatalogHalves{!in, !out} : CatalogHalves{};
 }
 
-CatalogHalves read_price(FieldReader r, const Parsers& p, const Workload& w, CloudPrice& price, bool model_named) {
+CatalogHalves read_price(FieldReader r, const Parsers& p, Profile& profile, const Catalog& catalog, bool model_named) {
+  const Workload& w = profile.workload;
+  CloudPrice& price = profile.cloud.price;
   CatalogHalves halves;
   const MapEntry* chosen = nullptr;
   for (const auto& form : price_form_names()) {
@@ -87,16 +89,9 @@ CatalogHalves read_price(FieldReader r, const Parsers& p, const Workload& w, Clo
                                             "{{input: 300, output: 200}})",
                                             chosen->key));
       break;
-    case PriceForm::instance: {
-      FieldReader i = r.section("instance", true);
-      price.hourly = i.quantity("hourly", p.per_hour(), k_money, true, "$2.50").value_or(0);
-      price.capacity_per_s =
-          i.quantity("capacity", p.rate(), {k_min_capacity, false, 1e9, false, "3.6/h", "1G/s"}, true, "40/s").value_or(0);
-      price.min_instances = i.quantity_or("min", k_count, {0, false, 1e6, true}, "1");
-      price.utilization = i.quantity_or("utilization", k_share, k_utilization, "70%");
-      i.finish();
+    case PriceForm::instance:
+      read_instance(r.section("instance", true), p, profile, catalog);
       break;
-    }
   }
   r.finish();
   return halves;
@@ -247,7 +242,7 @@ void read_cloud(FieldReader& r, const Parsers& p, Profile& profile, const Catalo
     field = "cloud.price.model";
   } else {
     price_written = price.present();
-    halves = read_price(price, p, profile.workload, c.price, c.model.has_value());
+    halves = read_price(price, p, profile, catalog, c.model.has_value());
   }
   c.inference_time_s = r.quantity_or("inference_time", p.duration(), {0, false, k_max_latency_s}, "30ms");
   c.ttft_s = r.quantity("ttft", p.duration(), {0, false, k_max_latency_s}, false, "400ms");

@@ -40,6 +40,10 @@ bool usd_only(FieldReader& r, const Profile& p, std::string_view field);
 // its tier and the workload's token counts) and the time of a call.
 void read_cloud(FieldReader& r, const profile_parse::Parsers& p, Profile& profile, const Catalog& catalog);
 
+// cloud.price.instance: rate (written, or cloud.price.instance.gpu's catalog rate in its tier),
+// capacity, count and the tier's own fields.
+void read_instance(FieldReader i, const profile_parse::Parsers& p, Profile& profile, const Catalog& catalog);
+
 // edge.hardware and workload.model: price, power, inference time and capacity from the catalog
 // and the predictor, for the fields the profile did not write; sets profile.prediction.
 void resolve_edge_catalog(FieldReader& edge, Profile& profile, const Catalog& catalog, const EdgeWritten& written);

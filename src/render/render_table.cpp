@@ -184,6 +184,12 @@ void load_lines(std::string& out, const Json& r) {
     out += wrap_text(fmt::format("  {:<7}{}, {}, {}; a call takes {}{}{}; sized by {}", name, units, share, wait,
                                  latency_text(l["service_ms"]), batch, spread, str(l["sized_by"])),
                      100, 9);
+    // The hybrid's load is its local units; its escalations go to the instances rented.
+    if (const std::string rented = rental_sentence(r, o); !rented.empty())
+      out += wrap_text(std::string(name) == "hybrid"
+                           ? fmt::format("         escalations to {}, {}", format_count_of(num(o["instances"]), "instances"), rented)
+                           : fmt::format("         {}", rented),
+                       100, 9);
   }
 }
 

@@ -22,6 +22,10 @@ std::vector<std::string> break_even_sentences(JsonView report, const std::string
 // 41.5%; up to 68 engineers"; empty when the option has no goodput (a cloud API).
 std::string goodput_sentence(JsonView report, const std::string& option);
 
+// A rented instance's tier and what it does: "rented spot at $1.49/h: reclaims take 0.826% of
+// each instance's time, 0.00231% of calls run again"; empty for other prices.
+std::string rental_sentence(JsonView report, JsonView option);
+
 // "1 box", "20 instances", "2,000 kiosks", or "-" for pay-per-use.
 std::string units_text(JsonView option);
 

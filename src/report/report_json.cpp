@@ -35,12 +35,27 @@ Json load_json(const OptionLoad& l) {
           {"sized_by", to_string(l.sized_by)}};
 }
 
+// Rented instances' tier and what it does to them (model/rental.hpp); null for other prices.
+Json rental_json(const std::optional<RentalCost>& r) {
+  if (!r) return nullptr;
+  const RentalEffect& e = r->effect;
+  return {{"tier", to_string(r->tier)},
+          {"hourly", r->hourly},
+          {"instances_billed", r->instances_billed},
+          {"capacity_share", e.capacity_share},
+          {"work_factor", e.work_factor},
+          {"retry_share", e.retry_share},
+          {"cold_start_share", e.cold_start_share},
+          {"commitment_months", r->commitment_months > 0 ? Json(r->commitment_months) : Json(nullptr)},
+          {"committed_months", r->commitment_months > 0 ? Json(r->committed_months) : Json(nullptr)}};
+}
+
 // An option's costs; null costs, no lines and no curve for an option that is not priced.
 Json option_json(const OptionCost& o, double horizon_months, bool priced = true) {
   if (!priced) {
     Json j = {{"upfront_cost", nullptr}, {"monthly_cost", nullptr}, {"total_cost", nullptr},
               {"cost_per_1k_calls", nullptr}, {"units", nullptr}, {"units_label", nullptr},
-              {"instances", nullptr}, {"replacement_cost", nullptr}, {"replacement_count", nullptr},
+              {"instances", nullptr}, {"rental", nullptr}, {"replacement_cost", nullptr}, {"replacement_count", nullptr},
               {"lifetime_months", nullptr}, {"breakdown", Json::array()}, {"cumulative", Json::array()},
               {"load", nullptr}, {"energy_per_call_j", nullptr}};
     detail::add_money_over_time(j, o, false);
@@ -61,6 +76,7 @@ Json option_json(const OptionCost& o, double horizon_months, bool priced = true)
           {"units", or_null(o.units)},
           {"units_label", o.units ? Json(o.units_label) : Json(nullptr)},
           {"instances", or_null(o.instances)},
+          {"rental", rental_json(o.rental)},
           {"replacement_cost", o.replacements},
           {"replacement_count", o.replacement_count},
           {"lifetime_months", or_null(o.lifetime_months)},

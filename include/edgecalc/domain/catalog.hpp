@@ -9,10 +9,20 @@
 #include <string_view>
 #include <vector>
 
+#include <edgecalc/domain/names.hpp>
 #include <edgecalc/util/diagnostic.hpp>
 #include <edgecalc/load/document.hpp>
 
 namespace edgecalc {
+
+// A rental rate of a GPU instance in one tier (USD per instance-hour): the rate a profile takes
+// (`hourly`) and the spread of offers its source reports, each tier with its own source.
+struct RentalRate {
+  RentalTier tier = RentalTier::on_demand;
+  double hourly = 0;
+  std::optional<double> low, high;
+  std::string source, date;
+};
 
 struct HardwareEntry {
   std::string id, name, kind, backend;
@@ -23,9 +33,15 @@ struct HardwareEntry {
   double bandwidth_bytes_per_s = 0;
   double int8_ops = 0, fp16_flops = 0;
   std::optional<double> mac_rate;  // effective MACs/s for TinyML models
+  std::vector<RentalRate> rental;  // what renting one costs, by tier (cloud.price.instance.gpu)
   std::string source, date;
 
   double usable_ram_bytes() const { return ram_bytes - reserved_bytes; }
+  const RentalRate* rental_rate(RentalTier tier) const {
+    for (const RentalRate& r : rental)
+      if (r.tier == tier) return &r;
+    return nullptr;
+  }
 };
 
 // Calibration of the LLM predictor for one inference backend (docs/predictor.md).

@@ -19,6 +19,9 @@ enum class Option { cloud, edge, hybrid };
 enum class PriceForm { per_call, per_1k_tokens, per_1m_tokens, instance };
 // Which of a catalog API's prices: interactive, or the asynchronous batch discount.
 enum class PriceTier { standard, batch };
+// How a rented instance (cloud.price.instance) is bought: by the hour, committed for a term, as
+// interruptible spare capacity, or billed only while it runs.
+enum class RentalTier { on_demand, reserved_1y, reserved_3y, spot, scale_to_zero };
 
 enum class GateLevel { fail, warn };
 
@@ -31,6 +34,7 @@ std::span<const EnumName<HybridMode>> hybrid_mode_names();
 std::span<const EnumName<Option>> option_names();
 std::span<const EnumName<PriceForm>> price_form_names();
 std::span<const EnumName<PriceTier>> price_tier_names();
+std::span<const EnumName<RentalTier>> rental_tier_names();
 std::span<const EnumName<GateLevel>> gate_level_names();
 
 std::string_view to_string(Network value);
@@ -41,6 +45,10 @@ std::string_view to_string(HybridMode value);
 std::string_view to_string(Option value);
 std::string_view to_string(PriceForm value);
 std::string_view to_string(PriceTier value);
+std::string_view to_string(RentalTier value);
+
+// The months a reserved tier commits to (billed in whole terms); 0 for the others.
+double commitment_months(RentalTier value);
 std::string_view to_string(GateLevel value);
 
 }  // namespace edgecalc

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <edgecalc/model/rental.hpp>
 #include <edgecalc/model/serving.hpp>
 #include <edgecalc/profile/profile.hpp>
 
@@ -54,8 +55,8 @@ enum class Side { cloud, edge };
 
 // One line of an option's bill. total = upfront + monthly x horizon + once (replacements).
 struct CostLine {
-  std::string item;  // per_call_fees, tokens, transfer, instances, fixed, hardware, engineering,
-                     // energy, maintenance, replacements
+  std::string item;  // per_call_fees, tokens, transfer, instances, commitment, fixed, hardware,
+                     // engineering, energy, maintenance, replacements
   Side side = Side::cloud;
   double upfront = 0;
   double monthly = 0;
@@ -110,7 +111,8 @@ struct OptionCost {
   std::optional<double> cost_per_1k_calls;  // nullopt when there are no calls
   std::optional<double> units;              // instances, boxes or devices; nullopt for pay-per-use
   std::string units_label;                  // "instances", "boxes", or the fleet's unit
-  std::optional<double> instances;          // cloud instances billed (cloud and hybrid)
+  std::optional<double> instances;          // cloud instances sized for the peak (cloud and hybrid)
+  std::optional<RentalCost> rental;         // their tier and what it bills (cloud.price.instance)
   std::optional<OptionLoad> load;           // units at the peak: instances (cloud), local units (edge, hybrid)
   std::optional<double> energy_per_call_j;  // the units' average draw / calls per second; nullopt for a cloud API
   double hardware_per_purchase = 0;         // cost of one round of hardware (edge and hybrid)

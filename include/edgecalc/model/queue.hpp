@@ -46,6 +46,10 @@ struct CallTime {
   double conditional_wait_s = 0;
   double conditional_wait_cv = 1;
   bool stable = true;  // false: the queue grows without bound, every quantile is infinite
+  // A share of calls that takes `delay_s` more (a cold start, a retry): the call time is then the
+  // mixture (1 - share) F(t) + share F(t - delay).
+  double delay_share = 0;
+  double delay_s = 0;
 };
 
 // The call time of a call served for `service_s` (cv `service_cv`) after waiting as `w` does.

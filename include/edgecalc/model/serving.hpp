@@ -21,6 +21,10 @@ struct ServiceModel {
   // rest spreads with workload.service_cv. 0: the whole call varies.
   double unvarying_s = 0;
   std::optional<BatchModel> batch;  // an LLM server that batches: call time depends on the batch
+  // A share of calls that takes `delay_s` longer than its wait and service: a rented instance's
+  // cold start or retry (model/rental.hpp). 0: none.
+  double delay_share = 0;
+  double delay_s = 0;
 };
 
 enum class SizedBy { utilization, latency, fleet };
@@ -69,7 +73,9 @@ bool p95_within(const CallTime& call, double fixed_s, double budget_s);
 // is written.
 ServiceModel simple_service(double call_s, double capacity_per_s, std::optional<double> slots);
 
-// A cloud instance (cloud.price.instance): calls of cloud.inference_time, `capacity` per second.
-ServiceModel cloud_instance_service(const Profile& profile);
+// A cloud instance (cloud.price.instance): calls of cloud.inference_time, `capacity` per second,
+// in its rental tier at `mean_calls_per_s` (the calls it serves on average): spot capacity lost
+// to interruptions and retries, cold starts of a scale-to-zero instance.
+ServiceModel cloud_instance_service(const Profile& profile, double mean_calls_per_s);
 
 }  // namespace edgecalc

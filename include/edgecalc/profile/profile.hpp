@@ -43,6 +43,11 @@ struct CloudPrice {
   double capacity_per_s = 0;     // instance: calls one instance sustains
   double min_instances = 1;      // instance: always running
   double utilization = 1;        // instance: target utilization (0..1]
+  RentalTier rental = RentalTier::on_demand;  // instance: how it is bought
+  std::optional<std::string> gpu;             // instance: catalog id whose rental rates price it
+  double interruptions_per_s = 0;  // instance, spot: reclaims per instance-second
+  double cold_start_s = 0;         // instance, spot and scale-to-zero: until a new instance serves
+  double idle_timeout_s = 0;       // instance, scale-to-zero: kept warm this long after a call
 };
 
 struct Maintenance {
