@@ -168,17 +168,21 @@ TEST_CASE("a catalog GPU prices the instance at its tier's rate, with the source
   CHECK(load(profile(", tier: spot, gpu: cloud-h100, cold_start: 60s")).profile->cloud.price.hourly == 1);
 }
 
-TEST_CASE("rental fields out of their tier, or missing, are errors at the field", "[rental][errors]") {
+TEST_CASE("a missing or unknown rental field is an error at the field; another tier's is a warning", "[rental][errors]") {
   using namespace rental;
   CHECK(errors_of(replaced(profile(", tier: reserved-3y, gpu: cloud-b200"), "hourly: $1, ", "")) ==
         "p.yaml:12:74: error: catalog cloud-b200 has no reserved-3y rental rate (it has: on-demand, spot); write "
         "cloud.price.instance.hourly\n");
-  CHECK(errors_of(profile(", interruptions: 1/h")) ==
-        "p.yaml:12:77: error: cloud.price.instance.interruptions applies only with tier spot; this instance is "
-        "on-demand\n");
-  CHECK(errors_of(profile(", tier: spot, idle_timeout: 1min, cold_start: 1s")) ==
-        "p.yaml:12:88: error: cloud.price.instance.idle_timeout applies only with tier scale-to-zero; this instance is "
-        "spot\n");
+  // Another tier's field loads (--set cloud.price.instance.tier=... prices each tier from one
+  // profile), with a warning that it does nothing.
+  const Loaded other = load(profile(", interruptions: 1/h"));
+  CHECK(other.profile);
+  CHECK(other.errors ==
+        "p.yaml:12:77: warning: cloud.price.instance.interruptions applies only with tier spot; this instance is "
+        "on-demand, so it is ignored\n");
+  CHECK(load(profile(", tier: spot, idle_timeout: 1min, cold_start: 1s")).errors ==
+        "p.yaml:12:88: warning: cloud.price.instance.idle_timeout applies only with tier scale-to-zero; this instance is "
+        "spot, so it is ignored\n");
   CHECK(errors_of(profile(", tier: spot")) ==
         "p.yaml:12:5: error: cloud.price.instance.cold_start is required with tier spot: how long a new instance "
         "takes to serve (boot, pull the image, load the weights), e.g. cold_start: 90s\n");

@@ -80,11 +80,15 @@ void read_instance(FieldReader i, const Parsers& p, Profile& profile, const Cata
     i.defaulted("min");
   }
   price.utilization = i.quantity_or("utilization", k_share, k_utilization, "70%");
+  // A field of another tier is kept (a --set of the tier prices the others from one profile)
+  // and said to do nothing here.
   for (const TierField& f : k_tier_fields)
     if (!applies(f, price.rental) && i.entry(f.key))
-      i.error_at(f.key, fmt::format("cloud.price.instance.{} applies only with tier {}; this instance is {}", f.key,
-                                    f.spot && f.scale_to_zero ? "spot or scale-to-zero" : (f.spot ? "spot" : "scale-to-zero"),
-                                    to_string(price.rental)));
+      i.context().diagnostics.warning(
+          where(profile, i.path_of(f.key), Position{}),
+          fmt::format("cloud.price.instance.{} applies only with tier {}; this instance is {}, so it is ignored", f.key,
+                      f.spot && f.scale_to_zero ? "spot or scale-to-zero" : (f.spot ? "spot" : "scale-to-zero"),
+                      to_string(price.rental)));
   if (price.rental == RentalTier::spot)
     price.interruptions_per_s = i.quantity_or("interruptions", p.rate(), k_interruptions, "8/day");
   if (price.rental == RentalTier::spot || to_zero) {
