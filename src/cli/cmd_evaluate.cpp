@@ -14,7 +14,7 @@ namespace edgecalc {
 void setup_evaluate(CLI::App& app, EvaluateOptions& options) {
   app.add_option("profiles", options.profiles,
                  "Profiles to evaluate (YAML, or JSON if the name ends in .json; - reads stdin)");
-  app.add_option("-f,--format", options.format, "Report format: table, json, markdown, junit, sarif, or csv (scan rows)")
+  app.add_option("-f,--format", options.format, "Report format: table, json, markdown, junit, sarif, csv (scan rows), focus (FinOps FOCUS 1.2 CSV), html or svg")
       ->check(CLI::IsMember(k_formats))
       ->default_str("table");
   app.add_option("-o,--output", options.output, "Write the report to FILE (atomically)");

@@ -60,7 +60,7 @@ std::optional<std::vector<nlohmann::ordered_json>> read_saved_reports(const std:
 CLI::App* setup_render(CLI::App& app, RenderCommandOptions& options) {
   CLI::App* cmd = app.add_subcommand("render", "Re-render saved JSON reports in another format, without recomputing");
   cmd->add_option("reports", options.reports, "Reports written by edgecalc --format json")->required();
-  cmd->add_option("-f,--format", options.format, "Output format: table, json, markdown, junit or sarif")
+  cmd->add_option("-f,--format", options.format, "Output format: table, json, markdown, junit, sarif, csv (scan rows), focus (FinOps FOCUS 1.2 CSV), html or svg")
       ->check(CLI::IsMember(k_formats))
       ->default_str("table");
   cmd->add_option("-o,--output", options.output, "Write to FILE (atomically)");

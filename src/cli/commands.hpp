@@ -31,7 +31,7 @@ struct Streams {
 void print_error(const Streams& streams, std::string_view message);
 
 // Report formats every reporting command accepts.
-inline const std::vector<std::string> k_formats = {"table", "json", "markdown", "junit", "sarif", "csv", "html", "svg"};
+inline const std::vector<std::string> k_formats = {"table", "json", "markdown", "junit", "sarif", "csv", "focus", "html", "svg"};
 
 // Whether to colour a table: --color always|never|auto (default from EDGECALC_COLOR); auto
 // colours a terminal unless NO_COLOR is set. Never colours a file or another format.

@@ -74,6 +74,38 @@ std::size_t line_index(const std::vector<CostLine>& bill, std::size_t i, const C
   return static_cast<std::size_t>(std::find_if(bill.begin(), bill.end(), same) - bill.begin());
 }
 
+// MonthFlow::lines while a month is priced: the option's breakdown as it was, then these.
+constexpr std::size_t k_missing_slot = 0;   // a line a month's model has and the option lacks
+constexpr std::size_t k_replaced_slot = 1;  // hardware bought again
+constexpr std::size_t k_resale_slot = 2;    // replaced and terminal units sold
+constexpr std::size_t k_extra_slots = 3;
+
+// Where the first purchase of hardware goes: the breakdown's hardware line.
+std::size_t slot_hardware(const OptionCost& o) {
+  const auto it = std::find_if(o.breakdown.begin(), o.breakdown.end(), [](const CostLine& l) { return l.item == "hardware"; });
+  return it == o.breakdown.end() ? o.breakdown.size() + k_missing_slot : static_cast<std::size_t>(it - o.breakdown.begin());
+}
+
+// Each month's lines, priced against `before` (plus the slots), re-laid along `after`, the
+// final breakdown (replacements and resale found by name; a line the option lacks is dropped:
+// it costs nothing the totals count).
+void map_month_lines(Timeline& tl, const std::vector<CostLine>& before, const std::vector<CostLine>& after) {
+  std::vector<std::size_t> to(before.size() + k_extra_slots, after.size());
+  const auto find = [&](std::string_view item, Side side) {
+    const auto it = std::find_if(after.begin(), after.end(), [&](const CostLine& l) { return l.item == item && l.side == side; });
+    return static_cast<std::size_t>(it - after.begin());
+  };
+  for (std::size_t i = 0; i < before.size(); ++i) to[i] = find(before[i].item, before[i].side);
+  to[before.size() + k_replaced_slot] = find("replacements", Side::edge);
+  to[before.size() + k_resale_slot] = find("resale", Side::edge);
+  for (MonthFlow& f : tl.months) {
+    std::vector<double> lines(after.size(), 0);
+    for (std::size_t i = 0; i < f.lines.size(); ++i)
+      if (to[i] < after.size()) lines[to[i]] += f.lines[i];
+    f.lines = std::move(lines);
+  }
+}
+
 struct Accounts {
   std::vector<double> line_totals;  // per line of the option's breakdown, over the horizon
   double first = 0;                           // hardware bought as units ship (month 0 and the ramp)
@@ -113,6 +145,9 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
   for (int m = 0; m < months; ++m) {
     MonthFlow f;
     f.month = m;
+    // Per line of the option's breakdown, then slots for replacements and resale (which the
+    // breakdown may lack until the end); mapped to the final breakdown below.
+    f.lines.assign(o.breakdown.size() + k_extra_slots, 0);
     f.length = std::min(1.0, horizon - m);
     f.fleet = p.fleet.ramp ? std::ceil(p.fleet.ramp->size_at(m, p.fleet.size) - 1e-9) : p.fleet.size;
     f.price_factor = price_factor(p.cloud, m);
@@ -123,6 +158,7 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
         if (o.breakdown[i].item == "engineering") {
           pay(f, 0, o.breakdown[i].upfront);
           acc.line_totals[i] += o.breakdown[i].upfront;
+          f.lines[i] += o.breakdown[i].upfront;
         }
 
     // Recurring lines of this month (with no fleet yet, only the fixed fees run).
@@ -134,6 +170,7 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
       const double cost = line.monthly * f.length * (rated ? f.price_factor : 1);
       f.running += cost;
       acc.line_totals[at] += cost;
+      f.lines[at] += cost;
       if (line.side == Side::cloud && line.item == "instances") instances_monthly = line.monthly;
     }
     calls += month_model ? month_model->volume.calls_per_month * f.length : 0;
@@ -148,6 +185,7 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
         cohorts.push_back(Cohort{static_cast<double>(m), need - alive});
         pay(f, m, (need - alive) * unit_cost);
         acc.first += (need - alive) * unit_cost;
+        f.lines[slot_hardware(o)] += (need - alive) * unit_cost;
       }
       if (life > 0) {
         for (std::size_t i = 0; i < cohorts.size() && events < k_max_events; ++i) {
@@ -159,6 +197,8 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
           pay(f, due, -n * unit_cost * p.finance.residual_at(life));
           acc.replaced += n * unit_cost;
           acc.resale_inside += n * unit_cost * p.finance.residual_at(life);
+          f.lines[o.breakdown.size() + k_replaced_slot] += n * unit_cost;
+          f.lines[o.breakdown.size() + k_resale_slot] -= n * unit_cost * p.finance.residual_at(life);
           ++acc.replacement_count;
           cohorts[i].bought_at = due;  // the new units take the old ones' place
           --i;                         // a lifetime shorter than a month: look again
@@ -181,6 +221,7 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
       const double owed = owed_months * instances_monthly;
       const std::size_t at = line_index(o.breakdown, o.breakdown.size(), CostLine{"commitment", Side::cloud, 0, 0, 0});
       acc.line_totals[std::min(at, o.breakdown.size())] += owed;
+      f.lines[std::min(at, o.breakdown.size())] += owed;
       f.running += owed;
       for (double k = 1; k <= std::ceil(owed_months - 1e-9); ++k) {
         const double part = std::min(1.0, owed_months - (k - 1)) * instances_monthly;
@@ -191,6 +232,7 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
     if (m == months - 1) {  // the units left in service are sold at the horizon
       for (const Cohort& c : cohorts) tl.terminal_resale += c.units * unit_cost * p.finance.residual_at(horizon - c.bought_at);
       f.sold += tl.terminal_resale;
+      f.lines[o.breakdown.size() + k_resale_slot] -= tl.terminal_resale;
       present -= tl.terminal_resale * discount(horizon);
       f.discounted -= tl.terminal_resale * discount(horizon);
     }
@@ -200,6 +242,7 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
     tl.months.push_back(f);
   }
 
+  const std::vector<CostLine> before = o.breakdown;  // the order f.lines follows
   // The bill line by line over the horizon: recurring lines as priced each month, hardware as
   // bought, and resale as a credit.
   for (std::size_t i = 0; i < o.breakdown.size(); ++i) {
@@ -214,6 +257,7 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
   else if (!has_replacements) o.breakdown.push_back(CostLine{"replacements", Side::edge, 0, 0, acc.replaced});
   const double resale = acc.resale_inside + tl.terminal_resale;
   if (resale > 0) o.breakdown.push_back(CostLine{"resale", Side::edge, 0, 0, -resale});
+  map_month_lines(tl, before, o.breakdown);
 
   o.total = 0;
   for (const CostLine& line : o.breakdown) o.total += line.total;

@@ -17,6 +17,7 @@ std::string render_reports(std::vector<nlohmann::ordered_json> reports, const st
   if (format == "junit") return render_junit(reports);
   if (format == "sarif") return render_sarif(reports);
   if (format == "csv") return scan_csv(reports);
+  if (format == "focus") return focus_csv(reports);
   if (format == "html") return render_html(reports);
   if (format == "svg") return render_svg(reports);
   if (style.brief) return brief_reports(reports, style.color);

@@ -23,7 +23,8 @@ Json timeline_json(const Timeline& t) {
                       {"running", f.running},
                       {"cash", f.cash},
                       {"discounted", f.discounted},
-                      {"cumulative", f.cumulative}});
+                      {"cumulative", f.cumulative},
+                      {"lines", f.lines}});
   return months;
 }
 

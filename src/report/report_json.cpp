@@ -211,6 +211,8 @@ nlohmann::ordered_json report_json(const Report& r) {
   j["horizon_months"] = m.horizon_months;
   j["hours_per_month"] = m.hours_per_month;
   j["currency"] = r.profile.currency;
+  const auto& catalog_price = r.profile.derivations.catalog_price;
+  j["cloud_provider"] = catalog_price && !catalog_price->provider.empty() ? Json(catalog_price->provider) : Json(nullptr);
   j["workload"] = workload_json(r);
   j["options"] = {{"cloud", option_json(m.cloud, m.horizon_months)},
                   {"edge", option_json(m.edge, m.horizon_months)},

@@ -37,6 +37,10 @@ class JsonView {
   // Arrays and objects: their size; anything else is empty.
   std::size_t size() const { return json_->is_array() || json_->is_object() ? json_->size() : 0; }
   bool empty() const { return size() == 0; }
+  // Element `i` of an array; null past its end or for anything else.
+  JsonView at(std::size_t i) const {
+    return json_->is_array() && i < json_->size() ? JsonView((*json_)[i]) : JsonView(null());
+  }
 
   double number() const { return json_->is_number() ? json_->get<double>() : NAN; }
   std::string text() const { return json_->is_string() ? json_->get<std::string>() : std::string(); }

@@ -77,6 +77,9 @@ struct MonthFlow {
   double cash = 0;           // bought + running - sold
   double discounted = 0;     // cash at today's value
   double cumulative = 0;     // nominal cash paid by the month's end
+  // What each line of the option's breakdown cost this month (the same order; resale as < 0):
+  // the month's share of the bill, line by line (the FOCUS export's rows).
+  std::vector<double> lines;
 };
 
 // The months, and the times of one-off payments for break-even (nominal, in months).

@@ -34,6 +34,10 @@ std::string render_junit(const std::vector<nlohmann::ordered_json>& reports);
 std::string render_sarif(const std::vector<nlohmann::ordered_json>& reports);
 
 // One self-contained HTML page (inline CSS and SVG, nothing fetched) with a section per report.
+// The forecast as a FinOps FOCUS 1.2 cost and usage dataset: CSV with every mandatory column, one
+// row per option, month and bill line (docs/report.md, "FOCUS export").
+std::string focus_csv(const std::vector<nlohmann::ordered_json>& reports);
+
 std::string render_html(const std::vector<nlohmann::ordered_json>& reports);
 
 // The cumulative cost chart as SVG (several reports: stacked in one document).
