@@ -23,6 +23,9 @@ const char* const k_price_catalog = R"(prices:
      source: "test list price", date: 2026-07-24}
   - {id: test-old, provider: Test, input: $1, output: $2, source: "test", date: 2025-01-15,
      deprecated: 2026-07-24, replaced_by: test-pro}
+  - {id: test-intro, provider: Test, input: $1, output: $4, source: "test", date: 2026-09-01,
+     schedule: [{at: 2027-01-01, change: +100%, note: introductory rate ends, source: "test pricing page"},
+                {at: 2026-08-01, change: -50%, note: launch discount, source: "test"}]}
 )";
 
 Catalog price_catalog() {
@@ -38,8 +41,8 @@ struct Priced {
 };
 
 // The fixture (1,000 members x 1 call/s) priced by `price` with `tokens` per call.
-Priced priced(const std::string& price, const std::string& tokens) {
-  std::string text = replaced(k_valid_yaml, "price:\n    per_call: $0.0001", price);
+Priced priced(const std::string& price, const std::string& tokens, const std::string& extra = "") {
+  std::string text = replaced(k_valid_yaml, "price:\n    per_call: $0.0001", price) + extra;
   text = replaced(text, "latency_budget: 100ms", "latency_budget: none\n  tokens: " + tokens);
   Diagnostics d("p.yaml");
   Priced out;
@@ -146,4 +149,36 @@ TEST_CASE("LiteLLM's long-context, cache-read and batch keys become catalog pric
   CHECK(p->long_context->input == Approx(4.0));
   CHECK(p->long_context->output == Approx(18.0));
   CHECK(p->long_context->cached_input == Approx(0.4));
+}
+
+TEST_CASE("a catalog price's dated schedule becomes the profile's price changes", "[prices][finance]") {
+  const std::string tokens = "{input: 1000, output: 100}";
+  // Without finance.start the dates cannot be placed: a warning, the price as listed.
+  const Priced undated = priced("model: test-intro", tokens);
+  REQUIRE(undated.profile);
+  CHECK(undated.profile->cloud.price_changes.empty());
+  CHECK(undated.diagnostics.find("warning: catalog test-intro changes its rates by 100% on 2027-01-01 (introductory "
+                                 "rate ends); set finance.start") != std::string::npos);
+  // From 2026-10-01, 2027-01-01 is 3 months in: the rates double from month 3. The 2026-08-01
+  // discount predates the entry's price (2026-09-01), which already has it: skipped.
+  const Priced dated = priced("model: test-intro", tokens, "horizon: 12 months\nfinance: {start: 2026-10-01}\n");
+  INFO(dated.diagnostics);
+  REQUIRE(dated.profile);
+  REQUIRE(dated.profile->cloud.price_changes.size() == 1);
+  const PriceChange& c = dated.profile->cloud.price_changes[0];
+  CHECK(c.at_months == 3);
+  CHECK(c.factor == 2);
+  CHECK(c.note == "introductory rate ends");
+  CHECK(c.source.find("test pricing page") != std::string::npos);
+  // A year of 2.628e6 M input tokens at $1 and 2.628e5 M output at $4 = $3,679,200 a month,
+  // doubled from month 3: 3 x 3,679,200 + 9 x 7,358,400 = $77,263,200 over 12 months.
+  const CostModel m = price_options(*dated.profile);
+  double tokens_total = 0;
+  for (const CostLine& l : m.cloud.breakdown)
+    if (l.item == "tokens") tokens_total = l.total;
+  CHECK(tokens_total == Approx(77'263'200.0));
+  // A written price is the profile's own: no catalog schedule.
+  const Priced own = priced("price: {per_1m_tokens: {input: $1, output: $4}}", tokens, "finance: {start: 2026-10-01}\n");
+  REQUIRE(own.profile);
+  CHECK(own.profile->cloud.price_changes.empty());
 }

@@ -1,4 +1,7 @@
-// `prices:` entries of a catalog: list prices per 1M tokens, their tiers, and a measured speed.
+// `prices:` entries of a catalog: list prices per 1M tokens, their tiers, a measured speed and
+// dated price changes.
+
+#include <algorithm>
 
 #include "domain/catalog_read.hpp"
 
@@ -23,6 +26,39 @@ std::optional<LongContextPrice> read_long_context(FieldReader& r) {
 
 }  // namespace
 
+// `schedule: [{at: 2027-01-01, change: +100%, note: introductory rate ends, source: ...}]`
+std::vector<ScheduledChange> read_schedule(FieldReader& r) {
+  std::vector<ScheduledChange> out;
+  const MapEntry* e = r.entry("schedule");
+  if (!e) return out;
+  if (e->value->kind != Node::Kind::sequence) {
+    r.error_at("schedule", fmt::format("{} must be a list, e.g. [{{at: 2027-01-01, change: +100%, source: ...}}]",
+                                       r.path_of("schedule")));
+    return out;
+  }
+  for (std::size_t i = 0; i < e->value->items.size(); ++i) {
+    const NodePtr& item = e->value->items[i];
+    const std::string path = fmt::format("{}[{}]", r.path_of("schedule"), i);
+    if (item->kind != Node::Kind::map) {
+      r.context().diagnostics.error(item->position, fmt::format("{} must be a map, e.g. {{at: 2027-01-01, change: -20%}}", path));
+      continue;
+    }
+    FieldReader c(r.context(), item.get(), path, item->position);
+    ScheduledChange s;
+    s.at = c.text("at", true, "2027-01-01").value_or("");
+    if (c.entry("at") && !s.at.empty() && !is_date(s.at))
+      c.error_at("at", fmt::format("{}.at must be a day, YYYY-MM-DD; got \"{}\"", path, s.at));
+    s.change = c.quantity("change", [](std::string_view t) { return parse_change(t); }, {-1, true, 100}, true, "-20%")
+                   .value_or(0);
+    s.note = c.text("note", false, "introductory rate ends").value_or("");
+    s.source = c.text("source", true, "\"provider pricing page, 2026-12-01\"").value_or("");
+    c.finish();
+    out.push_back(std::move(s));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ScheduledChange& a, const ScheduledChange& b) { return a.at < b.at; });
+  return out;
+}
+
 PriceEntry read_price(FieldReader r) {
   PriceEntry p;
   read_identity(r, p.id, p.source, p.date);
@@ -45,6 +81,7 @@ PriceEntry read_price(FieldReader r) {
   p.speed_source = r.text("speed_source", p.ttft_s || p.output_tokens_per_s, "artificialanalysis.ai (2025-01)").value_or("");
   if (p.ttft_s.has_value() != p.output_tokens_per_s.has_value())
     r.error_at("", fmt::format("price {} needs both ttft and output_speed, or neither", p.id));
+  p.schedule = read_schedule(r);
   r.finish();
   return p;
 }

@@ -378,4 +378,20 @@ Parsed parse_share_per_year(std::string_view text, const UnitContext& ctx) {
   return Parsed{share.value / period.value * 12 * ctx.month_s, {}};
 }
 
+Parsed parse_change(std::string_view text) {
+  std::string_view t = text;
+  double sign = 1;
+  if (!t.empty() && (t.front() == '+' || t.front() == '-')) {
+    sign = t.front() == '-' ? -1 : 1;
+    t.remove_prefix(1);
+  }
+  const bool percent = !t.empty() && t.back() == '%';
+  if (percent) t.remove_suffix(1);
+  const Parsed n = parse_number(t);
+  if (!n.ok()) return Parsed{0, "must be a signed percentage, e.g. -20% or +100%"};
+  const double v = sign * n.value / (percent ? 100 : 1);
+  if (v <= -1) return Parsed{0, "must be more than -100% (a price cannot fall to zero or below)"};
+  return Parsed{v, {}};
+}
+
 }  // namespace edgecalc

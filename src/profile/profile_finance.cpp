@@ -7,6 +7,7 @@
 #include <edgecalc/domain/finance.hpp>
 #include <edgecalc/util/calendar.hpp>
 
+#include "util/format.hpp"
 #include "profile/profile_reader.hpp"
 
 namespace edgecalc {
@@ -45,23 +46,6 @@ namespace detail {
 namespace {
 
 using namespace profile_parse;
-
-// "+100%", "-20%", "0.5": a signed share (a change of a price), more than -100%.
-Parsed parse_change(std::string_view text) {
-  std::string_view t = text;
-  double sign = 1;
-  if (!t.empty() && (t.front() == '+' || t.front() == '-')) {
-    sign = t.front() == '-' ? -1 : 1;
-    t.remove_prefix(1);
-  }
-  const bool percent = !t.empty() && t.back() == '%';
-  if (percent) t.remove_suffix(1);
-  const Parsed n = parse_number(t);
-  if (!n.ok()) return Parsed{0, "must be a signed percentage, e.g. -20% or +100%"};
-  const double v = sign * n.value / (percent ? 100 : 1);
-  if (v <= -1) return Parsed{0, "must be more than -100% (a price cannot fall to zero or below)"};
-  return Parsed{v, {}};
-}
 
 // "-10%/year": a signed yearly trend.
 Parsed parse_trend(std::string_view text, const UnitContext& u) {
@@ -236,6 +220,36 @@ void read_ramp(FieldReader& fleet, const Parsers& p, Profile& profile) {
   profile.fleet.ramp = ramp;
 }
 
+namespace {
+
+// The catalog price's own dated changes (data/prices.yaml `schedule`), placed on the horizon by
+// finance.start: a change dated after the entry's price took effect applies from its first whole
+// month (from month 0 when it falls before the start); without finance.start, a warning.
+void add_catalog_schedule(FieldReader& cloud, Profile& profile) {
+  const auto& price = profile.derivations.catalog_price;
+  if (!price) return;
+  for (const ScheduledChange& s : price->schedule) {
+    if (!price->date.empty() && s.at <= price->date) continue;  // already in the listed price
+    if (!profile.finance.start) {
+      cloud.context().diagnostics.warning(
+          where(profile, "cloud.model", Position{}),
+          fmt::format("catalog {} changes its rates by {} on {} ({}); set finance.start (the horizon's first day) to "
+                      "price the change",
+                      price->id, format_percent(s.change), s.at, s.note.empty() ? "announced" : s.note));
+      continue;
+    }
+    PriceChange change;
+    change.at_months = std::max(0.0, months_between(*profile.finance.start, s.at));
+    change.factor = 1 + s.change;
+    change.when = s.at;
+    change.note = s.note;
+    change.source = entry_source(price->id, s.source, "");
+    profile.cloud.price_changes.push_back(std::move(change));
+  }
+}
+
+}  // namespace
+
 void read_price_changes(FieldReader& cloud, const Parsers& p, Profile& profile) {
   Cloud& c = profile.cloud;
   const ParseFn trend = [&p](std::string_view t) { return parse_trend(t, p.u); };
@@ -243,12 +257,11 @@ void read_price_changes(FieldReader& cloud, const Parsers& p, Profile& profile) 
                                           "-10%/year")
                                .value_or(0);
   const MapEntry* e = cloud.entry("price_changes");
-  if (!e) return;
-  if (e->value->kind != Node::Kind::sequence) {
+  if (e && e->value->kind != Node::Kind::sequence) {
     cloud.error_at("price_changes", "cloud.price_changes must be a list, e.g. [{at: 2027-01-01, change: +100%}]");
     return;
   }
-  for (std::size_t i = 0; i < e->value->items.size(); ++i) {
+  for (std::size_t i = 0; e && i < e->value->items.size(); ++i) {
     const NodePtr& item = e->value->items[i];
     const std::string path = fmt::format("cloud.price_changes[{}]", i);
     if (item->kind != Node::Kind::map) {
@@ -268,6 +281,7 @@ void read_price_changes(FieldReader& cloud, const Parsers& p, Profile& profile) 
     change.factor = 1 + *factor;
     c.price_changes.push_back(std::move(change));
   }
+  add_catalog_schedule(cloud, profile);
   std::stable_sort(c.price_changes.begin(), c.price_changes.end(),
                    [](const PriceChange& a, const PriceChange& b) { return a.at_months < b.at_months; });
 }

@@ -87,6 +87,14 @@ struct LongContextPrice {
   double input = 0, cached_input = 0, output = 0;
 };
 
+// A dated change of every rate of a catalog price: an introductory rate ending, an announced cut.
+struct ScheduledChange {
+  std::string at;      // YYYY-MM-DD: from this day
+  double change = 0;   // the rates are multiplied by 1 + change
+  std::string note;    // what it is, for the report
+  std::string source;  // where it was announced
+};
+
 // Prices in USD per 1M tokens.
 struct PriceEntry {
   std::string id, provider;
@@ -102,6 +110,7 @@ struct PriceEntry {
   std::optional<double> ttft_s;
   std::optional<double> output_tokens_per_s;
   std::string speed_source;
+  std::vector<ScheduledChange> schedule;  // dated changes, in date order
 };
 
 struct Catalog {

@@ -68,6 +68,9 @@ Parsed parse_price_per_period(std::string_view text, double period_s, const Unit
                               bool bare_allowed = false);
 // A share per year, from "10%/year" or "1%/month".
 Parsed parse_share_per_year(std::string_view text, const UnitContext& ctx);
+
+// "+100%", "-20%", "0.5": a signed share, the change of a price; more than -100%.
+Parsed parse_change(std::string_view text);
 // "LOW..HIGH" read by `parse`; a bare low end takes the high end's unit ("40..80/min"); the low
 // end must not exceed the high end. `example` shows the form in errors.
 ParsedRange parse_range(std::string_view text, const std::function<Parsed(std::string_view)>& parse,
