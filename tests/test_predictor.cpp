@@ -281,6 +281,13 @@ TEST_CASE("fit rules: memory and throughput", "[predictor][rules]") {
   REQUIRE(out.profile);
   Report r = evaluate(*out.profile);
   CHECK(r.verdict.of(Option::edge).blocked_by == std::vector<std::string>{"fit.memory"});
+  // The message leads with the shortfall: weights 8.03B x 4.85 bits (q4_k_m) / 8 = 4.868 GB, KV
+  // cache 2 x 32 layers x 8 heads x 128 x 2 bytes x 420 tokens = 55 MB, runtime 300 MB: 5.223 GB
+  // against 4 GB - 0.6 GB reserved = 3.4 GB, 1.823 GB short.
+  std::string message;
+  for (const FiredRule& f : r.fired)
+    if (f.rule->id == "fit.memory" && f.option == Option::edge) message = f.message;
+  CHECK(message == "llama-3.1-8b does not fit: 1.82 GB short of memory (needs 5.22 GB, rpi4-4gb has 3.4 GB usable)");
   // a fitting model, called more often than the device can answer
   out = load(replaced(replaced(base, "llama-3.1-8b", "tinyllama-1.1b"), "calls: 60/min", "calls: 10/min"));
   REQUIRE(out.profile);

@@ -149,11 +149,15 @@ std::optional<Firing> memory_fit(const RuleContext& c, double) {
   const auto& pr = c.prediction;
   if (!pr || pr->fits_memory()) return std::nullopt;
   if (!c.explain) return Firing{{Option::edge, Option::hybrid}, {}};
-  std::string need = fmt::format("needs {}, {} has {} usable", format_bytes(pr->memory_required_bytes), pr->hardware_id,
+  // The shortfall first: what the part lacks, then what the model needs and the part has.
+  std::string need = fmt::format("{} short of memory (needs {}, {} has {} usable)",
+                                 format_bytes(pr->memory_required_bytes - pr->memory_available_bytes),
+                                 format_bytes(pr->memory_required_bytes), pr->hardware_id,
                                  format_bytes(pr->memory_available_bytes));
   if (pr->memory_required_bytes <= pr->memory_available_bytes)
-    need = fmt::format("needs {} of flash, {} has {}", format_bytes(*pr->flash_required_bytes), pr->hardware_id,
-                       format_bytes(*pr->flash_available_bytes));
+    need = fmt::format("{} short of flash (needs {}, {} has {})",
+                       format_bytes(*pr->flash_required_bytes - *pr->flash_available_bytes),
+                       format_bytes(*pr->flash_required_bytes), pr->hardware_id, format_bytes(*pr->flash_available_bytes));
   return Firing{{Option::edge, Option::hybrid}, {{"model", pr->model_id}, {"need", need}}};
 }
 
