@@ -135,7 +135,7 @@ TEST_CASE("every field of the documented example is read", "[profile]") {
   REQUIRE(p.budget.max_cost_per_1k_calls);
   CHECK(p.budget.max_cost_per_1k_calls->limit == Approx(0.5));
   CHECK(p.budget.require == Option::edge);
-  CHECK(p.defaults_applied == std::vector<std::string>{"currency", "month", "horizon", "finance.discount_rate", "finance.residual", "workload.service_cv",
+  CHECK(p.defaults_applied == std::vector<std::string>{"currency", "month", "horizon", "finance.discount_rate", "finance.residual", "carbon.grid", "workload.service_cv",
                                                        "fleet.unit", "data.leaves_device", "edge.deployment",
                                                        "edge.utilization", "hybrid.mode", "hybrid.router_time"});
 }

@@ -157,6 +157,7 @@ TEST_CASE("the profile schema and the reader agree on every map's keys", "[schem
   variant["edge"]["power"] = {{"idle", "80W"}, {"active", "600W"}};
   variant["rules"] = {{"latency.cloud-floor", "off"}};
   variant["finance"] = {{"discount_rate", "8%/year"}};
+  variant["carbon"] = {{"grid", "germany"}};
   variant["fleet"]["ramp"] = {{"start", "10"}, {"over", "12 months"}};
   profiles.push_back(variant);
   for (Json probed : profiles) {

@@ -59,6 +59,8 @@ const DefaultShown k_shown[] = {
     {"data.leaves_device", [](const Profile& p) { return std::string(to_string(p.data.leaves_device)); }},
     {"data.dpa", [](const Profile& p) { return yes_no(p.data.dpa); }},
     {"data.escalation_allowed", [](const Profile& p) { return yes_no(p.data.escalation_allowed); }},
+    {"carbon.grid",
+     [](const Profile& p) { return fmt::format("{} g/kWh", format_count(p.carbon.grid_g_per_kwh)); }},
     {"cloud.inference_time", [](const Profile& p) { return format_duration(p.cloud.inference_time_s); }},
     {"cloud.transfer", [](const Profile& p) { return money(p, p.cloud.transfer_per_gb) + "/GB"; }},
     {"cloud.fixed", [](const Profile& p) { return per_month(p, p.cloud.fixed_per_month); }},

@@ -19,6 +19,7 @@ constexpr FieldDefault k_defaults[] = {
     {"finance.residual", "",
      "market (data: domain/finance.cpp, the GLRI's secondary-market curve) for deployment: server; none for "
      "devices, which are not recovered from the field"},
+    {"carbon.grid", "world", "Ember, Global Electricity Review 2024: the world's power sector at 480 gCO2/kWh in 2023"},
     {"workload.peak_factor", "1", "edgecalc default: no peak above the average; capacity is sized for the average"},
     {"workload.payload", "0", "edgecalc default: no upload time and no transfer cost"},
     {"workload.hard_fraction", "0%", "edgecalc default: the edge model handles every call"},

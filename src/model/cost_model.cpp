@@ -185,6 +185,7 @@ CostModel price_options(const Profile& p) {
   CostModel m = price_steady(p);
   if (p.varies_over_time()) price_over_time(p, m);
   price_tokens(p, m);
+  price_energy(p, m);
   return m;
 }
 

@@ -230,6 +230,7 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   profile.horizon_s = top.quantity_or("horizon", p.duration(), {0, true, k_max_duration_s}, "36 months");
   // Before the cloud section: dated price changes are placed from finance.start.
   detail::read_finance(top.section("finance", false), p, profile);
+  detail::read_carbon(top.section("carbon", false), profile);
 
   read_workload(top.section("workload", true), p, profile.workload);
   FieldReader fleet = top.section("fleet", true);

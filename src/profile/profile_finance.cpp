@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
+#include <edgecalc/domain/defaults.hpp>
+#include <edgecalc/domain/energy.hpp>
 #include <edgecalc/domain/finance.hpp>
 #include <edgecalc/util/calendar.hpp>
 
@@ -249,6 +252,44 @@ void add_catalog_schedule(FieldReader& cloud, Profile& profile) {
 }
 
 }  // namespace
+
+namespace {
+
+// `germany` or `381g/kWh` (or a bare number, grams per kWh): the intensity and its name.
+std::optional<std::pair<double, std::string>> read_grid(FieldReader& r, std::string_view key) {
+  const auto text = r.text(key, false, "germany");
+  if (!text) return std::nullopt;
+  if (const GridIntensity* g = find_grid_intensity(*text)) return std::pair{g->g_per_kwh, std::string(g->id)};
+  std::string_view t = *text;
+  for (std::string_view unit : {"gCO2e/kWh", "gCO2/kWh", "g/kWh"})
+    if (t.ends_with(unit)) {
+      t.remove_suffix(unit.size());
+      break;
+    }
+  const Parsed n = parse_number(t);
+  if (n.ok() && n.value >= 0 && n.value <= 2000) return std::pair{n.value, std::string("written")};
+  std::string regions;
+  for (const GridIntensity& g : grid_intensities()) regions += (regions.empty() ? "" : ", ") + std::string(g.id);
+  r.error_at(key, fmt::format("{} must be a region ({}) or grams of CO2e per kWh from 0 to 2000 (e.g. 381g/kWh); got "
+                              "\"{}\"",
+                              r.path_of(key), regions, *text));
+  return std::nullopt;
+}
+
+}  // namespace
+
+void read_carbon(FieldReader r, Profile& profile) {
+  Carbon& c = profile.carbon;
+  const GridIntensity* world = find_grid_intensity(field_default("carbon.grid").value);
+  c.grid_g_per_kwh = world->g_per_kwh;
+  c.grid = std::string(world->id);
+  if (const auto g = read_grid(r, "grid")) std::tie(c.grid_g_per_kwh, c.grid) = *g;
+  else if (!r.entry("grid")) r.defaulted("grid");
+  c.cloud_g_per_kwh = c.grid_g_per_kwh;
+  c.cloud_grid = c.grid;
+  if (const auto g = read_grid(r, "cloud_grid")) std::tie(c.cloud_g_per_kwh, c.cloud_grid) = *g;
+  r.finish();
+}
 
 void read_price_changes(FieldReader& cloud, const Parsers& p, Profile& profile) {
   Cloud& c = profile.cloud;

@@ -40,6 +40,7 @@ void resolve_gpu(FieldReader& i, Profile& p, const Catalog& catalog, bool hourly
     unknown_id(ctx.diagnostics, where(p, field, Position{}), "hardware", field, *price.gpu, catalog.hardware_ids());
     return;
   }
+  price.gpu_power_w = hw->power_active_w;
   if (hourly_written) return;  // the profile's own rate wins; the GPU names what is rented
   const RentalRate* rate = hw->rental_rate(price.rental);
   if (!rate) {

@@ -61,6 +61,9 @@ ChosenPrice choose_price(const PriceEntry& price, PriceTier tier, const TokensPe
 // edge.deployment, so call it after the edge section.
 void read_finance(FieldReader r, const profile_parse::Parsers& p, Profile& profile);
 
+// Reads `carbon:` (grid and cloud_grid: a region or grams of CO2e per kWh).
+void read_carbon(FieldReader r, Profile& profile);
+
 // finance.residual when not written: the market curve for deployment: server, none for devices.
 void resolve_residual_default(Profile& profile);
 

@@ -348,6 +348,7 @@ std::string render_table(const nlohmann::ordered_json& json, const RenderOptions
   volume(out, report);
   options_block(out, report);
   if (const std::string tokens = token_cost_table(report); !tokens.empty()) out += tokens.substr(1) + "\n";
+  if (const std::string energy = energy_table(report); !energy.empty()) out += energy + "\n";
   sizing_block(out, report);
   prediction_block(out, report);
   rules_block(out, report);

@@ -26,6 +26,10 @@ std::string goodput_sentence(JsonView report, const std::string& option);
 // each instance's time, 0.00231% of calls run again"; empty for other prices.
 std::string rental_sentence(JsonView report, JsonView option);
 
+// Each priced option's energy and carbon per call, as a block of the table; "" when no option
+// has an energy figure (an older report).
+std::string energy_table(JsonView report);
+
 // "1 box", "20 instances", "2,000 kiosks", or "-" for pay-per-use.
 std::string units_text(JsonView option);
 

@@ -50,6 +50,16 @@ Json rental_json(const std::optional<RentalCost>& r) {
           {"committed_months", r->commitment_months > 0 ? Json(r->committed_months) : Json(nullptr)}};
 }
 
+// Energy and carbon of one call (model/energy.cpp); parts null where unknown.
+Json energy_json(const EnergyUse& e) {
+  return {{"per_call_j", or_null(e.per_call_j)},
+          {"local_j", or_null(e.local_j)},
+          {"cloud_j", or_null(e.cloud_j)},
+          {"carbon_per_call_g", or_null(e.carbon_per_call_g)},
+          {"carbon_per_month_kg", or_null(e.carbon_per_month_kg)},
+          {"unknown", e.unknown.empty() ? Json(nullptr) : Json(e.unknown)}};
+}
+
 // An option's costs; null costs, no lines and no curve for an option that is not priced.
 Json option_json(const OptionCost& o, double horizon_months, bool priced = true) {
   if (!priced) {
@@ -57,7 +67,7 @@ Json option_json(const OptionCost& o, double horizon_months, bool priced = true)
               {"cost_per_1k_calls", nullptr}, {"units", nullptr}, {"units_label", nullptr},
               {"instances", nullptr}, {"rental", nullptr}, {"replacement_cost", nullptr}, {"replacement_count", nullptr},
               {"lifetime_months", nullptr}, {"breakdown", Json::array()}, {"cumulative", Json::array()},
-              {"load", nullptr}, {"energy_per_call_j", nullptr}};
+              {"load", nullptr}, {"energy_per_call_j", nullptr}, {"energy", nullptr}};
     detail::add_money_over_time(j, o, false);
     return j;
   }
@@ -83,7 +93,8 @@ Json option_json(const OptionCost& o, double horizon_months, bool priced = true)
           {"breakdown", breakdown},
           {"cumulative", cumulative_curve(o, horizon_months)},
           {"load", o.load ? load_json(*o.load) : Json(nullptr)},
-          {"energy_per_call_j", or_null(o.energy_per_call_j)}};
+          {"energy_per_call_j", or_null(o.energy_per_call_j)},
+          {"energy", energy_json(o.energy)}};
   detail::add_money_over_time(j, o, true);
   return j;
 }
@@ -211,6 +222,10 @@ nlohmann::ordered_json report_json(const Report& r) {
   j["horizon_months"] = m.horizon_months;
   j["hours_per_month"] = m.hours_per_month;
   j["currency"] = r.profile.currency;
+  j["carbon"] = {{"grid", r.profile.carbon.grid},
+                 {"grid_g_per_kwh", r.profile.carbon.grid_g_per_kwh},
+                 {"cloud_grid", r.profile.carbon.cloud_grid},
+                 {"cloud_g_per_kwh", r.profile.carbon.cloud_g_per_kwh}};
   const auto& catalog_price = r.profile.derivations.catalog_price;
   j["cloud_provider"] = catalog_price && !catalog_price->provider.empty() ? Json(catalog_price->provider) : Json(nullptr);
   j["workload"] = workload_json(r);

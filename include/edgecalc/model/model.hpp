@@ -105,6 +105,17 @@ struct TokenCost {
   std::optional<double> list_output;   // ... per 1M output tokens
 };
 
+// What one call costs in energy and carbon (docs/model.md, "Energy and carbon"): the local units'
+// draw per call (x PUE), and the cloud's share in its data centre; nullopt where unknown.
+struct EnergyUse {
+  std::optional<double> per_call_j;      // local + cloud; nullopt when either part is unknown
+  std::optional<double> local_j;         // devices or boxes, per fleet call (x edge.pue)
+  std::optional<double> cloud_j;         // the data centre, per fleet call (x its PUE)
+  std::optional<double> carbon_per_call_g;
+  std::optional<double> carbon_per_month_kg;
+  std::string unknown;                   // why a part is unknown, when one is
+};
+
 struct OptionCost {
   Option option = Option::cloud;
   double upfront = 0;       // bought at month 0
@@ -130,6 +141,7 @@ struct OptionCost {
   double calls = 0;             // calls over the horizon
   std::optional<Timeline> timeline;  // priced month by month (Profile::varies_over_time())
   std::optional<TokenCost> per_1m_tokens;  // nullopt without workload.tokens
+  EnergyUse energy;
 
   // Cumulative spend at `month` (>= 0): upfront + monthly x month + hardware bought again at
   // each multiple of the lifetime up to `month`. With `within_horizon`, only the replacements
@@ -166,6 +178,9 @@ TokenRates token_rates(const Profile& profile);
 
 // Each priced option's cost per 1M tokens from its final line totals (after price_over_time).
 void price_tokens(const Profile& profile, CostModel& model);
+
+// Each option's energy and carbon per call (model/energy.cpp), from the sized units.
+void price_energy(const Profile& profile, CostModel& model);
 
 // The steady model alone: today's prices, the whole fleet from month 0, nothing discounted or resold.
 CostModel price_steady(const Profile& profile);

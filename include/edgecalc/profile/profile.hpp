@@ -48,6 +48,7 @@ struct CloudPrice {
   double interruptions_per_s = 0;  // instance, spot: reclaims per instance-second
   double cold_start_s = 0;         // instance, spot and scale-to-zero: until a new instance serves
   double idle_timeout_s = 0;       // instance, scale-to-zero: kept warm this long after a call
+  std::optional<double> gpu_power_w;  // instance: the catalog GPU's active power (energy per call)
 };
 
 struct Maintenance {
@@ -174,6 +175,14 @@ struct Finance {
   double residual_at(double months) const;
 };
 
+// The carbon intensity of the electricity each side draws (docs/model.md, "Energy and carbon").
+struct Carbon {
+  double grid_g_per_kwh = 0;        // the devices' and boxes' grid
+  std::string grid = "world";       // a region of domain/energy.cpp, or "written"
+  double cloud_g_per_kwh = 0;       // the cloud's data centres (carbon.cloud_grid; the same grid unless written)
+  std::string cloud_grid = "world";
+};
+
 // A value taken from a catalog, for the report's assumptions.
 struct CatalogValue {
   std::string field;   // "edge.unit_cost"
@@ -257,6 +266,7 @@ struct Profile {
   Edge edge;
   Hybrid hybrid;
   Finance finance;
+  Carbon carbon;
   Budget budget;
   double close_call = 0.1;                     // totals this close (relative) are a close call
   std::map<std::string, RuleOverride> rules;   // rule id -> override
