@@ -28,10 +28,8 @@ std::optional<double> cloud_call_j(const Profile& p, const OptionCost& cloud, co
 }
 
 void finish(EnergyUse& e, const Profile& p, const Volume& v) {
-  if (!e.local_j && !e.cloud_j) return;
-  const bool known = e.unknown.empty();
-  if (known) e.per_call_j = e.local_j.value_or(0) + e.cloud_j.value_or(0);
-  if (!known) return;
+  if ((!e.local_j && !e.cloud_j) || !e.unknown.empty()) return;  // nothing known, or a part unknown
+  e.per_call_j = e.local_j.value_or(0) + e.cloud_j.value_or(0);
   e.carbon_per_call_g = e.local_j.value_or(0) / k_j_per_kwh * p.carbon.grid_g_per_kwh +
                         e.cloud_j.value_or(0) / k_j_per_kwh * p.carbon.cloud_g_per_kwh;
   e.carbon_per_month_kg = *e.carbon_per_call_g * v.calls_per_month / 1000;
