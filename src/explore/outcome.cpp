@@ -19,7 +19,7 @@ Outcome outcome_of(const Profile& input, Profile& scratch) {
   scratch = input;  // assignment reuses the scratch's storage
   apply_prediction(scratch, prediction, Workings::skipped);
   const Profile& profile = scratch;
-  const CostModel costs = price_options(profile);
+  const CostModel costs = price_options(profile, Detail::cash);  // break-even months, no lines
   const Latency latency = latency_of(profile, costs, Quantiles::skipped);
   const std::vector<FiredRule> fired = apply_rules(profile, costs, latency, prediction, Workings::skipped);
   const Verdict verdict = decide(profile, costs, fired, Workings::skipped);

@@ -112,7 +112,7 @@ bool is_affine(const Profile& p) {
 }
 
 double difference(const Profile& p, Option option) {
-  const CostModel m = price_options(p);
+  const CostModel m = price_options(p, Detail::totals);
   return m.option(option).present_value - m.cloud.present_value;
 }
 
@@ -176,7 +176,7 @@ EscalationBreakEven escalation_break_even(const Profile& profile, const CostMode
   Profile probe = profile;
   const auto hybrid_total = [&](double share) {
     probe.hybrid.escalation = share;
-    return price_options(probe).hybrid.present_value;
+    return price_options(probe, Detail::totals).hybrid.present_value;
   };
   be.vs_edge = first_root([&](double e) { return hybrid_total(e) - model.edge.present_value; });
   be.vs_cloud = first_root([&](double e) { return hybrid_total(e) - model.cloud.present_value; });

@@ -98,11 +98,12 @@ void map_month_lines(Timeline& tl, const std::vector<CostLine>& before, const st
   for (std::size_t i = 0; i < before.size(); ++i) to[i] = find(before[i].item, before[i].side);
   to[before.size() + k_replaced_slot] = find("replacements", Side::edge);
   to[before.size() + k_resale_slot] = find("resale", Side::edge);
+  std::vector<double> lines;
   for (MonthFlow& f : tl.months) {
-    std::vector<double> lines(after.size(), 0);
+    lines.assign(after.size(), 0);
     for (std::size_t i = 0; i < f.lines.size(); ++i)
       if (to[i] < after.size()) lines[to[i]] += f.lines[i];
-    f.lines = std::move(lines);
+    f.lines.assign(lines.begin(), lines.end());  // never longer than before: no allocation
   }
 }
 
@@ -114,7 +115,9 @@ struct Accounts {
   int replacement_count = 0;
 };
 
-void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady, Option which, OptionCost& o) {
+void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady, Option which, OptionCost& o,
+                  Detail detail) {
+  const bool keep_lines = detail == Detail::lines, keep_months = detail != Detail::totals;
   const double horizon = steady.horizon_months;
   const int months = static_cast<int>(std::max(1.0, ceil_tolerant(horizon)));
   const double unit_cost = which == Option::cloud ? 0 : p.edge.unit_cost;
@@ -129,7 +132,9 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
   std::vector<char> rated_lines;  // per line of the option's breakdown: follows the cloud's price changes
   for (const CostLine& line : o.breakdown) rated_lines.push_back(at_cloud_rates(p, line));
   std::vector<Cohort> cohorts;
-  double cumulative = 0, present = 0, calls = 0, peak = 0;
+  const OptionCost* slots_of = nullptr;  // the month model whose lines `slots` places in the bill
+  std::vector<std::size_t> slots;
+  double cumulative = 0, present = 0, calls = 0, peak = 0, upfront = 0;
   double instances_monthly = 0;  // the last month's instance bill, what a reserved term keeps charging
   constexpr int k_max_events = 100'000;  // a lifetime of minutes over a century: stop replacing
   int events = 0;
@@ -137,9 +142,13 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
   const auto pay = [&](MonthFlow& f, double t, double money) {
     if (money == 0) return;
     (money > 0 ? f.bought : f.sold) += std::abs(money);
-    tl.payments.emplace_back(t, money);
+    if (keep_months) tl.payments.emplace_back(t, money);
+    if (t == 0) upfront += money;
     present += money * discount(t);
     f.discounted += money * discount(t);
+  };
+  const auto book = [keep_lines](MonthFlow& f, std::size_t slot, double money) {
+    if (keep_lines) f.lines[slot] += money;
   };
 
   for (int m = 0; m < months; ++m) {
@@ -147,7 +156,7 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
     f.month = m;
     // Per line of the option's breakdown, then slots for replacements and resale (which the
     // breakdown may lack until the end); mapped to the final breakdown below.
-    f.lines.assign(o.breakdown.size() + k_extra_slots, 0);
+    if (keep_lines) f.lines.assign(o.breakdown.size() + k_extra_slots, 0);
     f.length = std::min(1.0, horizon - m);
     f.fleet = p.fleet.ramp ? std::ceil(p.fleet.ramp->size_at(m, p.fleet.size) - 1e-9) : p.fleet.size;
     f.price_factor = price_factor(p.cloud, m);
@@ -158,19 +167,25 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
         if (o.breakdown[i].item == "engineering") {
           pay(f, 0, o.breakdown[i].upfront);
           acc.line_totals[i] += o.breakdown[i].upfront;
-          f.lines[i] += o.breakdown[i].upfront;
+          book(f, i, o.breakdown[i].upfront);
         }
 
     // Recurring lines of this month (with no fleet yet, only the fixed fees run).
+    if (&priced != slots_of) {  // a fleet size not seen last month: find its lines in the bill
+      slots_of = &priced;
+      slots.clear();
+      for (std::size_t i = 0; i < priced.breakdown.size(); ++i)
+        slots.push_back(std::min(line_index(o.breakdown, i, priced.breakdown[i]), o.breakdown.size()));
+    }
     for (std::size_t i = 0; i < priced.breakdown.size(); ++i) {
       const CostLine& line = priced.breakdown[i];
       if (!month_model && line.item != "fixed") continue;
-      const std::size_t at = std::min(line_index(o.breakdown, i, line), o.breakdown.size());
+      const std::size_t at = slots[i];
       const bool rated = at < o.breakdown.size() ? rated_lines[at] : at_cloud_rates(p, line);
       const double cost = line.monthly * f.length * (rated ? f.price_factor : 1);
       f.running += cost;
       acc.line_totals[at] += cost;
-      f.lines[at] += cost;
+      book(f, at, cost);
       if (line.side == Side::cloud && line.item == "instances") instances_monthly = line.monthly;
     }
     calls += month_model ? month_model->volume.calls_per_month * f.length : 0;
@@ -185,7 +200,7 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
         cohorts.push_back(Cohort{static_cast<double>(m), need - alive});
         pay(f, m, (need - alive) * unit_cost);
         acc.first += (need - alive) * unit_cost;
-        f.lines[slot_hardware(o)] += (need - alive) * unit_cost;
+        if (keep_lines) book(f, slot_hardware(o), (need - alive) * unit_cost);
       }
       if (life > 0) {
         for (std::size_t i = 0; i < cohorts.size() && events < k_max_events; ++i) {
@@ -197,8 +212,8 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
           pay(f, due, -n * unit_cost * p.finance.residual_at(life));
           acc.replaced += n * unit_cost;
           acc.resale_inside += n * unit_cost * p.finance.residual_at(life);
-          f.lines[o.breakdown.size() + k_replaced_slot] += n * unit_cost;
-          f.lines[o.breakdown.size() + k_resale_slot] -= n * unit_cost * p.finance.residual_at(life);
+          book(f, o.breakdown.size() + k_replaced_slot, n * unit_cost);
+          book(f, o.breakdown.size() + k_resale_slot, -n * unit_cost * p.finance.residual_at(life));
           ++acc.replacement_count;
           cohorts[i].bought_at = due;  // the new units take the old ones' place
           --i;                         // a lifetime shorter than a month: look again
@@ -221,7 +236,7 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
       const double owed = owed_months * instances_monthly;
       const std::size_t at = line_index(o.breakdown, o.breakdown.size(), CostLine{"commitment", Side::cloud, 0, 0, 0});
       acc.line_totals[std::min(at, o.breakdown.size())] += owed;
-      f.lines[std::min(at, o.breakdown.size())] += owed;
+      book(f, std::min(at, o.breakdown.size()), owed);
       f.running += owed;
       for (double k = 1; k <= std::ceil(owed_months - 1e-9); ++k) {
         const double part = std::min(1.0, owed_months - (k - 1)) * instances_monthly;
@@ -232,14 +247,14 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
     if (m == months - 1) {  // the units left in service are sold at the horizon
       for (const Cohort& c : cohorts) tl.terminal_resale += c.units * unit_cost * p.finance.residual_at(horizon - c.bought_at);
       f.sold += tl.terminal_resale;
-      f.lines[o.breakdown.size() + k_resale_slot] -= tl.terminal_resale;
+      book(f, o.breakdown.size() + k_resale_slot, -tl.terminal_resale);
       present -= tl.terminal_resale * discount(horizon);
       f.discounted -= tl.terminal_resale * discount(horizon);
     }
     f.cash = f.bought + f.running - f.sold;
     cumulative += f.cash;
     f.cumulative = cumulative;
-    tl.months.push_back(f);
+    if (keep_months) tl.months.push_back(std::move(f));
   }
 
   const std::vector<CostLine> before = o.breakdown;  // the order f.lines follows
@@ -257,13 +272,11 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
   else if (!has_replacements) o.breakdown.push_back(CostLine{"replacements", Side::edge, 0, 0, acc.replaced});
   const double resale = acc.resale_inside + tl.terminal_resale;
   if (resale > 0) o.breakdown.push_back(CostLine{"resale", Side::edge, 0, 0, -resale});
-  map_month_lines(tl, before, o.breakdown);
+  if (keep_lines) map_month_lines(tl, before, o.breakdown);
 
   o.total = 0;
   for (const CostLine& line : o.breakdown) o.total += line.total;
-  o.upfront = 0;
-  for (const auto& [t, money] : tl.payments)
-    if (t == 0) o.upfront += money;
+  o.upfront = upfront;
   o.replacements = acc.replaced;
   o.replacement_count = acc.replacement_count;
   o.hardware_bought = acc.first + acc.replaced;
@@ -273,16 +286,16 @@ void price_option(const Profile& p, MonthPricer& pricer, const CostModel& steady
   o.peak_monthly = peak;
   o.calls = calls;
   o.cost_per_1k_calls = calls > 0 ? std::optional<double>(o.total / calls * 1000) : std::nullopt;
-  o.timeline = std::move(tl);
+  if (keep_months) o.timeline = std::move(tl);
 }
 
 }  // namespace
 
-void price_over_time(const Profile& p, CostModel& m) {
+void price_over_time(const Profile& p, CostModel& m, Detail detail) {
   MonthPricer pricer(p, m);
-  price_option(p, pricer, m, Option::cloud, m.cloud);
-  price_option(p, pricer, m, Option::edge, m.edge);
-  if (m.hybrid_applicable) price_option(p, pricer, m, Option::hybrid, m.hybrid);
+  price_option(p, pricer, m, Option::cloud, m.cloud, detail);
+  price_option(p, pricer, m, Option::edge, m.edge, detail);
+  if (m.hybrid_applicable) price_option(p, pricer, m, Option::hybrid, m.hybrid, detail);
 }
 
 }  // namespace edgecalc

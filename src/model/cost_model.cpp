@@ -181,9 +181,9 @@ const OptionCost& CostModel::option(Option o) const {
   return cloud;
 }
 
-CostModel price_options(const Profile& p) {
+CostModel price_options(const Profile& p, Detail detail) {
   CostModel m = price_steady(p);
-  if (p.varies_over_time()) price_over_time(p, m);
+  if (p.varies_over_time()) price_over_time(p, m, detail);
   price_tokens(p, m);
   price_energy(p, m);
   return m;

@@ -164,9 +164,17 @@ struct CostModel {
   const OptionCost& option(Option o) const;
 };
 
+// How much of the month-by-month pricing a caller keeps. Every level gives the same totals and
+// present values; the searches that price a profile hundreds of times ask for less.
+enum class Detail {
+  lines,   // the report: each month's cash flow and its cost per line of the bill
+  cash,    // each month's cash flow and the dated payments (break-even months), no lines
+  totals,  // totals and present values only: no timeline
+};
+
 // Prices every option for `profile` (formulas in docs/model.md): the steady model, then month by
 // month when the profile varies over time (model/cash_flow.cpp).
-CostModel price_options(const Profile& profile);
+CostModel price_options(const Profile& profile, Detail detail = Detail::lines);
 
 // An API's price per input token (prompt-cache reads at their rate, by
 // workload.tokens.cached_input) and per output token; zeros unless cloud.price is per token.
@@ -188,7 +196,7 @@ CostModel price_steady(const Profile& profile);
 // Replaces the steady totals of `model` with a month-by-month cash flow (docs/model.md, "Money
 // over time"): the fleet ramp, dated cloud prices, hardware bought as units ship and replaced
 // per cohort, resale and discounting.
-void price_over_time(const Profile& profile, CostModel& model);
+void price_over_time(const Profile& profile, CostModel& model, Detail detail = Detail::lines);
 
 // Cumulative spend at months 0, 1, ..., horizon (and the horizon itself when fractional).
 std::vector<double> cumulative_curve(const OptionCost& option, double horizon_months);
