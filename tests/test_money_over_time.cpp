@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include <edgecalc/model/break_even.hpp>
+#include <edgecalc/model/predictor.hpp>
 
 #include "cli_run.hpp"
 #include "fixture.hpp"
@@ -165,3 +166,38 @@ TEST_CASE("sensitivity and the Monte Carlo vary the new fields", "[finance][sens
   CHECK(mc.code == 0);
   CHECK(mc.out.find("uncertainty: 10,000 samples, seed 20261123, 1 ranges") != std::string::npos);
 }
+
+namespace money_over_time {
+
+// The searches price at Detail::totals and the explorations at Detail::cash: the same totals and
+// present values as the report's Detail::lines, on every example profile that varies over time.
+TEST_CASE("every pricing detail gives the report's totals and present values", "[money]") {
+  int varying = 0;
+  for (const std::string& path : example_profiles()) {
+    if (!path.ends_with(".yaml")) continue;
+    Profile p = load_path(path, {});
+    if (!p.varies_over_time()) continue;
+    apply_prediction(p, predict(p), Workings::skipped);  // as the pipeline does before pricing
+    ++varying;
+    const CostModel full = price_options(p, Detail::lines);
+    const CostModel cash = price_options(p, Detail::cash);
+    const CostModel totals = price_options(p, Detail::totals);
+    for (Option o : {Option::cloud, Option::edge, Option::hybrid}) {
+      INFO(path << " " << to_string(o));
+      CHECK(cash.option(o).total == full.option(o).total);
+      CHECK(totals.option(o).total == full.option(o).total);
+      CHECK(totals.option(o).present_value == full.option(o).present_value);
+      CHECK(totals.option(o).upfront == full.option(o).upfront);
+      CHECK(!totals.option(o).timeline);
+      if (full.option(o).timeline) {
+        REQUIRE(cash.option(o).timeline);
+        CHECK(cash.option(o).timeline->months.size() == full.option(o).timeline->months.size());
+        CHECK(cash.option(o).timeline->payments == full.option(o).timeline->payments);
+        CHECK(break_even_month(cash.option(o), cash.cloud) == break_even_month(full.option(o), full.cloud));
+      }
+    }
+  }
+  CHECK(varying >= 3);  // the ramp, resale and rented examples at least
+}
+
+}  // namespace money_over_time
