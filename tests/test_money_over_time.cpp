@@ -171,7 +171,7 @@ namespace money_over_time {
 
 // The searches price at Detail::totals and the explorations at Detail::cash: the same totals and
 // present values as the report's Detail::lines, on every example profile that varies over time.
-TEST_CASE("every pricing detail gives the report's totals and present values", "[money]") {
+TEST_CASE("every pricing detail gives the report's totals and present values", "[finance]") {
   int varying = 0;
   for (const std::string& path : example_profiles()) {
     if (!path.ends_with(".yaml")) continue;
