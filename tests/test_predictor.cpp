@@ -248,7 +248,7 @@ TEST_CASE("unknown catalog ids list the closest", "[predictor][profile]") {
         "(edgecalc catalog lists them)\n");
   CHECK(errors_of(replaced(k_valid_yaml, "    per_call: $0.0001\n", "    per_call: $0.0001\n  model: gpt-5o\n")) ==
         "p.yaml:15:10: error: unknown cloud model `gpt-5o` in cloud.model; closest: gpt-5.5, gpt-4o, "
-        "gpt-5.4-nano (edgecalc catalog lists them)\n");
+        "gpt-5.6-sol (edgecalc catalog lists them)\n");
 }
 
 TEST_CASE("catalog prices: tokens required, currency must be USD, staleness is flagged", "[predictor][profile]") {
