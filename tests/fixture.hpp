@@ -12,6 +12,7 @@
 #include <edgecalc/util/diagnostic.hpp>
 #include <edgecalc/load/document.hpp>
 #include <edgecalc/load/overrides.hpp>
+#include <edgecalc/model/model.hpp>
 #include <edgecalc/profile/profile.hpp>
 
 namespace edgecalc::test {
@@ -75,6 +76,13 @@ inline Loaded load(const std::string& text, SourceFormat format = SourceFormat::
     outcome.profile = build_profile(*document, diagnostics);
   outcome.errors = format_diagnostics(diagnostics);
   return outcome;
+}
+
+// The cost model of `text`, which must load (otherwise this throws, with its errors).
+inline CostModel priced_text(const std::string& text) {
+  const Loaded out = load(text);
+  if (!out.profile) throw std::runtime_error("the profile does not load:\n" + out.errors);
+  return price_options(*out.profile);
 }
 
 // The errors for `text`, which must not load.

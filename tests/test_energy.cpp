@@ -23,12 +23,7 @@ cloud: {price: {per_1m_tokens: {input: $1, output: $4}}}
 edge: {unit_cost: $10, inference_time: 10ms, power: 0.5W}
 )";
 
-CostModel priced(const std::string& text) {
-  const Loaded out = load(text);
-  INFO(out.errors);
-  REQUIRE(out.profile);
-  return price_options(*out.profile);
-}
+CostModel priced(const std::string& text) { return priced_text(text); }
 
 }  // namespace energy_per_call
 

@@ -100,7 +100,23 @@ TEST_CASE("power", "[quantity]") {
   CHECK(ok(parse_power("450W")) == 450);
   CHECK(ok(parse_power("1kW")) == 1000);
   CHECK(err(parse_power("450")) == "needs a unit, e.g. 450W");
-  CHECK(err(parse_power("3hp")) == "has unknown power unit `hp`; use one of mW, W, kW, MW");
+  CHECK(ok(parse_power("30uW")) == Approx(30e-6));
+  CHECK(ok(parse_power("30µW")) == Approx(30e-6));
+  CHECK(err(parse_power("3hp")) == "has unknown power unit `hp`; use one of uW, mW, W, kW, MW");
+}
+
+TEST_CASE("a battery's quantities: energy in joules, charge in coulombs, current, voltage", "[quantity][battery]") {
+  CHECK(ok(parse_energy("6.9mJ")) == Approx(6.9e-3));
+  CHECK(ok(parse_energy("152uWh")) == Approx(0.5472));  // 152e-6 Wh x 3,600 J/Wh
+  CHECK(ok(parse_energy("0.81Wh")) == Approx(2916));    // 0.81 x 3,600
+  CHECK(ok(parse_energy("2.9kJ")) == 2900);
+  CHECK(ok(parse_charge("300mAh")) == Approx(1080));    // 0.3 A x 3,600 s
+  CHECK(ok(parse_charge("2.4Ah")) == Approx(8640));
+  CHECK(ok(parse_current("6uA")) == Approx(6e-6));
+  CHECK(ok(parse_current("1.5mA")) == Approx(1.5e-3));
+  CHECK(ok(parse_voltage("3700mV")) == Approx(3.7));
+  CHECK(err(parse_charge("300mA")) == "has unknown charge unit `mA` (did you mean `mAh`?)");
+  CHECK(err(parse_voltage("3.7")) == "needs a unit, e.g. 3.7V");
 }
 
 TEST_CASE("fractions: percentages or plain fractions of 1", "[quantity]") {

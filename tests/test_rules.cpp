@@ -222,7 +222,7 @@ TEST_CASE("every rule has an id, a source, and templates that render", "[rules]"
     CHECK(find_rule(r.id) == &r);
     CHECK(find_rule_info(r.id) != nullptr);  // the row of the domain table it evaluates
   }
-  CHECK(rules().size() == 13);  // 12 + fit.context
+  CHECK(rules().size() == 14);  // 12 + fit.context + battery.life
   CHECK(rule_table().size() == rules().size());  // a condition for every row
   for (const RuleConstant& c : rule_constants()) {
     INFO(c.rule << " " << c.name);

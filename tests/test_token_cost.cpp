@@ -28,11 +28,7 @@ cloud: {price: {per_1m_tokens: {input: $2, output: $10}}}
 edge: {unit_cost: $12, inference_time: 50ms}
 )";
 
-CostModel priced(const std::string& text) {
-  const Loaded out = load(text);
-  REQUIRE(out.profile);
-  return price_options(*out.profile);
-}
+CostModel priced(const std::string& text) { return priced_text(text); }
 
 }  // namespace token_cost
 

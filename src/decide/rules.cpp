@@ -191,6 +191,24 @@ std::optional<Firing> context_fit(const RuleContext& c, double) {
                 })};
 }
 
+// Each option whose device would not last battery.min_life on its battery.
+std::optional<Firing> battery_life(const RuleContext& c, double) {
+  const Profile& p = c.profile;
+  if (!p.battery || !p.battery->min_life_s) return std::nullopt;
+  Firing f;
+  std::string lives;
+  for (Option o : {Option::edge, Option::cloud, Option::hybrid}) {
+    const std::optional<BatteryLife>& b = c.costs.option(o).battery;
+    if (!b || !b->life_s || *b->life_s >= *p.battery->min_life_s) continue;
+    f.options.push_back(o);
+    if (c.explain)
+      lives += fmt::format("{}{} lasts {}", lives.empty() ? "" : ", ", to_string(o), format_duration(*b->life_s));
+  }
+  if (f.options.empty()) return std::nullopt;
+  if (c.explain) f.values = {{"lives", lives}, {"min", format_duration(*p.battery->min_life_s)}};
+  return f;
+}
+
 // Each rule's condition, by the id of its row in the rule table (domain/rule_table.cpp).
 struct Condition {
   std::string_view id;
@@ -207,6 +225,7 @@ constexpr Condition k_conditions[] = {
     {"fit.memory", memory_fit},
     {"fit.context", context_fit},
     {"fit.throughput", throughput_fit},
+    {"battery.life", battery_life},
     {"scale.fleet", fleet_scale},
     {"rate.low-frequency", low_frequency},
     {"rate.high-frequency", high_frequency},

@@ -24,7 +24,49 @@ constexpr ApiEnergy k_api{0.79, 2.16, 1.56,
                           "output tokens (2.16 J a token), ~2.5 Wh with 10k input tokens (0.79 J a token); x PUE 1.56 "
                           "(Uptime Institute Global Data Center Survey 2024)"};
 
+// Each figure in joules. Messages: BLE 26.951 uJ per advertising event; Wi-Fi 108.6 mC at 5 V =
+// 0.543 J; LTE-M 0.152 mWh = 0.5472 J, NB-IoT 0.076 mWh = 0.2736 J (x 3600 J/Wh); LoRaWAN
+// (8 + 4.25) preamble + 33 payload symbols of a 13-byte frame = 45.25 x 1.024 ms = 46.34 ms at
+// 45 mA x 3.3 V = 148.5 mW = 6.881 mJ. Bytes: BLE 6.40 mA x 3 V x 8 us = 0.1536 uJ; Wi-Fi
+// 129 mA x 3.3 V x 0.8 us (10 Mbit/s) = 0.3406 uJ; LTE-M 0.5 W x 8 us (1 Mbit/s) = 4 uJ;
+// NB-IoT 0.5 W x 128 us (62.5 kbit/s) = 64 uJ; LoRaWAN 8/28 x 5 symbols x 1.024 ms x 148.5 mW
+// = 0.2172 mJ.
+constexpr std::string_view k_lora_byte =
+    "SX1262 datasheet: 45 mA at +14 dBm at 3.3 V; time on air by its formula (SF7, 125 kHz, CR 4/5): 1.46 ms "
+    "a byte";
+constexpr RadioEnergy k_radios[] = {
+    {"ble", 26.951e-6, 6.40e-3 * 3 * 8e-6,
+     "BlueJoule (em-foundation): an nRF52832 advertising event (19 bytes on three channels, 0 dBm) under "
+     "Zephyr at 2.7 V, 26.95 uJ",
+     "nRF52840 product specification: 6.40 mA transmitting at 0 dBm, 1 Mbit/s, DC/DC, at 3 V"},
+    {"wifi", 108.6e-3 * 5, 129e-3 * 3.3 * 8 / 10e6,
+     "glenn20/upy-esp32-experiments: an ESP32 waking from deep sleep, joining Wi-Fi (static IP) and "
+     "sending one MQTT message, 108.6 mC at 5 V",
+     "ESP-IDF power-save example: 129 mA with the radio on (no power save) at 3.3 V, at the 10 Mbit/s "
+     "Wi-Fi uplink of docs/networks.md"},
+    {"lte-m", 0.152e-3 * 3600, 0.5 * 8 / 1e6,
+     "boaks/zephyr-coaps-client power notes: an nRF9160-DK waking from PSM for a 200-byte CoAP exchange "
+     "each way and 10 s connected, 0.152 mWh",
+     "assumption: 0.5 W while transmitting (a 23 dBm power-class-3 UE) at LTE Cat-M1's 1 Mbit/s peak uplink"},
+    {"nb-iot", 0.076e-3 * 3600, 0.5 * 8 / 62.5e3,
+     "boaks/zephyr-coaps-client power notes: an nRF9160-DK waking from PSM for a 200-byte CoAP exchange "
+     "each way, released early (RAI), 0.076 mWh",
+     "assumption: 0.5 W while transmitting (a 23 dBm power-class-3 UE) at Cat-NB1's 62.5 kbit/s peak uplink"},
+    {"lorawan", 45.25 * 1.024e-3 * 45e-3 * 3.3, 8.0 / 28 * 5 * 1.024e-3 * 45e-3 * 3.3,
+     "SX1262 datasheet: a 13-byte LoRaWAN frame (headers and MIC, no payload) at SF7, 125 kHz, +14 dBm "
+     "(45 mA at 3.3 V), 46.3 ms on air; receive windows not counted",
+     k_lora_byte},
+};
+
 }  // namespace
+
+std::span<const RadioEnergy> radio_energies() { return k_radios; }
+
+const RadioEnergy* find_radio_energy(std::string_view id) {
+  for (const RadioEnergy& r : k_radios)
+    if (r.id == id) return &r;
+  return nullptr;
+}
 
 std::span<const GridIntensity> grid_intensities() { return k_grids; }
 

@@ -80,6 +80,13 @@ constexpr RuleInfo k_rules[] = {
      "sizing: a member's peak calls per second (workload.calls x peak_factor) x edge.inference_time, "
      "written or predicted (docs/model.md)",
      "edge.inference_time"},
+    {"battery.life", Effect::block, "edge, cloud, hybrid", ThresholdKind::none, 0,
+     "a device on battery would last less than battery.min_life under the option",
+     "on battery, {lives}: under the {min} battery.min_life",
+     "battery life under {min} ({lives})",
+     "battery life: battery.capacity / (sleep draw + calls x (inference + radio message and payload)); radio "
+     "energy per message and byte from measurements (docs/model.md)",
+     "battery.min_life"},
     {"scale.fleet", Effect::favor, "edge", ThresholdKind::count, 5000,
      "the fleet is larger than the threshold",
      "{fleet} {unit} (more than {threshold}): hardware bought once amortises while per-call cloud "

@@ -186,6 +186,7 @@ CostModel price_options(const Profile& p, Detail detail) {
   if (p.varies_over_time()) price_over_time(p, m, detail);
   price_tokens(p, m);
   price_energy(p, m);
+  price_battery(p, m);
   return m;
 }
 

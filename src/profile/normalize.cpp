@@ -102,6 +102,8 @@ Json units_json(const std::string& c) {
           {"sizes", "B"},
           {"connectivity.uplink", "B/s"},
           {"power", "W"},
+          {"energy", "J"},
+          {"voltage", "V"},
           {"fractions", "1"},
           {"money", c},
           {"cloud.transfer", c + "/GB"},
@@ -168,6 +170,14 @@ nlohmann::ordered_json normalized_json(const Profile& p) {
                  {"escalation_sync", p.hybrid.escalation_sync},
                  {"mode", to_string(p.hybrid.mode)},
                  {"router_time", p.hybrid.router_time_s}};
+  if (p.battery)
+    j["battery"] = {{"capacity", p.battery->capacity_j},
+                    {"voltage", or_null(p.battery->voltage_v)},
+                    {"sleep", p.battery->sleep_w},
+                    {"radio", p.battery->radio},
+                    {"message_energy", p.battery->message_j},
+                    {"byte_energy", p.battery->byte_j},
+                    {"min_life", or_null(p.battery->min_life_s)}};
   j["budget"] = budget_json(p.budget);
   j["close_call"] = p.close_call;
   Json rules = Json::object();

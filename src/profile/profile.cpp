@@ -245,6 +245,7 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
   detail::read_cloud(cloud, p, profile, catalog);
   read_edge(top.section("edge", true), p, profile, catalog);
   detail::resolve_residual_default(profile);
+  detail::read_battery(top.section("battery", false), p, profile);
 
   FieldReader hybrid = top.section("hybrid", false);
   profile.hybrid.escalation = hybrid.quantity("escalation", k_share, k_fraction, false, "5%")

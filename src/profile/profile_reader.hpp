@@ -64,6 +64,10 @@ void read_finance(FieldReader r, const profile_parse::Parsers& p, Profile& profi
 // Reads `carbon:` (grid and cloud_grid: a region or grams of CO2e per kWh).
 void read_carbon(FieldReader r, Profile& profile);
 
+// Reads `battery:` (capacity, voltage, sleep, radio or message_energy and byte_energy, min_life).
+// Needs edge.deployment: call it after the edge section.
+void read_battery(FieldReader r, const profile_parse::Parsers& p, Profile& profile);
+
 // finance.residual when not written: the market curve for deployment: server, none for devices.
 void resolve_residual_default(Profile& profile);
 

@@ -349,6 +349,7 @@ std::string render_table(const nlohmann::ordered_json& json, const RenderOptions
   options_block(out, report);
   if (const std::string tokens = token_cost_table(report); !tokens.empty()) out += tokens.substr(1) + "\n";
   if (const std::string energy = energy_table(report); !energy.empty()) out += energy + "\n";
+  if (const std::string battery = battery_table(report); !battery.empty()) out += battery + "\n";
   sizing_block(out, report);
   prediction_block(out, report);
   rules_block(out, report);

@@ -29,6 +29,8 @@ std::string rental_sentence(JsonView report, JsonView option);
 // Each priced option's energy and carbon per call, as a block of the table; "" when no option
 // has an energy figure (an older report).
 std::string energy_table(JsonView report);
+// One device's battery life under each option, as a block of the table; "" without battery:.
+std::string battery_table(JsonView report);
 
 // "1 box", "20 instances", "2,000 kiosks", or "-" for pay-per-use.
 std::string units_text(JsonView option);

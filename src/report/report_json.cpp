@@ -60,6 +60,16 @@ Json energy_json(const EnergyUse& e) {
           {"unknown", e.unknown.empty() ? Json(nullptr) : Json(e.unknown)}};
 }
 
+// One device's battery life under an option (model/battery.cpp); null without battery:.
+Json battery_json(const std::optional<BatteryLife>& b) {
+  if (!b) return nullptr;
+  return {{"life_days", b->life_s ? Json(*b->life_s / 86400) : Json(nullptr)},
+          {"average_w", or_null(b->average_w)},
+          {"compute_j", or_null(b->compute_j)},
+          {"radio_j", b->radio_j},
+          {"unknown", b->unknown.empty() ? Json(nullptr) : Json(b->unknown)}};
+}
+
 // An option's costs; null costs, no lines and no curve for an option that is not priced.
 Json option_json(const OptionCost& o, double horizon_months, bool priced = true) {
   if (!priced) {
@@ -67,7 +77,7 @@ Json option_json(const OptionCost& o, double horizon_months, bool priced = true)
               {"cost_per_1k_calls", nullptr}, {"units", nullptr}, {"units_label", nullptr},
               {"instances", nullptr}, {"rental", nullptr}, {"replacement_cost", nullptr}, {"replacement_count", nullptr},
               {"lifetime_months", nullptr}, {"breakdown", Json::array()}, {"cumulative", Json::array()},
-              {"load", nullptr}, {"energy_per_call_j", nullptr}, {"energy", nullptr}};
+              {"load", nullptr}, {"energy_per_call_j", nullptr}, {"energy", nullptr}, {"battery", nullptr}};
     detail::add_money_over_time(j, o, false);
     return j;
   }
@@ -94,7 +104,8 @@ Json option_json(const OptionCost& o, double horizon_months, bool priced = true)
           {"cumulative", cumulative_curve(o, horizon_months)},
           {"load", o.load ? load_json(*o.load) : Json(nullptr)},
           {"energy_per_call_j", or_null(o.energy_per_call_j)},
-          {"energy", energy_json(o.energy)}};
+          {"energy", energy_json(o.energy)},
+          {"battery", battery_json(o.battery)}};
   detail::add_money_over_time(j, o, true);
   return j;
 }
@@ -226,6 +237,16 @@ nlohmann::ordered_json report_json(const Report& r) {
                  {"grid_g_per_kwh", r.profile.carbon.grid_g_per_kwh},
                  {"cloud_grid", r.profile.carbon.cloud_grid},
                  {"cloud_g_per_kwh", r.profile.carbon.cloud_g_per_kwh}};
+  if (const auto& b = r.profile.battery)
+    j["battery"] = {{"capacity_j", b->capacity_j},
+                    {"voltage_v", or_null(b->voltage_v)},
+                    {"sleep_w", b->sleep_w},
+                    {"radio", b->radio},
+                    {"message_j", b->message_j},
+                    {"byte_j", b->byte_j},
+                    {"min_life_days", b->min_life_s ? Json(*b->min_life_s / 86400) : Json(nullptr)}};
+  else
+    j["battery"] = nullptr;
   const auto& catalog_price = r.profile.derivations.catalog_price;
   j["cloud_provider"] = catalog_price && !catalog_price->provider.empty() ? Json(catalog_price->provider) : Json(nullptr);
   j["workload"] = workload_json(r);

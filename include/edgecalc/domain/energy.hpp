@@ -27,4 +27,18 @@ struct ApiEnergy {
 };
 const ApiEnergy& api_energy();
 
+// What a battery device's radio spends to send one call to the cloud (docs/model.md, "Battery
+// life"): a message (waking, attaching or connecting, headers, the acknowledgement), then each
+// byte of the payload on air. Measured where a measurement was found; each figure says how.
+struct RadioEnergy {
+  std::string_view id;             // battery.radio: ble, wifi, lte-m, nb-iot, lorawan
+  double message_j;                // one message, as measured or computed below
+  double byte_j;                   // each payload byte: transmit power x the byte's time on air
+  std::string_view message_source;
+  std::string_view byte_source;
+};
+
+std::span<const RadioEnergy> radio_energies();
+const RadioEnergy* find_radio_energy(std::string_view id);  // nullptr for an unknown id
+
 }  // namespace edgecalc

@@ -54,8 +54,14 @@ Parsed parse_size(std::string_view text);
 Parsed parse_ops(std::string_view text);
 // Bytes per second: 5Mbit/s, 5Mbps, 500kbit/s, 1Gbit/s, 2MB/s.
 Parsed parse_bandwidth(std::string_view text);
-// Watts: 100mW, 0.1W, 450W, 1kW.
+// Watts: 15uW, 100mW, 0.1W, 450W, 1kW.
 Parsed parse_power(std::string_view text);
+// A battery's quantities. Joules: 30uJ, 6.9mJ, 0.55J, 0.81Wh, 152uWh. Coulombs: 220mAh, 2.4Ah.
+// Amperes: 3uA, 1.5mA. Volts: 3.7V, 3000mV.
+Parsed parse_energy(std::string_view text);
+Parsed parse_charge(std::string_view text);
+Parsed parse_current(std::string_view text);
+Parsed parse_voltage(std::string_view text);
 // A fraction 0..1: 10% or 0.1.
 Parsed parse_fraction(std::string_view text);
 // Currency per gigabyte (1e9 bytes): $0.10/GB, $0.0001/MB.

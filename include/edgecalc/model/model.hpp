@@ -116,6 +116,16 @@ struct EnergyUse {
   std::string unknown;                   // why a part is unknown, when one is
 };
 
+// How long one device lasts on its battery under an option (docs/model.md, "Battery life"):
+// its sleep draw plus, per call, its own inference and the radio message of a cloud call.
+struct BatteryLife {
+  std::optional<double> life_s;     // capacity / average_w; nullopt when a part is unknown
+  std::optional<double> average_w;  // sleep + calls per second x (compute_j + radio_j)
+  std::optional<double> compute_j;  // the device's inference per call, averaged over its calls
+  double radio_j = 0;               // the radio per call: the share sent to the cloud x (message + payload)
+  std::string unknown;              // why the life is unknown, when it is
+};
+
 struct OptionCost {
   Option option = Option::cloud;
   double upfront = 0;       // bought at month 0
@@ -142,6 +152,7 @@ struct OptionCost {
   std::optional<Timeline> timeline;  // priced month by month (Profile::varies_over_time())
   std::optional<TokenCost> per_1m_tokens;  // nullopt without workload.tokens
   EnergyUse energy;
+  std::optional<BatteryLife> battery;  // nullopt without a battery: section
 
   // Cumulative spend at `month` (>= 0): upfront + monthly x month + hardware bought again at
   // each multiple of the lifetime up to `month`. With `within_horizon`, only the replacements
@@ -189,6 +200,9 @@ void price_tokens(const Profile& profile, CostModel& model);
 
 // Each option's energy and carbon per call (model/energy.cpp), from the sized units.
 void price_energy(const Profile& profile, CostModel& model);
+
+// Each option's battery life on one device (model/battery.cpp), when the profile has battery:.
+void price_battery(const Profile& profile, CostModel& model);
 
 // The steady model alone: today's prices, the whole fleet from month 0, nothing discounted or resold.
 CostModel price_steady(const Profile& profile);

@@ -183,6 +183,18 @@ struct Carbon {
   std::string cloud_grid = "world";
 };
 
+// A device on battery (docs/model.md, "Battery life"): the energy it holds, its draw between
+// calls, what its radio spends per cloud call, and the life every option must reach.
+struct Battery {
+  double capacity_j = 0;              // battery.capacity (x battery.voltage when written in mAh)
+  std::optional<double> voltage_v;    // battery.voltage
+  double sleep_w = 0;                 // battery.sleep (x voltage when written as a current)
+  std::string radio;                  // battery.radio: a radio of domain/energy.cpp, or "written"
+  double message_j = 0;               // battery.message_energy, or the radio's: one cloud call's message
+  double byte_j = 0;                  // battery.byte_energy, or the radio's: each byte of workload.payload
+  std::optional<double> min_life_s;   // battery.min_life: an option that lasts less is blocked
+};
+
 // A value taken from a catalog, for the report's assumptions.
 struct CatalogValue {
   std::string field;   // "edge.unit_cost"
@@ -267,6 +279,7 @@ struct Profile {
   Hybrid hybrid;
   Finance finance;
   Carbon carbon;
+  std::optional<Battery> battery;  // devices on battery only (edge.deployment: device)
   Budget budget;
   double close_call = 0.1;                     // totals this close (relative) are a close call
   std::map<std::string, RuleOverride> rules;   // rule id -> override
