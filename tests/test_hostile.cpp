@@ -111,6 +111,8 @@ TEST_CASE("control characters from the input are escaped in every message", "[ho
   CHECK(r.code == 2);
   CHECK(r.err.find(": error: name must not hold control characters; got \"evil\\x1B]0;title\\x07\"\n") !=
         std::string::npos);
+  // one diagnostic for the rejected name: it is not also reported empty (#30.4)
+  CHECK(r.err.find("name must not be empty") == std::string::npos);
   // a file name is input too
   r = run({"no\nsuch\x1B.yaml"});
   CHECK(r.code == 2);

@@ -216,8 +216,10 @@ std::optional<Profile> build_profile(const Document& document, Diagnostics& diag
     }
   }
   // Names are printed on terminals and in CI logs; a description may span lines.
-  profile.name = top.label("name", true, "doorbell-keyword-spotting").value_or("");
-  if (top.entry("name") && profile.name.empty()) top.error_at("name", "name must not be empty");
+  // One diagnostic per rejected field: a name with control characters is not also "empty".
+  const std::optional<std::string> name = top.label("name", true, "doorbell-keyword-spotting");
+  profile.name = name.value_or("");
+  if (name && name->empty()) top.error_at("name", "name must not be empty");
   profile.description = top.label("description", false, "Wake word on a battery doorbell", "\n\t").value_or("");
   profile.currency = top.label_or("currency", "EUR");
   if (profile.currency.empty()) top.error_at("currency", "currency must not be empty");
