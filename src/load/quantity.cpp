@@ -18,13 +18,8 @@ namespace edgecalc {
 
 namespace {
 
-// ---- Unit tables: adding a unit is a one-line data edit. --------------------------------
-// value in the table's base unit = factor + months * (the profile's month in seconds).
-struct Unit {
-  std::string_view name;
-  double factor;
-  double months = 0;
-};
+// ---- Unit tables (struct Unit is in number_scan.hpp; power and battery units in
+// quantity_electric.cpp). -----------------------------------------------------------------
 
 // Base: seconds. A month is the profile's billing month (`month:`, default 730h); a year is
 // 12 billing months, so 730h months give a 365-day year.
@@ -51,17 +46,6 @@ constexpr Unit k_bandwidth_units[] = {
     {"B/s", 1},          {"kB/s", 1e3},     {"KB/s", 1e3},       {"MB/s", 1e6},
     {"GB/s", 1e9},       {"TB/s", 1e12}};  // HBM is quoted in TB/s (H100 SXM: 3.35 TB/s)
 constexpr std::string_view k_bandwidth_names = "kbit/s, Mbit/s, Gbit/s (or kbps, Mbps, Gbps), KB/s, MB/s, GB/s, TB/s";
-
-// Base: watts.
-constexpr Unit k_power_units[] = {{"uW", 1e-6}, {"µW", 1e-6}, {"mW", 1e-3}, {"W", 1}, {"kW", 1e3}, {"MW", 1e6}};
-constexpr std::string_view k_power_names = "uW, mW, W, kW, MW";
-
-// A battery's units. Bases: joules, coulombs, amperes, volts.
-constexpr Unit k_joule_units[] = {{"uJ", 1e-6}, {"µJ", 1e-6}, {"mJ", 1e-3}, {"J", 1},        {"kJ", 1e3},
-                                  {"uWh", 3.6e-3}, {"µWh", 3.6e-3}, {"mWh", 3.6}, {"Wh", 3600}, {"kWh", 3.6e6}};
-constexpr Unit k_charge_units[] = {{"uAh", 3.6e-3}, {"µAh", 3.6e-3}, {"mAh", 3.6}, {"Ah", 3600}, {"C", 1}};
-constexpr Unit k_current_units[] = {{"nA", 1e-9}, {"uA", 1e-6}, {"µA", 1e-6}, {"mA", 1e-3}, {"A", 1}};
-constexpr Unit k_voltage_units[] = {{"mV", 1e-3}, {"V", 1}};
 
 // Base: kilowatt-hours.
 constexpr Unit k_energy_units[] = {{"Wh", 1e-3}, {"kWh", 1}, {"MWh", 1e3},
@@ -188,21 +172,6 @@ Parsed fail_scan(const NumberUnit& nu, std::string_view expected) {
   return fail(nu.error);
 }
 
-// number + unit from `units`, e.g. "150ms". A bare 0 is 0 in any unit.
-Parsed parse_with_units(std::string_view text, std::span<const Unit> units,
-                        std::string_view kind, std::string_view names,
-                        std::string_view example_unit, const UnitContext& ctx) {
-  const NumberUnit nu = split_number_unit(text);
-  if (!nu.error.empty()) return fail_scan(nu, fmt::format("a {}, e.g. 150{}", kind, example_unit));
-  if (nu.unit.empty()) {
-    if (nu.number == 0) return Parsed{0, {}};
-    return fail(fmt::format("needs a unit, e.g. {}{}", format_number(nu.number), example_unit));
-  }
-  const Unit* u = find_unit(units, nu.unit);
-  if (!u) return fail(unknown_unit(kind, nu.unit, units, names));
-  return Parsed{nu.number * unit_value(*u, ctx), {}};
-}
-
 // Splits "a/b" at the last '/'. Returns false when there is no '/'.
 bool split_per(std::string_view text, std::string_view& amount, std::string_view& per) {
   const auto slash = text.rfind('/');
@@ -226,6 +195,21 @@ Parsed per_unit(std::string_view per, std::span<const Unit> units, std::string_v
 }  // namespace
 
 std::string format_number(double value) { return fmt::format("{}", value); }
+
+// number + unit from `units`, e.g. "150ms". A bare 0 is 0 in any unit.
+Parsed parse_with_units(std::string_view text, std::span<const Unit> units,
+                        std::string_view kind, std::string_view names,
+                        std::string_view example_unit, const UnitContext& ctx) {
+  const NumberUnit nu = split_number_unit(text);
+  if (!nu.error.empty()) return fail_scan(nu, fmt::format("a {}, e.g. 150{}", kind, example_unit));
+  if (nu.unit.empty()) {
+    if (nu.number == 0) return Parsed{0, {}};
+    return fail(fmt::format("needs a unit, e.g. {}{}", format_number(nu.number), example_unit));
+  }
+  const Unit* u = find_unit(units, nu.unit);
+  if (!u) return fail(unknown_unit(kind, nu.unit, units, names));
+  return Parsed{nu.number * unit_value(*u, ctx), {}};
+}
 
 Parsed parse_number(std::string_view text) {
   const NumberUnit nu = split_number_unit(text);
@@ -296,23 +280,6 @@ Parsed parse_ops(std::string_view text) {
 
 Parsed parse_bandwidth(std::string_view text) {
   return parse_with_units(text, k_bandwidth_units, "bandwidth", k_bandwidth_names, "Mbit/s", UnitContext{});
-}
-
-Parsed parse_power(std::string_view text) {
-  return parse_with_units(text, k_power_units, "power", k_power_names, "W", UnitContext{});
-}
-
-Parsed parse_energy(std::string_view text) {
-  return parse_with_units(text, k_joule_units, "energy", "uJ, mJ, J, kJ, mWh, Wh, kWh", "mJ", UnitContext{});
-}
-Parsed parse_charge(std::string_view text) {
-  return parse_with_units(text, k_charge_units, "charge", "uAh, mAh, Ah", "mAh", UnitContext{});
-}
-Parsed parse_current(std::string_view text) {
-  return parse_with_units(text, k_current_units, "current", "nA, uA, mA, A", "uA", UnitContext{});
-}
-Parsed parse_voltage(std::string_view text) {
-  return parse_with_units(text, k_voltage_units, "voltage", "mV, V", "V", UnitContext{});
 }
 
 Parsed parse_rate(std::string_view text, const UnitContext& ctx) {
