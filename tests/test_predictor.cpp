@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -349,4 +350,39 @@ TEST_CASE("validate recovers a backend's constants from measurements it generate
   for (const ValidationRow& r : decode.rows) CHECK(*r.predicted_leave_one_out == Approx(r.measured));
   CHECK(decode.leave_one_out.worst < 1e-9);
   CHECK(decode.in_sample.median > 0.01);  // the shipped constants are not these
+}
+
+TEST_CASE("validate recovers the per-call step cost from batched series it generated, and their energy", "[predictor][accuracy]") {
+  // Two made-up vLLM series, one per GPU, from the shipped CUDA constants with a step cost of
+  // 80 us for each further call. The fit to every point must find 80 us; leaving each GPU out
+  // fits it to the other GPU's points, so each is predicted exactly too. Energy per output token
+  // is the GPUs' active power over the throughput: written as 2 x 700 W / tokens/s on the
+  // H100s and 1,000 W / tokens/s on the B200, it is predicted exactly.
+  Catalog c = builtin_catalog();
+  BackendEntry truth = *c.find_backend("cuda");
+  truth.call_overhead_s = 80e-6;
+  Measurements m;
+  for (const auto& [hw, gpus, model] : {std::tuple{"cloud-h100", 2.0, "llama-3.1-8b"}, std::tuple{"cloud-b200", 1.0, "qwen3-14b"}}) {
+    BatchedSeries s{hw, model, "f16", "made up", "2026-12", gpus, 200, 600, {}};
+    HardwareEntry unit = *c.find_hardware(hw);
+    unit.ram_bytes *= gpus;
+    unit.bandwidth_bytes_per_s *= gpus;
+    unit.fp16_flops *= gpus;
+    for (const double n : {8.0, 64.0, 256.0}) {
+      const Prediction p = predict_llm(unit, truth, *c.find_llm(model), *c.find_quantization("f16"), 200, 600, n);
+      const double tokens_per_s = 600 * p.batch->calls_per_s(std::min(n, p.batch->max_concurrency));
+      s.points.push_back(BatchedPoint{n, tokens_per_s, gpus * unit.power_active_w / tokens_per_s});
+    }
+    m.batched.push_back(s);
+  }
+  const Validation v = validate_predictor(c, m);
+  REQUIRE(v.fits.size() == 1);
+  CHECK(v.fits[0].batched_points == 6);
+  CHECK(*v.fits[0].call_overhead_s == Approx(80e-6));
+  for (const char* kind : {"batched", "energy"}) {
+    const auto k = std::find_if(v.kinds.begin(), v.kinds.end(), [&](const ValidationKind& x) { return x.kind == kind; });
+    REQUIRE(k != v.kinds.end());
+    REQUIRE(k->rows.size() == 6);
+    for (const ValidationRow& r : k->rows) CHECK(*r.predicted_leave_one_out == Approx(r.measured));
+  }
 }

@@ -186,13 +186,14 @@ TEST_CASE("a vLLM server under Poisson load: calibrated on one sweep, the produc
                        average_batch, at16.batch.calls_per_s(average_batch), all.throughput, 100 * at_average,
                        at16.batch.max_concurrency, at16.capacity);
 
-  // Calibrated on the 1 req/s run alone (one run, one size: only the efficiency is fitted, no
-  // per-call cost), the model misses how the step grows with the batch.
+  // Calibrated on the 1 req/s run alone (one run, one size: only the efficiency is fitted; the
+  // per-call cost stays the shipped CUDA one, 61.7 us, fitted to vLLM on H100 and B200), the
+  // model misses how much faster this server's step grows with the batch (0.28 ms a call).
   const Catalog single = calibrated_on("vllm-ascend-qwen2.5-7b-runs-a.jsonl", nullptr, 1);
   const Predicted alone = predict(single, other[1], 4);
   const double alone_tpot = error(alone.tpot_s, other[1].tpot_s);
-  CHECK(alone_tpot < -0.15);
-  CHECK(alone.capacity > 3 * all.throughput);
+  CHECK(alone_tpot < -0.10);
+  CHECK(alone.capacity > 2.5 * all.throughput);
   const BackendEntry& fitted = cal.devices[0].backend;
   const BatchModel& b = at16.batch;
   const double kv_per_call = b.kv_bytes_per_token * b.step_kv_tokens / b.bandwidth_bytes_per_s;

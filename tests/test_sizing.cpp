@@ -81,10 +81,10 @@ TEST_CASE("more calls on the same boxes raise the energy line, fewer lower it", 
   // 140/day peaks at 0.259/s: still 3 boxes of 0.191/s at 60%
   const CostModel fewer = price_options(example("team-gpu-server.yaml", {set("workload.calls=140/day")}));
   // 300/day peaks at 0.5556/s, which more boxes carry; keep the unit count the same with a larger
-  // share of the box: 250/day at 100% is still one box (its p95 19.8 s within the 20 s budget;
-  // 300/day's would not be)
+  // share of the box: 240/day at 100% is still one box (its p95 19.7 s within the 20 s budget;
+  // 250/day's would not be)
   const CostModel doubled_same_boxes =
-      price_options(example("team-gpu-server.yaml", {set("workload.calls=250/day"), set("edge.utilization=100%")}));
+      price_options(example("team-gpu-server.yaml", {set("workload.calls=240/day"), set("edge.utilization=100%")}));
   REQUIRE(fewer.sizing.units == base.sizing.units);
   CHECK(energy_monthly(fewer) < energy_monthly(base));
   REQUIRE(doubled_same_boxes.sizing.units == base.sizing.units);

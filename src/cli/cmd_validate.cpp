@@ -48,8 +48,10 @@ Json validation_json(const Validation& v, double max_error, bool passed) {
                     {"bandwidth_efficiency", opt(f.bandwidth_efficiency)},
                     {"token_overhead_s", opt(f.token_overhead_s)},
                     {"prefill_efficiency", opt(f.prefill_efficiency)},
+                    {"call_overhead_s", opt(f.call_overhead_s)},
                     {"decode_points", f.decode_points},
-                    {"prefill_points", f.prefill_points}});
+                    {"prefill_points", f.prefill_points},
+                    {"batched_points", f.batched_points}});
   }
   return {{"kinds", kinds},
           {"fits", fits},
@@ -74,10 +76,13 @@ std::string validation_table(const Validation& v, double max_error, bool passed)
   out += "backend constants fitted to every measurement (data/hardware.yaml holds the shipped ones)\n";
   for (const BackendFit& f : v.fits)
     out += fmt::format("  {:<8} bandwidth efficiency {:>6}, token overhead {:>8} ({} decode points); prefill efficiency {:>6} "
-                       "({} points)\n",
+                       "({} points){}\n",
                        f.backend, f.bandwidth_efficiency ? error_percent(*f.bandwidth_efficiency) : "-",
                        f.token_overhead_s ? fmt::format("{:.2f} ms", 1e3 * *f.token_overhead_s) : "-", f.decode_points,
-                       f.prefill_efficiency ? error_percent(*f.prefill_efficiency) : "-", f.prefill_points);
+                       f.prefill_efficiency ? error_percent(*f.prefill_efficiency) : "-", f.prefill_points,
+                       f.call_overhead_s ? fmt::format("; step cost per further call {:.1f} us ({} batched points)",
+                                                       1e6 * *f.call_overhead_s, f.batched_points)
+                                         : "");
   const ValidationKind& decode = v.kinds.front();
   out += fmt::format("\ngate: decode median error leaving each device out {} {} {}: {}\n",
                      error_percent(decode.leave_one_out.median), passed ? "<=" : ">", error_percent(max_error),

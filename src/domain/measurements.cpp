@@ -68,9 +68,15 @@ Measurements parse() {
                     r.required("gpus"),
                     r.required("input"), r.required("output"), {}};
     for (const NodePtr& point : r.get("points")->items) {
-      const Parsed c = parse_number(point->items.at(0)->text), t = parse_number(point->items.at(1)->text);
-      if (!c.ok() || !t.ok()) throw std::logic_error(std::string(batched_file) + ": a point is not [concurrency, tokens/s]");
-      s.points.push_back(BatchedPoint{c.value, t.value});
+      // [concurrency, output tokens/s] or [concurrency, output tokens/s, J per output token]
+      const auto& items = point->items;
+      if (items.size() != 2 && items.size() != 3)
+        throw std::logic_error(std::string(batched_file) + ": a point is not [concurrency, tokens/s(, J/token)]");
+      const Parsed c = parse_number(items[0]->text), t = parse_number(items[1]->text);
+      const Parsed e = items.size() == 3 ? parse_number(items[2]->text) : Parsed{1, {}};
+      if (!c.ok() || !t.ok() || !e.ok() || e.value <= 0)
+        throw std::logic_error(std::string(batched_file) + ": a point is not [concurrency, tokens/s(, J/token)]");
+      s.points.push_back(BatchedPoint{c.value, t.value, items.size() == 3 ? std::optional(e.value) : std::nullopt});
     }
     m.batched.push_back(std::move(s));
   }

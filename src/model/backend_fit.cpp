@@ -55,6 +55,18 @@ std::optional<BatchedFit> fit_batched_decode(const std::vector<const DecodePoint
   return BatchedFit{1 / a, c};
 }
 
+// minimise sum((a + k c) / m - 1)^2: d/dc = 0 gives c = sum (k/m)(1 - a/m) / sum (k/m)^2.
+std::optional<double> fit_call_overhead(const std::vector<const StepCostPoint*>& points) {
+  double num = 0, den = 0;
+  for (const StepCostPoint* p : points) {
+    const double u = p->k / p->m;
+    num += u * (1 - p->a / p->m);
+    den += u * u;
+  }
+  if (den <= 0) return std::nullopt;
+  return std::max(0.0, num / den);
+}
+
 // prefill_pred = efficiency x k: minimise sum(e k / p - 1)^2, e in (0, 1].
 std::optional<double> fit_prefill(const std::vector<const PrefillPoint*>& points) {
   if (points.empty()) return std::nullopt;

@@ -48,6 +48,19 @@ struct BatchedFit {
 std::optional<BatchedFit> fit_batched_decode(const std::vector<const DecodePoint*>& points, double overhead_s,
                                              std::optional<double> efficiency);
 
+// One batched-serving point for the per-call step cost c: a closed loop of `batch` calls costs
+// each call a + k c of the unit's time (prefill alone, then its share of the decode steps:
+// a = prefill + output x step(c = 0) / batch, k = output x (batch - 1) / batch); m is what the
+// measurement gives (output / output tokens/s).
+struct StepCostPoint {
+  std::string hardware, backend;
+  double a = 0, k = 0, m = 0;
+};
+
+// Least squares on relative error: c = sum (k/m)(1 - a/m) / sum (k/m)^2, at least 0. Nullopt
+// when no point has a batch above one.
+std::optional<double> fit_call_overhead(const std::vector<const StepCostPoint*>& points);
+
 // prefill_pred = efficiency x k: least squares on relative error, efficiency in (0, 1].
 std::optional<double> fit_prefill(const std::vector<const PrefillPoint*>& points);
 

@@ -100,28 +100,73 @@ Validation validate_predictor(const Catalog& c, const Measurements& m) {
     }
   }
 
-  // Batched: the decode constants of the series' backend, as shipped and refitted without the
-  // series' hardware; tensor parallel is one unit with n times the memory, bandwidth and compute.
-  ValidationKind bk{"batched", "output tokens/s", {}, {}, {}};
+  // Batched: the series' backend with its decode constants as shipped, or refitted without the
+  // series' hardware, and its per-call step cost fitted to the batched points of the other
+  // devices; tensor parallel is one unit with n times the memory, bandwidth and compute.
+  struct Series {
+    const BatchedSeries* s;
+    Entries e;
+    HardwareEntry hw;
+    BackendEntry refit;
+  };
+  std::vector<Series> series;
   for (const BatchedSeries& s : m.batched) {
-    const Entries e = entries_of(c, s.hardware, s.model, s.quantization);
-    HardwareEntry hw = *e.hw;
-    hw.ram_bytes *= s.gpus;
-    hw.bandwidth_bytes_per_s *= s.gpus;
-    hw.fp16_flops *= s.gpus;
-    BackendEntry refit = *e.backend;
-    if (const auto f = fit_decode(training(decode, e.backend->id, s.hardware, 2))) {
-      refit.bandwidth_efficiency = f->efficiency;
-      refit.token_overhead_s = f->overhead_s;
+    Series x{&s, entries_of(c, s.hardware, s.model, s.quantization), {}, {}};
+    x.hw = *x.e.hw;
+    x.hw.ram_bytes *= s.gpus;
+    x.hw.bandwidth_bytes_per_s *= s.gpus;
+    x.hw.fp16_flops *= s.gpus;
+    x.refit = *x.e.backend;
+    if (const auto f = fit_decode(training(decode, x.e.backend->id, s.hardware, 2))) {
+      x.refit.bandwidth_efficiency = f->efficiency;
+      x.refit.token_overhead_s = f->overhead_s;
     }
+    series.push_back(x);
+  }
+  const auto batch_of = [](const Series& x, const BatchedPoint& point, const BackendEntry& be) {
+    return predict_llm(x.hw, be, *x.e.llm, *x.e.quant, x.s->input_tokens, x.s->output_tokens, point.concurrency);
+  };
+  const auto throughput = [&](const Series& x, const BatchedPoint& point, const BackendEntry& be) {
+    const Prediction p = batch_of(x, point, be);
+    return x.s->output_tokens * p.batch->calls_per_s(std::min(point.concurrency, p.batch->max_concurrency));
+  };
+  // The step-cost points of every series, with the shipped or the refitted decode constants.
+  const auto step_points = [&](bool refitted) {
+    std::vector<StepCostPoint> out;
+    for (const Series& x : series) {
+      BackendEntry be = refitted ? x.refit : *x.e.backend;
+      be.call_overhead_s = 0;
+      for (const BatchedPoint& point : x.s->points) {
+        const BatchModel b = *batch_of(x, point, be).batch;
+        const double n = std::min(point.concurrency, b.max_concurrency), out_tokens = x.s->output_tokens;
+        out.push_back(StepCostPoint{x.s->hardware, be.id, b.prefill_s + out_tokens * b.step_s(n) / n,
+                                    out_tokens * std::max(0.0, n - 1) / n, out_tokens / point.output_tokens_per_s});
+      }
+    }
+    return out;
+  };
+  const std::vector<StepCostPoint> shipped_steps = step_points(false), refit_steps = step_points(true);
+
+  // Energy: the GPUs at their active power over the predicted output tokens/s, the energy per
+  // output token a server option is charged before PUE (docs/model.md, "Energy and carbon").
+  ValidationKind bk{"batched", "output tokens/s", {}, {}, {}}, ek{"energy", "J per output token", {}, {}, {}};
+  for (const Series& x : series) {
+    const BatchedSeries& s = *x.s;
+    BackendEntry held_out = x.refit;
+    std::vector<const StepCostPoint*> others;
+    for (const StepCostPoint& p : refit_steps)
+      if (p.hardware != s.hardware && p.backend == held_out.id) others.push_back(&p);
+    held_out.call_overhead_s = fit_call_overhead(others).value_or(0);
     for (const BatchedPoint& point : s.points) {
-      const auto throughput = [&](const BackendEntry& be) {
-        const Prediction p = predict_llm(hw, be, *e.llm, *e.quant, s.input_tokens, s.output_tokens, point.concurrency);
-        return s.output_tokens * p.batch->calls_per_s(std::min(point.concurrency, p.batch->max_concurrency));
-      };
-      bk.rows.push_back(ValidationRow{s.hardware, s.model,
-                                      fmt_batched(s.gpus, s.quantization, point.concurrency), s.source, s.date,
-                                      point.output_tokens_per_s, throughput(*e.backend), throughput(refit)});
+      const std::string detail = fmt_batched(s.gpus, s.quantization, point.concurrency);
+      const double shipped = throughput(x, point, *x.e.backend), left_out = throughput(x, point, held_out);
+      bk.rows.push_back(ValidationRow{s.hardware, s.model, detail, s.source, s.date, point.output_tokens_per_s,
+                                      shipped, left_out});
+      if (point.joules_per_output_token) {
+        const double watts = s.gpus * x.e.hw->power_active_w;
+        ek.rows.push_back(ValidationRow{s.hardware, s.model, detail, s.source, s.date, *point.joules_per_output_token,
+                                        watts / shipped, watts / left_out});
+      }
     }
   }
 
@@ -140,7 +185,7 @@ Validation validate_predictor(const Catalog& c, const Measurements& m) {
     tk.rows.push_back(ValidationRow{r.hardware, r.model, "", r.source, r.date, r.inferences_per_s, rate(*hw), rate(held_out)});
   }
 
-  for (ValidationKind* k : {&dk, &pk, &bk, &tk}) {
+  for (ValidationKind* k : {&dk, &pk, &bk, &ek, &tk}) {
     summarize(*k);
     v.kinds.push_back(std::move(*k));
   }
@@ -148,8 +193,9 @@ Validation validate_predictor(const Catalog& c, const Measurements& m) {
   std::set<std::string> backends;
   for (const DecodePoint& p : decode) backends.insert(p.backend);
   for (const PrefillPoint& p : prefill) backends.insert(p.backend);
+  for (const StepCostPoint& p : shipped_steps) backends.insert(p.backend);
   for (const std::string& b : backends) {
-    BackendFit f{b, std::nullopt, std::nullopt, std::nullopt, 0, 0};
+    BackendFit f{b, std::nullopt, std::nullopt, std::nullopt, std::nullopt, 0, 0, 0};
     std::vector<const DecodePoint*> d;
     for (const DecodePoint& p : decode)
       if (p.backend == b) d.push_back(&p);
@@ -163,6 +209,11 @@ Validation validate_predictor(const Catalog& c, const Measurements& m) {
       f.token_overhead_s = fit->overhead_s;
     }
     f.prefill_efficiency = fit_prefill(pp);
+    std::vector<const StepCostPoint*> steps;
+    for (const StepCostPoint& p : shipped_steps)
+      if (p.backend == b) steps.push_back(&p);
+    f.batched_points = steps.size();
+    f.call_overhead_s = fit_call_overhead(steps);
     v.fits.push_back(f);
   }
   return v;

@@ -20,6 +20,7 @@ struct LlmMeasurement {
 struct BatchedPoint {
   double concurrency = 0;
   double output_tokens_per_s = 0;  // all streams together
+  std::optional<double> joules_per_output_token;  // the GPUs' measured energy (ML.ENERGY), when published
 };
 
 struct BatchedSeries {

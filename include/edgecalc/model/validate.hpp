@@ -26,7 +26,7 @@ struct ErrorSummary {
 };
 
 struct ValidationKind {
-  std::string kind;  // decode, prefill, batched, tinyml
+  std::string kind;  // decode, prefill, batched, energy, tinyml
   std::string unit;  // of measured and predicted
   std::vector<ValidationRow> rows;
   ErrorSummary in_sample, leave_one_out;
@@ -37,7 +37,8 @@ struct BackendFit {
   std::string backend;
   std::optional<double> bandwidth_efficiency, token_overhead_s;  // from decode
   std::optional<double> prefill_efficiency;                      // from prefill
-  std::size_t decode_points = 0, prefill_points = 0;
+  std::optional<double> call_overhead_s;                         // from batched serving
+  std::size_t decode_points = 0, prefill_points = 0, batched_points = 0;
 };
 
 struct Validation {
