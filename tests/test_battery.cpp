@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+
+#include <nlohmann/json.hpp>
+
 #include <edgecalc/model/model.hpp>
 
 #include "cli_run.hpp"
@@ -106,4 +110,52 @@ TEST_CASE("battery: bad input names the field and what it expects", "[errors][ba
         "p.yaml:9:51: error: unknown key `min_lfe` in battery; did you mean `min_life`?\n");
   CHECK(errors_of(replaced(k_base, base, "battery: {capacity: 1Wh, sleep: 10uW, radio: ble}\nedge: {deployment: server}")) !=
         "(loaded without errors)");
+}
+
+TEST_CASE("Markdown and HTML reports show energy, carbon and battery life like the table", "[energy][battery][render]") {
+  using namespace battery_life;
+  // The pendant example: edge 229 days (3,996 J / 0.2019 mW, computed above), the cloud 120 min.
+  const std::string profile = example_path("fall-pendant-lte-m.yaml");
+  const Run md = run({profile, "--format", "markdown"});
+  REQUIRE(md.code == 0);
+  CHECK(md.out.find("**Energy per call** (CO2e at ") != std::string::npos);
+  CHECK(md.out.find("| option | per call | CO2e a call | CO2e a month | note |") != std::string::npos);
+  CHECK(md.out.find("**Battery life**") != std::string::npos);
+  CHECK(md.out.find("- one device: 300 mAh at 3.7 V") != std::string::npos);
+  CHECK(md.out.find("| edge | 229 days |") != std::string::npos);
+  CHECK(md.out.find("| cloud | 120 min |") != std::string::npos);
+  CHECK(md.out.find("cloud under it (rule battery.life)") != std::string::npos);
+
+  const Run html = run({profile, "--format", "html"});
+  REQUIRE(html.code == 0);
+  CHECK(html.out.find("<h2>Energy and carbon</h2>") != std::string::npos);
+  CHECK(html.out.find("<h2>Battery life</h2>") != std::string::npos);
+  CHECK(html.out.find("<tr><td>edge</td><td class=\"n\">229 days</td>") != std::string::npos);
+}
+
+TEST_CASE("battery fields are sensitivity fields: where the hybrid stops lasting battery.min_life", "[sensitivity][battery]") {
+  using namespace battery_life;
+  const Run r = run({example_path("fall-pendant-lte-m.yaml"), "--sensitivity", "--format", "json"});
+  REQUIRE(r.code == 0);
+  const auto report = nlohmann::json::parse(r.out);
+  std::map<std::string, nlohmann::json> field;
+  for (const auto& f : report.at("sensitivity").at("fields")) field[f.at("field").get<std::string>()] = f;
+  for (const char* name : {"battery.capacity", "battery.sleep", "battery.message_energy", "battery.byte_energy", "battery.min_life"})
+    REQUIRE(field.count(name));
+  CHECK(field["battery.capacity"].at("unit") == "J");
+  CHECK(field["battery.sleep"].at("unit") == "W");
+  // The hybrid draws 5.7699336 mW (above); 7 days = 604,800 s; it is blocked below
+  // 604,800 x 5.7699336e-3 = 3,489.656 J of capacity (-12.67% of 3,996 J): the nearest flip.
+  CHECK(field["battery.capacity"].at("switch_below").at("value").get<double>() == Approx(604800 * 5.7699336e-3));
+  CHECK(report.at("sensitivity").at("min_margin_field") == "battery.capacity");
+  // It lasts 3,996 / 5.7699336e-3 = 692,556 s (8.02 days): a min_life above that blocks it.
+  CHECK(field["battery.min_life"].at("switch_above").at("value").get<double>() == Approx(3996 / 5.7699336e-3));
+  // Sleep s also shortens the inference's share: draw = s + (15 mW - s) x 12 ms x 1/s + 5.568 mW
+  // = 0.988 s + 5.748 mW; 3,996 J / 604,800 s = 6.6071429 mW gives s = 0.8591429 / 0.988 = 0.869578 mW.
+  CHECK(field["battery.sleep"].at("switch_above").at("value").get<double>() == Approx((3996.0 / 604800 - 5.748e-3) / 0.988));
+
+  // A range on capacity is a Monte Carlo input like any other.
+  const Run ranged = run({example_path("fall-pendant-lte-m.yaml"), "--set", "battery.capacity=3000J..4500J", "--format", "json"});
+  REQUIRE(ranged.code == 0);
+  CHECK(nlohmann::json::parse(ranged.out).at("uncertainty").at("inputs").at(0).at("field") == "battery.capacity");
 }

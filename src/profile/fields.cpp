@@ -195,6 +195,16 @@ const NumericField k_fields[] = {
              (p.hybrid.escalation = v, p.derivations.escalation_is_hard_fraction = false)),
     EC_PLAIN("hybrid.router_time", seconds, (Bounds{0, false, k_max_latency_s}), p.hybrid.router_time_s,
              p.hybrid.router_time_s = v),
+    EC_PLAIN("battery.capacity", joules, (Bounds{0, true, k_max_capacity_j}),
+             p.battery ? Opt(p.battery->capacity_j) : std::nullopt, if (p.battery) p.battery->capacity_j = v),
+    EC_PLAIN("battery.sleep", watts, (Bounds{0, false, k_max_sleep_w}), p.battery ? Opt(p.battery->sleep_w) : std::nullopt,
+             if (p.battery) p.battery->sleep_w = v),
+    EC_PLAIN("battery.message_energy", joules, (Bounds{0, false, k_max_radio_j}),
+             p.battery ? Opt(p.battery->message_j) : std::nullopt, if (p.battery) p.battery->message_j = v),
+    EC_PLAIN("battery.byte_energy", joules, (Bounds{0, false, k_max_radio_j}),
+             p.battery ? Opt(p.battery->byte_j) : std::nullopt, if (p.battery) p.battery->byte_j = v),
+    EC_PLAIN("battery.min_life", seconds, (Bounds{0, true, k_max_duration_s}),
+             p.battery ? p.battery->min_life_s : std::nullopt, if (p.battery) p.battery->min_life_s = v),
     EC_PLAIN("close_call", fraction, k_fraction, p.close_call, p.close_call = v),
 };
 
@@ -250,6 +260,7 @@ Parsed parse_field_value(const NumericField& field, const Profile& p, std::strin
     case FieldUnit::bytes: return parse_size(t);
     case FieldUnit::bytes_per_second: return parse_bandwidth(t);
     case FieldUnit::watts: return parse_power(t);
+    case FieldUnit::joules: return parse_energy(t);
     case FieldUnit::money:
     case FieldUnit::money_per_tokens: return parse_money(t, u);
     case FieldUnit::money_per_gb: return parse_price_per_gb(t, u);
@@ -272,6 +283,7 @@ std::string spell_value(FieldUnit unit, double v) {
     case FieldUnit::bytes: return fmt::format("{}B", v);
     case FieldUnit::bytes_per_second: return fmt::format("{}B/s", v);
     case FieldUnit::watts: return fmt::format("{}W", v);
+    case FieldUnit::joules: return fmt::format("{}J", v);
     case FieldUnit::money_per_gb: return fmt::format("{}/GB", v);
     case FieldUnit::money_per_kwh: return fmt::format("{}/kWh", v);
     case FieldUnit::money_per_hour: return fmt::format("{}/h", v);
@@ -294,6 +306,7 @@ std::string unit_name(FieldUnit unit, const Profile& p) {
     case FieldUnit::bytes: return "B";
     case FieldUnit::bytes_per_second: return "B/s";
     case FieldUnit::watts: return "W";
+    case FieldUnit::joules: return "J";
     case FieldUnit::money: return p.currency;
     case FieldUnit::money_per_gb: return p.currency + "/GB";
     case FieldUnit::money_per_kwh: return p.currency + "/kWh";

@@ -11,11 +11,6 @@ namespace {
 
 using namespace profile_parse;
 
-constexpr double k_max_volts = 1000;
-constexpr double k_max_capacity_j = 3.6e9;  // 1 MWh: a battery, not a power station
-constexpr double k_max_sleep_w = 1e4;
-constexpr double k_max_radio_j = 1e6;
-
 // A quantity of one of two kinds, the second (a charge or a current) times the battery's
 // voltage: `220mAh` or `0.81Wh`, `3uA` or `10uW`.
 ParseFn either(Parsed (*first)(std::string_view), Parsed (*second)(std::string_view), std::optional<double> volts,

@@ -29,6 +29,10 @@ inline constexpr double k_max_latency_s = 86400;   // a day
 inline constexpr double k_max_bytes = 1e12;        // a terabyte per call
 inline constexpr double k_max_power_w = 1e7;       // 10 MW per unit
 inline constexpr double k_max_tokens = 1e8;
+inline constexpr double k_max_volts = 1000;
+inline constexpr double k_max_capacity_j = 3.6e9;  // 1 MWh: a battery, not a power station
+inline constexpr double k_max_sleep_w = 1e4;
+inline constexpr double k_max_radio_j = 1e6;
 
 inline constexpr Bounds k_money{0, false, k_max_money};
 inline constexpr Bounds k_fraction{0, false, 1};

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "render/render_finance.hpp"
+#include "render/render_energy.hpp"
 #include "render/render_tokens.hpp"
 #include "render/render_brief.hpp"
 #include "render/render_cost_chart.hpp"
@@ -81,6 +82,29 @@ std::string tokens_table(JsonView r) {
                        e(row.option), e(row.input), e(row.output), e(row.blended), e(row.how));
   const std::string api = api_price_text(r);
   return table(out) + (api.empty() ? "" : fmt::format("<p>{}; all costs over the horizon.</p>\n", e(api)));
+}
+
+// Energy and carbon per call, and a battery device's life, per option.
+std::string energy_section(JsonView r) {
+  const std::vector<EnergyRow> rows = energy_rows(r);
+  if (rows.empty()) return {};
+  std::string out = fmt::format("<h2>Energy and carbon</h2>\n<p>{}</p>\n", e(carbon_heading(r)));
+  std::string t = "<tr><th>option</th><th>per call</th><th>CO2e a call</th><th>CO2e a month</th><th>note</th></tr>\n";
+  for (const EnergyRow& row : rows)
+    t += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+                     e(row.option), e(row.per_call), e(row.carbon_per_call), e(row.carbon_per_month), e(row.note));
+  out += table(t);
+  const std::vector<BatteryRow> battery = battery_rows(r);
+  if (battery.empty()) return out;
+  out += "<h2>Battery life</h2>\n<ul>\n";
+  for (const std::string& line : battery_lines(r)) out += "<li>" + e(line) + "</li>\n";
+  out += "</ul>\n";
+  std::string b = "<tr><th>option</th><th>life</th><th>average draw</th><th>inference</th><th>radio</th><th>note</th></tr>\n";
+  for (const BatteryRow& row : battery)
+    b += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
+                     "<td class=\"n\">{}</td><td>{}</td></tr>\n",
+                     e(row.option), e(row.life), e(row.average_draw), e(row.inference), e(row.radio), e(row.note));
+  return out + table(b);
 }
 
 // How the options were priced month by month, and what that did to each.
@@ -301,6 +325,7 @@ std::string profile_section(JsonView r, std::size_t index) {
   }
   out += "<h2>Options</h2>\n" + options_table(r) + tokens_table(r) + breakdown_chart(r);
   out += money_over_time_section(r);
+  out += energy_section(r);
   out += "<h2>Latency</h2>\n" + latency_chart(r);
   if (const std::string g = goodput_table(r); !g.empty()) out += "<h3>Goodput: the peak each option carries within the budget</h3>\n" + g;
   out += "<h2>Rules that fired</h2>\n" + rules_list(r);

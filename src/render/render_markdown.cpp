@@ -10,6 +10,7 @@
 #include <edgecalc/report/diff.hpp>
 
 #include "util/format.hpp"
+#include "render/render_energy.hpp"
 #include "render/render_finance.hpp"
 #include "render/render_tokens.hpp"
 #include "render/render_scan.hpp"
@@ -78,6 +79,21 @@ void one_report(std::string& out, const Json& r) {
     out += "| option | input | output | all tokens | how |\n| --- | ---: | ---: | ---: | --- |\n";
     for (const TokenCostRow& row : rows)
       out += fmt::format("| {} | {} | {} | {} | {} |\n", row.option, row.input, row.output, row.blended, row.how);
+  }
+  if (const std::vector<EnergyRow> rows = energy_rows(r); !rows.empty()) {
+    out += fmt::format("\n**Energy per call** ({})\n\n", cell(carbon_heading(r)));
+    out += "| option | per call | CO2e a call | CO2e a month | note |\n| --- | ---: | ---: | ---: | --- |\n";
+    for (const EnergyRow& row : rows)
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", row.option, row.per_call, row.carbon_per_call,
+                         row.carbon_per_month, cell(row.note));
+  }
+  if (const std::vector<BatteryRow> rows = battery_rows(r); !rows.empty()) {
+    out += "\n**Battery life**\n\n";
+    for (const std::string& line : battery_lines(r)) out += "- " + cell(line) + "\n";
+    out += "\n| option | life | average draw | inference | radio | note |\n| --- | ---: | ---: | ---: | ---: | --- |\n";
+    for (const BatteryRow& row : rows)
+      out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", row.option, row.life, row.average_draw, row.inference,
+                         row.radio, cell(row.note));
   }
   std::string goodput;
   for (const char* name : {"cloud", "edge", "hybrid"})

@@ -45,6 +45,7 @@ std::string settable_text(double v, const std::string& unit, JsonView report, Ro
   if (unit == "B") return format_bytes(v, r);
   if (unit == "B/s") return format_bytes(v, r) + "/s";
   if (unit == "W") return format_plain(v, r) + "W";  // "34kW"
+  if (unit == "J") return format_plain(v, r) + "J";
   if (unit == "fraction") return format_percent(v, r);
   if (unit == "1/year") return format_percent(v, r) + "/year";
   if (unit == currency || unit.starts_with(currency + "/1")) return money(v);  // per 1k or 1M tokens: the field names it
@@ -91,7 +92,7 @@ std::string field_value_text(double v, const std::string& unit, JsonView report)
   if (unit == "1/s") return format_rate(v, num(report["hours_per_month"]) * 3600);
   if (unit == "B") return format_bytes(v);
   if (unit == "B/s") return format_bytes(v) + "/s";
-  if (unit == "W") return format_count(v) + " W";
+  if (unit == "W" || unit == "J") return format_si(v, unit);
   if (unit == "fraction") return format_percent(v);
   if (unit == "1/year") return format_percent(v) + "/year";
   if (unit == currency) return format_unit_price(v, currency);

@@ -254,6 +254,15 @@ std::string singular(std::string_view plural) {
   return std::string(plural);
 }
 
+std::string format_si(double v, std::string_view unit) {
+  const double a = std::fabs(v);
+  if (a == 0) return "0 " + std::string(unit);
+  if (a < 1e-3) return format_count(v * 1e6) + " u" + std::string(unit);
+  if (a < 1) return format_count(v * 1e3) + " m" + std::string(unit);
+  if (a < 1e3) return format_count(v) + " " + std::string(unit);
+  return format_count(v / 1e3) + " k" + std::string(unit);
+}
+
 std::string format_count_of(double count, std::string_view plural) {
   return format_count(count) + " " + (count == 1 ? singular(plural) : std::string(plural));
 }

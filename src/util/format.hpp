@@ -38,6 +38,10 @@ std::string format_unit_price(double value, const std::string& currency);
 // 14.6M, 11.65M, 1.278T, 243,333, 2,000, 959, 12.5, 0.278: 4 significant digits above a million.
 std::string format_count(double value);
 
+// A physical quantity with an SI prefix, 3 significant digits: "27 uJ", "6.88 mJ", "0.55 J",
+// "2.93 kJ", "11.1 uW".
+std::string format_si(double value, std::string_view unit);
+
 // A per-member rate in the first unit that makes it whole ("200/day", "10/h"), else the first
 // that makes it at least 1 ("8.33/h").
 std::string format_rate(double per_second, double month_s, Rounding rounding = Rounding::nearest);

@@ -24,6 +24,7 @@ enum class FieldUnit {
   bytes,            // "16000B"
   bytes_per_second, // "2500000B/s"
   watts,            // "80W"
+  joules,           // "3996J"
   money,            // in the profile's currency: "4500"
   money_per_gb,     // "0.09/GB"
   money_per_kwh,    // "0.2/kWh"
