@@ -12,6 +12,7 @@
 
 #include "cli_run.hpp"
 #include "fixture.hpp"
+#include "formats.hpp"
 
 namespace focus_export {
 
@@ -24,32 +25,6 @@ const std::vector<std::string> k_mandatory = {
     "ChargePeriodStart", "ContractedCost",    "EffectiveCost",      "InvoiceIssuerName", "ListCost",
     "PricingQuantity",   "PricingUnit",       "ProviderName",       "PublisherName",   "ServiceCategory",
     "ServiceName"};
-
-// RFC 4180: fields split on commas outside double quotes, "" a quote inside them.
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(field), field.clear();
-    } else if (c == '\n') {
-      rows.back().push_back(field), field.clear();
-      rows.emplace_back();
-    } else {
-      field += c;
-    }
-  }
-  if (rows.back().empty()) rows.pop_back();
-  return rows;
-}
 
 struct Dataset {
   std::vector<std::string> header;

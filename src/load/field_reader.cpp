@@ -110,9 +110,17 @@ std::optional<std::string> FieldReader::label(std::string_view key, bool require
     const auto u = static_cast<unsigned char>(c);
     return (u < 0x20 || u == 0x7F) && allowed.find(c) == std::string_view::npos;
   });
-  if (!control) return written;
-  error_at(key, fmt::format("{} must not hold control characters; got \"{}\"", path_of(key), printable(*written)));
-  return std::nullopt;
+  if (control) {
+    error_at(key, fmt::format("{} must not hold control characters; got \"{}\"", path_of(key), printable(*written)));
+    return std::nullopt;
+  }
+  if (has_bidi_control(*written)) {
+    error_at(key, fmt::format("{} must not hold bidirectional controls (U+202A-U+202E, U+2066-U+2069 reorder the "
+                              "text shown after them); got \"{}\"",
+                              path_of(key), printable(*written)));
+    return std::nullopt;
+  }
+  return written;
 }
 
 std::optional<double> FieldReader::uncertain_quantity(const MapEntry& e, const ParseFn& parse, const Bounds& bounds,

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "util/escape.hpp"
 #include "util/format.hpp"
 #include "util/json_util.hpp"
 
@@ -46,21 +47,21 @@ std::string render_diff_table(const nlohmann::ordered_json& d) {
 
 std::string render_diff_markdown(const nlohmann::ordered_json& d) {
   const std::string cur = str(d["currency"]);
-  std::string out = fmt::format("#### Compared with `{}`\n\n", str(d["base"]["file"]));
-  out += fmt::format("Verdict: **{}** → **{}**{}\n\n", str(d["base"]["verdict"]), str(d["head"]["verdict"]),
+  std::string out = fmt::format("#### Compared with {}\n\n", md_code(str(d["base"]["file"])));
+  out += fmt::format("Verdict: **{}** → **{}**{}\n\n", md_text(str(d["base"]["verdict"])), md_text(str(d["head"]["verdict"])),
                      d["verdict_changed"].get<bool>() ? " (changed)" : "");
   out += "| option | cost | base | head | change |\n| --- | --- | ---: | ---: | ---: |\n";
   for (const char* o : k_diff_options)
     for (const auto& [key, label] : k_diff_metrics) {
       const JsonView c = JsonView(d)["options"][o][key];
-      out += fmt::format("| {} | {} | {} | {} | {} |\n", o, label, money_or_dash(c["base"], cur),
-                         money_or_dash(c["head"], cur), format_change(c.json(), cur));
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", o, label, md_text(money_or_dash(c["base"], cur)),
+                         md_text(money_or_dash(c["head"], cur)), md_text(format_change(c.json(), cur)));
     }
   for (const auto& [key, label] : {std::pair{"rules_started", "Rules started firing"}, std::pair{"rules_stopped", "Rules stopped firing"}}) {
     if (d[key].empty()) continue;
     out += fmt::format("\n{}: ", label);
     std::string list;
-    for (const Json& f : d[key]) list += (list.empty() ? "" : ", ") + fmt::format("`{}`", str(f));
+    for (const Json& f : d[key]) list += (list.empty() ? "" : ", ") + md_code(str(f));
     out += list + "\n";
   }
   return out + "\n";

@@ -11,6 +11,7 @@
 
 #include <edgecalc/render/render.hpp>
 
+#include "util/escape.hpp"
 #include "render/render_scan.hpp"
 #include "util/json_util.hpp"
 
@@ -181,7 +182,7 @@ std::string focus_csv(const std::vector<nlohmann::ordered_json>& reports) {
           const Period p = period_of(start, static_cast<int>(m), length);
           const std::string c = number(cost);
           out += fmt::format("{c},{acct},{acct_name},{cur},{pe},{ps},{cat},,{desc},{pe},{ps},{c},{c},{prov},{c},{q},{unit},{prov},{prov},{sc},{svc},{freq},{opt},{item}\n",
-                             fmt::arg("c", c), fmt::arg("acct", account_id), fmt::arg("acct_name", account_name), fmt::arg("cur", currency), fmt::arg("pe", p.end),
+                             fmt::arg("c", c), fmt::arg("acct", account_id), fmt::arg("acct_name", account_name), fmt::arg("cur", csv_field(currency)), fmt::arg("pe", p.end),
                              fmt::arg("ps", p.begin), fmt::arg("cat", kind.category),
                              fmt::arg("desc", csv_field(fmt::format("{} option: {} (edgecalc forecast)", name, item))),
                              fmt::arg("prov", csv_field(provider)), fmt::arg("q", quantity), fmt::arg("unit", kind.unit),

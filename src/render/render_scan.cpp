@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "util/escape.hpp"
 #include "render/render_scan.hpp"
 #include "render/render_sensitivity.hpp"
 #include "util/format.hpp"
@@ -99,18 +100,19 @@ std::string scan_table(JsonView report) {
 
 std::string scan_markdown(JsonView report) {
   const JsonView scan = report["scan"];
-  std::string out = fmt::format("\n#### Scan: {}\n\n", title(scan));
+  std::string out = fmt::format("\n#### Scan: {}\n\n", md_text(title(scan)));
   std::string head = "|", rule = "|";
-  for (JsonView axis : scan["axes"]) head += fmt::format(" `{}` |", str(axis["field"])), rule += " --- |";
+  for (JsonView axis : scan["axes"]) head += fmt::format(" {} |", md_code(str(axis["field"]), true)), rule += " --- |";
   out += head + " verdict | cloud total | edge total | hybrid total | rules fired |\n" + rule +
          " --- | --- | --- | --- | --- |\n";
   for (JsonView p : scan["points"]) {
     std::string row = "|";
-    for (JsonView axis : scan["axes"]) row += fmt::format(" {} |", axis_value(report, axis, p["values"][str(axis["field"])]));
-    out += fmt::format("{} {}{} | {} | {} | {} | {} |\n", row, p["changed"].flag() ? "**" : "", str(p["verdict"]) +
-                                                                                                  (p["changed"].flag() ? "**" : ""),
-                       money_or_dash(report, p["totals"]["cloud"]), money_or_dash(report, p["totals"]["edge"]),
-                       money_or_dash(report, p["totals"]["hybrid"]), fired_list(p));
+    for (JsonView axis : scan["axes"])
+      row += fmt::format(" {} |", md_text(axis_value(report, axis, p["values"][str(axis["field"])])));
+    const std::string bold = p["changed"].flag() ? "**" : "";
+    out += fmt::format("{} {}{}{} | {} | {} | {} | {} |\n", row, bold, md_text(str(p["verdict"])), bold,
+                       md_text(money_or_dash(report, p["totals"]["cloud"])), md_text(money_or_dash(report, p["totals"]["edge"])),
+                       md_text(money_or_dash(report, p["totals"]["hybrid"])), md_text(fired_list(p)));
   }
   return out;
 }
@@ -146,11 +148,5 @@ std::string scan_csv(const std::vector<nlohmann::ordered_json>& reports) {
   return out;
 }
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 }  // namespace edgecalc

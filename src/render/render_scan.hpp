@@ -15,7 +15,5 @@ std::string scan_table(JsonView report);
 std::string scan_markdown(JsonView report);
 // Every scan point of every report, one CSV row each (RFC 4180 quoting), numbers in base units.
 std::string scan_csv(const std::vector<nlohmann::ordered_json>& reports);
-// `text` quoted for CSV when it holds a comma, a quote or a newline.
-std::string csv_field(const std::string& text);
 
 }  // namespace edgecalc

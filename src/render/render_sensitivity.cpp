@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "util/escape.hpp"
 #include "render/render_sensitivity.hpp"
 
 #include "render/chart.hpp"
@@ -170,8 +171,8 @@ std::string sensitivity_markdown(JsonView report) {
   const Context c = context_of(report);
   std::string out = "\n#### What flips the verdict\n\n";
   if (const auto m = opt(s["min_margin_ratio"]))
-    out += fmt::format("The verdict ({}) holds while every field stays within {} of today's value; `{}` is the nearest.\n\n",
-                       str(s["verdict"]), format_percent(*m), str(s["min_margin_field"]));
+    out += fmt::format("The verdict ({}) holds while every field stays within {} of today's value; {} is the nearest.\n\n",
+                       md_text(str(s["verdict"])), format_percent(*m), md_code(str(s["min_margin_field"])));
   const std::vector<JsonView> flips = flipping(s);
   if (!flips.empty()) {
     out += "| field | today | flips below | flips above | why |\n| --- | --- | --- | --- | --- |\n";
@@ -179,20 +180,20 @@ std::string sensitivity_markdown(JsonView report) {
       std::string why;
       for (const char* side : {"switch_below", "switch_above"})
         if (const JsonView sw = f[side]; sw.is_object()) why += fmt::format("{}{}", why.empty() ? "" : "; ", str(sw["reason"]));
-      out += fmt::format("| `{}` | {} | {} | {} | {} |\n", str(f["field"]), c.value(f, f["value"]),
-                         switch_text(c, f, "switch_below"), switch_text(c, f, "switch_above"), why);
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", md_code(str(f["field"]), true), md_text(c.value(f, f["value"])),
+                         md_text(switch_text(c, f, "switch_below")), md_text(switch_text(c, f, "switch_above")), md_text(why));
     }
   }
   const std::vector<JsonView> rows = by_swing(s);
   if (rows.empty()) return out;
-  out += fmt::format("\n{} total minus {} total at each field's low and high value:\n\n", str(s["verdict"]),
-                     str(s["compared_with"]));
+  out += fmt::format("\n{} total minus {} total at each field's low and high value:\n\n", md_text(str(s["verdict"])),
+                     md_text(str(s["compared_with"])));
   out += "| field | low | margin at low | high | margin at high | swing |\n| --- | --- | --- | --- | --- | --- |\n";
   for (JsonView f : rows)
-    out += fmt::format("| `{}`{} | {} | {} | {} | {} | {} |\n", str(f["field"]),
-                       str(f["tornado_from"]) == "range" ? " (its range)" : "", c.value(f, f["low"]),
-                       money(c, num(f["margin_low"])), c.value(f, f["high"]), money(c, num(f["margin_high"])),
-                       money(c, num(f["swing"])));
+    out += fmt::format("| {}{} | {} | {} | {} | {} | {} |\n", md_code(str(f["field"]), true),
+                       str(f["tornado_from"]) == "range" ? " (its range)" : "", md_text(c.value(f, f["low"])),
+                       md_text(money(c, num(f["margin_low"]))), md_text(c.value(f, f["high"])),
+                       md_text(money(c, num(f["margin_high"]))), md_text(money(c, num(f["swing"]))));
   return out;
 }
 

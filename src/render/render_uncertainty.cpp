@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "util/escape.hpp"
 #include "render/chart.hpp"
 #include "render/render_sensitivity.hpp"
 #include "render/render_uncertainty.hpp"
@@ -148,18 +149,18 @@ std::string uncertainty_table(JsonView report, bool ascii) {
 
 std::string uncertainty_markdown(JsonView report) {
   const JsonView u = report["uncertainty"];
-  std::string out = fmt::format("\n#### Uncertainty\n\n{}.\n\n", headline(u));
+  std::string out = fmt::format("\n#### Uncertainty\n\n{}.\n\n", md_text(headline(u)));
   out += "| option | P(verdict) | P(feasible) | total P50 [P10 - P90] | per month | break-even vs cloud |\n"
          "| --- | --- | --- | --- | --- | --- |\n";
   for (const char* name : k_names) {
     const JsonView o = u["options"][name];
     out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", name, format_percent(num(o["p_verdict"])),
-                       format_percent(num(o["p_feasible"])), spread(report, o["total_cost"], false),
-                       spread(report, o["monthly_cost"], false), break_even_text(o["break_even_month"], true));
+                       format_percent(num(o["p_feasible"])), md_text(spread(report, o["total_cost"], false)),
+                       md_text(spread(report, o["monthly_cost"], false)), md_text(break_even_text(o["break_even_month"], true)));
   }
   if (!u["drivers"].empty()) {
     out += "\nDrivers (rank correlation with the margin):";
-    for (JsonView d : u["drivers"]) out += fmt::format(" `{}` {:+.2f};", str(d["field"]), num(d["rank_correlation"]));
+    for (JsonView d : u["drivers"]) out += fmt::format(" {} {:+.2f};", md_code(str(d["field"])), num(d["rank_correlation"]));
     out += "\n";
   }
   return out;

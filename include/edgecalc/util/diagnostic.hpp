@@ -51,8 +51,16 @@ class Diagnostics {
 };
 
 // `text` with every control character escaped (\n, \t, \r, \x1B ...; backslashes stay as they
-// are): input copied into a message can neither split its line nor drive the terminal.
+// are) and every bidirectional control as \u202E: input copied into a message can neither split
+// its line, drive the terminal nor reorder what follows it.
 std::string printable(std::string_view text);
+
+// Whether `text` holds a bidirectional embedding, override or isolate (U+202A-U+202E,
+// U+2066-U+2069), which reorder how the text after them displays ("Trojan Source").
+bool has_bidi_control(std::string_view text);
+
+// The length of the bidirectional control at byte `i` of `text` (3), or 0.
+std::size_t bidi_control_at(std::string_view text, std::size_t i);
 
 // "file:line:col: error: message" (or "warning:"; no trailing newline); file and message are
 // printable().
