@@ -11,14 +11,6 @@
 
 namespace edgecalc {
 
-namespace {
-
-// Joules as people read them: "0.1 J", "864 J", "1.26 kJ".
-std::string joules(double j) {
-  return std::fabs(j) >= 1000 ? format_count(j / 1000) + " kJ" : format_count(j) + " J";
-}
-
-}  // namespace
 
 std::vector<EnergyRow> energy_rows(JsonView r) {
   std::vector<EnergyRow> rows;
@@ -28,11 +20,11 @@ std::vector<EnergyRow> energy_rows(JsonView r) {
     const bool known = e["per_call_j"].is_number();
     EnergyRow row{name, "-", "-", "-", {}};
     if (known) {
-      row.per_call = joules(num(e["per_call_j"]));
+      row.per_call = format_si(num(e["per_call_j"]), "J");
       row.carbon_per_call = format_count(num(e["carbon_per_call_g"])) + " g";
       row.carbon_per_month = format_count(num(e["carbon_per_month_kg"])) + " kg";
       if (e["local_j"].is_number() && e["cloud_j"].is_number())
-        row.note = fmt::format("{} local + {} in the cloud", joules(num(e["local_j"])), joules(num(e["cloud_j"])));
+        row.note = fmt::format("{} local + {} in the cloud", format_si(num(e["local_j"]), "J"), format_si(num(e["cloud_j"]), "J"));
     } else {
       row.note = str(e["unknown"]);
     }
