@@ -96,6 +96,18 @@ TEST_CASE("bad catalog files are reported with positions", "[catalog]") {
   CHECK(errors_of_catalog("prices:\n  - {id: m, provider: p, input: 1, output: 1, source: s, date: 2025-01}\n"
                           "  - {id: m, provider: p, input: 1, output: 1, source: s, date: 2025-01}\n") ==
         "team.yaml:3:5: error: duplicate prices id `m`\n");
+  // A backend's TinyML runtimes: a list of maps, each with positive MACs per cycle.
+  const std::string backend = "backends:\n  - {id: b, bandwidth_efficiency: 50%, token_overhead: 0, prefill_efficiency: 10%, "
+                              "runtime_memory: 1MB, max_concurrency: 1, max_concurrency_source: m, source: s, date: 2026-12, runtimes: ";
+  CHECK(errors_of_catalog(backend + "3}\n") ==
+        "team.yaml:2:188: error: backends.b.runtimes must be a list, e.g. [{id: x-cube-ai, macs_per_cycle: 0.59, "
+        "source: ...}]\n");
+  CHECK(errors_of_catalog(backend + "[{id: r, macs_per_cycle: 0, source: s}, 2]}\n") ==
+        "team.yaml:2:213: error: backends.b.runtimes[0].macs_per_cycle must be greater than zero; got \"0\"\n"
+        "team.yaml:2:228: error: backends.b.runtimes[1] must be a map, e.g. {id: x-cube-ai, macs_per_cycle: 0.59, "
+        "source: ...}\n");
+  CHECK(errors_of_catalog("prices:\n  - {id: m, provider: p, input: 1, output: 1, source: s, date: 2025-01, schedule: 1}\n") ==
+        "team.yaml:2:83: error: prices.m.schedule must be a list, e.g. [{at: 2027-01-01, change: -20%, source: ...}]\n");
 }
 
 TEST_CASE("LiteLLM's price file: per-token prices become per-1M prices", "[catalog]") {

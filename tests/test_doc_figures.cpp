@@ -41,7 +41,7 @@ TEST_CASE("the predictor's accuracy in the README and predictor.md is what edgec
   const auto report = doc_json({"validate", "--format", "json"});
   std::map<std::string, nlohmann::json> kind;
   for (const auto& k : report.at("kinds")) kind[k.at("kind").get<std::string>()] = k;
-  REQUIRE(kind.size() == 5);
+  REQUIRE(kind.size() == 6);
   const auto count = [&](const char* k) { return kind.at(k).at("in_sample").at("count").get<int>(); };
   const auto median = [&](const char* k, const char* how) { return percent(kind.at(k).at(how).at("median")); };
   const auto worst = [&](const char* k, const char* how) { return kind.at(k).at(how).at("worst").get<double>(); };
@@ -50,16 +50,18 @@ TEST_CASE("the predictor's accuracy in the README and predictor.md is what edgec
 
   check_block("README.md", "validate",
               fmt::format("({} decode rows over {} devices, {} prefill, {} batched-serving with {} of them metered for\n"
-                          "energy, {} MLPerf Tiny), with the constants as shipped and leaving each device out: LLM decode\n"
-                          "median error {} in-sample and **{} on devices left out** (worst {:.0f}% and {:.0f}%), prefill\n"
-                          "{} and {}, batched serving {} and {}, serving energy per token {} and {}, TinyML {} and {}.",
+                          "energy, {} MLPerf Tiny with {} of them metered), with the constants as shipped and leaving each\n"
+                          "device out: LLM decode median error {} in-sample and **{} on devices left out** (worst {:.0f}%\n"
+                          "and {:.0f}%), prefill {} and {}, batched serving {} and {}, serving energy per token {} and {},\n"
+                          "TinyML {} and {}, TinyML energy per inference {} and {}.",
                           count("decode"), devices.size(), count("prefill"), count("batched"), count("energy"),
-                          count("tinyml"), median("decode", "in_sample"), median("decode", "leave_one_out"),
+                          count("tinyml"), count("tinyml-energy"), median("decode", "in_sample"), median("decode", "leave_one_out"),
                           100 * worst("decode", "in_sample"), 100 * worst("decode", "leave_one_out"),
                           median("prefill", "in_sample"), median("prefill", "leave_one_out"),
                           median("batched", "in_sample"), median("batched", "leave_one_out"),
                           median("energy", "in_sample"), median("energy", "leave_one_out"),
-                          median("tinyml", "in_sample"), median("tinyml", "leave_one_out")));
+                          median("tinyml", "in_sample"), median("tinyml", "leave_one_out"),
+                          median("tinyml-energy", "in_sample"), median("tinyml-energy", "leave_one_out")));
 
   std::string table =
       "\n| prediction | rows | in-sample median (worst) | leaving each device out: median (worst) |\n"
@@ -68,7 +70,8 @@ TEST_CASE("the predictor's accuracy in the README and predictor.md is what edgec
                                                       {"prefill", "LLM prefill tokens/s"},
                                                       {"batched", "batched output tokens/s"},
                                                       {"energy", "batched energy per output token"},
-                                                      {"tinyml", "TinyML inferences/s"}};
+                                                      {"tinyml", "TinyML inferences/s"},
+                                                      {"tinyml-energy", "TinyML energy per inference"}};
   for (const auto& [k, label] : rows) {
     const std::string loo = median(k, "leave_one_out");
     table += fmt::format("| {} | {} | {} ({}) | {} ({}) |\n", label, count(k), median(k, "in_sample"),

@@ -100,24 +100,6 @@ TEST_CASE("batched LLM prediction by hand", "[predictor]") {
   CHECK(predict_llm(hw, be, m, q, 100, 50, 4000).batch->max_concurrency == 1757);
 }
 
-TEST_CASE("TinyML prediction by hand", "[predictor]") {
-  HardwareEntry mcu = box(1e9, 0, 512e3);
-  mcu.reserved_bytes = 96e3;
-  mcu.flash_bytes = 8e6;
-  mcu.mac_rate = 200e6;
-  const TinyModelEntry kws{"kws", "kws", 24e3, 53e3, 2.7e6, "s", "2024-10"};
-  const Prediction p = predict_tinyml(mcu, kws);
-  CHECK(p.call_latency_s == Approx(2.7e6 / 200e6));  // 13.5 ms
-  CHECK(p.memory_available_bytes == 416e3);
-  CHECK(p.fits_memory());
-  TinyModelEntry big = kws;
-  big.flash_bytes = 9e6;  // more flash than the part has
-  CHECK_FALSE(predict_tinyml(mcu, big).fits_memory());
-  big = kws;
-  big.ram_bytes = 500e3;  // more than the 416 KB usable
-  CHECK_FALSE(predict_tinyml(mcu, big).fits_memory());
-}
-
 TEST_CASE("predictor accuracy on public llama.cpp measurements", "[predictor][accuracy]") {
   const Catalog& c = builtin_catalog();
   std::vector<double> decode_errors, prefill_errors;
@@ -184,26 +166,6 @@ TEST_CASE("batched predictor accuracy on public serving measurements", "[predict
                    100 * median(errors), 100 * worst));
   CHECK(errors.size() >= 16);
   CHECK(median(errors) < 0.25);
-}
-
-TEST_CASE("TinyML predictor accuracy on public MLPerf Tiny results", "[predictor][accuracy]") {
-  const Catalog& c = builtin_catalog();
-  std::vector<double> errors;
-  for (const NodePtr& m : measurements("tinyml.yaml")) {
-    const auto field = [&](const char* key) { return m->find(key) ? m->find(key)->value->text : std::string(); };
-    INFO(field("hardware") << " " << field("model"));
-    REQUIRE_FALSE(field("source").empty());
-    const HardwareEntry* hw = c.find_hardware(field("hardware"));
-    const TinyModelEntry* model = c.find_tinyml(field("model"));
-    REQUIRE(hw);
-    REQUIRE(model);
-    const Prediction p = predict_tinyml(*hw, *model);
-    errors.push_back(std::abs(p.calls_per_second_capacity / std::stod(field("inferences_per_second")) - 1));
-  }
-  WARN(fmt::format("tinyml: {} measurements, median error {:.1f}%, worst {:.1f}%", errors.size(),
-                   100 * median(errors), 100 * *std::max_element(errors.begin(), errors.end())));
-  CHECK(errors.size() == 4);
-  CHECK(median(errors) < 0.20);
 }
 
 TEST_CASE("profiles name catalog entries, written fields win", "[predictor][profile]") {

@@ -17,20 +17,24 @@ namespace {
 
 std::string bytes(double b) { return b == 0 ? "-" : format_bytes(b); }
 
-std::string ops(double v) { return v == 0 ? "-" : format_count(v / 1e12) + " T"; }
+// Tera below a tera would read 0.00032 T: a microcontroller's giga instead.
+std::string ops(double v) {
+  if (v == 0) return "-";
+  return v < 1e12 ? format_count(v / 1e9) + " G" : format_count(v / 1e12) + " T";
+}
 
 std::string hardware_price(const HardwareEntry& h) {
   return h.hourly ? format_money(*h.hourly, "USD") + "/h" : format_money(h.price.value_or(0), "USD");
 }
 
 std::string list_hardware(const Catalog& c) {
-  std::string out = fmt::format("{:<22}{:<12}{:>10}{:>9}{:>11}{:>15}{:>8}  {}\n", "hardware", "kind", "price",
+  std::string out = fmt::format("{:<22}{:<12}{:>10}{:>9}{:>11}{:>15}{:>10}  {}\n", "hardware", "kind", "price",
                                 "ram", "bandwidth", "fp16/int8", "power", "date");
   for (const HardwareEntry& h : c.hardware)
-    out += fmt::format("{:<22}{:<12}{:>10}{:>9}{:>11}{:>15}{:>8}  {}\n", h.id, h.kind, hardware_price(h),
+    out += fmt::format("{:<22}{:<12}{:>10}{:>9}{:>11}{:>15}{:>10}  {}\n", h.id, h.kind, hardware_price(h),
                        bytes(h.ram_bytes), format_count(h.bandwidth_bytes_per_s / 1e9) + " GB/s",
                        fmt::format("{}/{}", ops(h.fp16_flops), ops(h.int8_ops)),
-                       format_count(h.power_active_w) + " W", h.date);
+                       format_si(h.power_active_w, "W"), h.date);
   return out;
 }
 
@@ -81,14 +85,15 @@ std::optional<std::string> show(const Catalog& c, const std::string& id) {
     line(out, "kind", h->kind);
     line(out, "backend", h->backend);
     line(out, h->hourly ? "hourly" : "price", hardware_price(*h));
-    line(out, "power", fmt::format("{} W idle, {} W active", format_count(h->power_idle_w), format_count(h->power_active_w)));
+    line(out, "power", fmt::format("{} idle, {} active", format_si(h->power_idle_w, "W"), format_si(h->power_active_w, "W")));
     line(out, "ram", fmt::format("{} ({} reserved, {} usable)", bytes(h->ram_bytes), bytes(h->reserved_bytes),
                                  bytes(h->usable_ram_bytes())));
     line(out, "flash", bytes(h->flash_bytes));
     line(out, "memory bandwidth", format_count(h->bandwidth_bytes_per_s / 1e9) + " GB/s");
-    line(out, "compute", fmt::format("{} TFLOPS fp16, {} TOPS int8", format_count(h->fp16_flops / 1e12),
-                                     format_count(h->int8_ops / 1e12)));
+    const auto peak = [](double v, const char* unit) { return v == 0 ? std::string("none") : ops(v) + unit; };
+    line(out, "compute", fmt::format("{} fp16, {} int8", peak(h->fp16_flops, "FLOPS"), peak(h->int8_ops, "OPS")));
     if (h->mac_rate) line(out, "mac rate", format_count(*h->mac_rate) + " MACs/s");
+    if (h->clock_hz) line(out, "clock", format_count(*h->clock_hz / 1e6) + " MHz");
     line(out, "source", h->source);
     line(out, "date", h->date);
   } else if (const auto* m = c.find_llm(id)) {

@@ -22,6 +22,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+Json runtimes_json(const std::vector<RuntimeFit>& runtimes) {
+  Json out = Json::array();
+  for (const RuntimeFit& r : runtimes)
+    out.push_back({{"runtime", r.runtime}, {"macs_per_cycle", r.macs_per_cycle}, {"points", r.points}});
+  return out;
+}
+
 Json validation_json(const Validation& v, double max_error, bool passed) {
   Json kinds = Json::array();
   for (const ValidationKind& k : v.kinds) {
@@ -51,7 +58,8 @@ Json validation_json(const Validation& v, double max_error, bool passed) {
                     {"call_overhead_s", opt(f.call_overhead_s)},
                     {"decode_points", f.decode_points},
                     {"prefill_points", f.prefill_points},
-                    {"batched_points", f.batched_points}});
+                    {"batched_points", f.batched_points},
+                    {"runtimes", runtimes_json(f.runtimes)}});
   }
   return {{"kinds", kinds},
           {"fits", fits},
@@ -75,14 +83,19 @@ std::string validation_table(const Validation& v, double max_error, bool passed)
   }
   out += "backend constants fitted to every measurement (data/hardware.yaml holds the shipped ones)\n";
   for (const BackendFit& f : v.fits)
-    out += fmt::format("  {:<8} bandwidth efficiency {:>6}, token overhead {:>8} ({} decode points); prefill efficiency {:>6} "
-                       "({} points){}\n",
-                       f.backend, f.bandwidth_efficiency ? error_percent(*f.bandwidth_efficiency) : "-",
-                       f.token_overhead_s ? fmt::format("{:.2f} ms", 1e3 * *f.token_overhead_s) : "-", f.decode_points,
-                       f.prefill_efficiency ? error_percent(*f.prefill_efficiency) : "-", f.prefill_points,
-                       f.call_overhead_s ? fmt::format("; step cost per further call {:.1f} us ({} batched points)",
-                                                       1e6 * *f.call_overhead_s, f.batched_points)
-                                         : "");
+    if (f.decode_points + f.prefill_points + f.batched_points > 0)
+      out += fmt::format("  {:<8} bandwidth efficiency {:>6}, token overhead {:>8} ({} decode points); prefill efficiency {:>6} "
+                         "({} points){}\n",
+                         f.backend, f.bandwidth_efficiency ? error_percent(*f.bandwidth_efficiency) : "-",
+                         f.token_overhead_s ? fmt::format("{:.2f} ms", 1e3 * *f.token_overhead_s) : "-", f.decode_points,
+                         f.prefill_efficiency ? error_percent(*f.prefill_efficiency) : "-", f.prefill_points,
+                         f.call_overhead_s ? fmt::format("; step cost per further call {:.1f} us ({} batched points)",
+                                                           1e6 * *f.call_overhead_s, f.batched_points)
+                                           : "");
+  for (const BackendFit& f : v.fits)
+    for (const RuntimeFit& r : f.runtimes)
+      out += fmt::format("  {:<8} TinyML runtime {}: {:.3f} MACs per cycle ({} runs)\n", f.backend, r.runtime,
+                         r.macs_per_cycle, r.points);
   const ValidationKind& decode = v.kinds.front();
   out += fmt::format("\ngate: decode median error leaving each device out {} {} {}: {}\n",
                      error_percent(decode.leave_one_out.median), passed ? "<=" : ">", error_percent(max_error),

@@ -96,8 +96,23 @@ HardwareEntry read_hardware(FieldReader r) {
   h.int8_ops = need(r, "int8", k_ops, k_non_negative, "614GOPS");
   h.fp16_flops = need(r, "fp16", k_ops, k_non_negative, "307GOPS");
   h.mac_rate = r.quantity("mac_rate", k_count, k_positive, false, "250M");
+  h.clock_hz = r.quantity("clock", k_frequency, k_positive, false, "120MHz");
   r.finish();
   return h;
+}
+
+// `runtimes: [{id: x-cube-ai, macs_per_cycle: 0.59, source: ...}]`
+std::vector<TinyRuntime> read_runtimes(FieldReader& r) {
+  std::vector<TinyRuntime> out;
+  read_list(r, "runtimes", "{id: x-cube-ai, macs_per_cycle: 0.59, source: ...}", [&](FieldReader& c, const std::string&) {
+    TinyRuntime t;
+    t.id = c.text("id", true, "x-cube-ai").value_or("");
+    t.macs_per_cycle = need(c, "macs_per_cycle", k_count, {0, true, 64}, "0.59");
+    t.source = c.text("source", true, "\"fitted to MLPerf Tiny results\"").value_or("");
+    c.finish();
+    out.push_back(std::move(t));
+  });
+  return out;
 }
 
 BackendEntry read_backend(FieldReader r) {
@@ -110,6 +125,7 @@ BackendEntry read_backend(FieldReader r) {
   b.runtime_memory_bytes = need(r, "runtime_memory", k_size, {0, false, 1e12}, "300MB");
   b.max_concurrency = need(r, "max_concurrency", k_count, {1, false, 1e6, false}, "256");
   b.max_concurrency_source = r.text("max_concurrency_source", true, "vLLM --max-num-seqs default").value_or("");
+  b.runtimes = read_runtimes(r);
   r.finish();
   return b;
 }

@@ -29,21 +29,7 @@ std::optional<LongContextPrice> read_long_context(FieldReader& r) {
 // `schedule: [{at: 2027-01-01, change: +100%, note: introductory rate ends, source: ...}]`
 std::vector<ScheduledChange> read_schedule(FieldReader& r) {
   std::vector<ScheduledChange> out;
-  const MapEntry* e = r.entry("schedule");
-  if (!e) return out;
-  if (e->value->kind != Node::Kind::sequence) {
-    r.error_at("schedule", fmt::format("{} must be a list, e.g. [{{at: 2027-01-01, change: +100%, source: ...}}]",
-                                       r.path_of("schedule")));
-    return out;
-  }
-  for (std::size_t i = 0; i < e->value->items.size(); ++i) {
-    const NodePtr& item = e->value->items[i];
-    const std::string path = fmt::format("{}[{}]", r.path_of("schedule"), i);
-    if (item->kind != Node::Kind::map) {
-      r.context().diagnostics.error(item->position, fmt::format("{} must be a map, e.g. {{at: 2027-01-01, change: -20%}}", path));
-      continue;
-    }
-    FieldReader c(r.context(), item.get(), path, item->position);
+  read_list(r, "schedule", "{at: 2027-01-01, change: -20%, source: ...}", [&](FieldReader& c, const std::string& path) {
     ScheduledChange s;
     s.at = c.text("at", true, "2027-01-01").value_or("");
     if (c.entry("at") && !s.at.empty() && !is_date(s.at))
@@ -54,7 +40,7 @@ std::vector<ScheduledChange> read_schedule(FieldReader& r) {
     s.source = c.text("source", true, "\"provider pricing page, 2026-12-01\"").value_or("");
     c.finish();
     out.push_back(std::move(s));
-  }
+  });
   std::stable_sort(out.begin(), out.end(), [](const ScheduledChange& a, const ScheduledChange& b) { return a.at < b.at; });
   return out;
 }

@@ -22,6 +22,7 @@ namespace catalog_read {
 // The context-free parsers (load/field_reader.hpp), for `using namespace catalog_read`.
 using detail::k_bandwidth;
 using detail::k_count;
+using detail::k_frequency;
 using detail::k_ops;
 using detail::k_power;
 using detail::k_share;
@@ -51,6 +52,28 @@ inline bool read_identity(FieldReader& r, std::string& id, std::string& source, 
 inline double need(FieldReader& r, std::string_view key, const ParseFn& parse, const Bounds& b,
                    std::string_view example) {
   return r.quantity(key, parse, b, true, example).value_or(0);
+}
+
+// Each map of the list under `key` (none when absent), read by `item(reader, path)`; a key that
+// is not a list, or an item that is not a map, is reported with the example.
+template <class ReadItem>
+void read_list(FieldReader& r, std::string_view key, std::string_view item_example, ReadItem item) {
+  const MapEntry* e = r.entry(key);
+  if (!e) return;
+  if (e->value->kind != Node::Kind::sequence) {
+    r.error_at(key, fmt::format("{} must be a list, e.g. [{}]", r.path_of(key), item_example));
+    return;
+  }
+  for (std::size_t i = 0; i < e->value->items.size(); ++i) {
+    const NodePtr& node = e->value->items[i];
+    const std::string path = fmt::format("{}[{}]", r.path_of(key), i);
+    if (node->kind != Node::Kind::map) {
+      r.context().diagnostics.error(node->position, fmt::format("{} must be a map, e.g. {}", path, item_example));
+      continue;
+    }
+    FieldReader c(r.context(), node.get(), path, node->position);
+    item(c, path);
+  }
 }
 
 }  // namespace catalog_read

@@ -28,6 +28,7 @@ Json hardware_json(const HardwareEntry& h) {
   j["int8"] = with_unit(h.int8_ops, "OPS");
   j["fp16"] = with_unit(h.fp16_flops, "FLOPS");
   if (h.mac_rate) j["mac_rate"] = format_number(*h.mac_rate);
+  if (h.clock_hz) j["clock"] = with_unit(*h.clock_hz, "Hz");
   if (!h.rental.empty()) {
     Json rental = Json::object();
     for (const RentalRate& r : h.rental) {
@@ -54,6 +55,11 @@ Json backend_json(const BackendEntry& b) {
             {"max_concurrency", format_number(b.max_concurrency)}};
   if (b.call_overhead_s > 0) j["call_overhead"] = with_unit(b.call_overhead_s, "s");
   if (!b.max_concurrency_source.empty()) j["max_concurrency_source"] = b.max_concurrency_source;
+  if (!b.runtimes.empty()) {
+    j["runtimes"] = Json::array();
+    for (const TinyRuntime& t : b.runtimes)
+      j["runtimes"].push_back({{"id", t.id}, {"macs_per_cycle", format_number(t.macs_per_cycle)}, {"source", t.source}});
+  }
   j["source"] = b.source;
   j["date"] = b.date;
   return j;
@@ -103,6 +109,10 @@ std::string catalog_yaml(const Catalog& c) {
       for (const auto& [key, value] : entry.items()) {
         if (value.is_object()) {
           out += fmt::format("{}{}: {}\n", lead, key, yaml_flow(value));
+        } else if (value.is_array()) {
+          std::string items;
+          for (const Json& item : value) items += (items.empty() ? "" : ", ") + yaml_flow(item);
+          out += fmt::format("{}{}: [{}]\n", lead, key, items);
         } else {
           out += fmt::format("{}{}: {}\n", lead, key, yaml_scalar(key, value));
         }

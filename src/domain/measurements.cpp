@@ -83,8 +83,14 @@ Measurements parse() {
   const char* tiny_file = "data/measurements/tinyml.yaml";
   for (const NodePtr& n : rows(detail::k_measurements_tinyml, tiny_file, "measurements")) {
     const Row r{*n, tiny_file};
-    m.tinyml.push_back(TinyMeasurement{r.text("hardware"), r.text("model"), r.text("source"), r.text("date"),
-                                       r.required("inferences_per_second")});
+    std::optional<double> energy;
+    if (r.get("energy_per_inference")) {
+      const Parsed e = parse_energy(r.text("energy_per_inference"));
+      if (!e.ok() || e.value <= 0) throw std::logic_error(std::string(tiny_file) + ": energy_per_inference is not an energy");
+      energy = e.value;
+    }
+    m.tinyml.push_back(TinyMeasurement{r.text("hardware"), r.text("runtime"), r.text("model"), r.text("source"),
+                                       r.text("date"), r.required("inferences_per_second"), energy});
   }
   return m;
 }

@@ -48,6 +48,7 @@ inline const ParseFn k_size = [](std::string_view t) { return parse_size(t); };
 inline const ParseFn k_power = [](std::string_view t) { return parse_power(t); };
 inline const ParseFn k_bandwidth = [](std::string_view t) { return parse_bandwidth(t); };
 inline const ParseFn k_ops = [](std::string_view t) { return parse_ops(t); };
+inline const ParseFn k_frequency = [](std::string_view t) { return parse_frequency(t); };
 inline const ParseFn k_share = [](std::string_view t) { return parse_fraction(t); };  // 10% or 0.1
 
 struct ReadContext {

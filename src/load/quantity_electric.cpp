@@ -1,4 +1,4 @@
-// Electrical quantities: power, and a battery's energy, charge, current and voltage.
+// Electrical quantities: power, a battery's energy, charge, current and voltage, and a clock.
 #include <edgecalc/load/quantity.hpp>
 
 #include "load/number_scan.hpp"
@@ -17,6 +17,8 @@ constexpr Unit k_joule_units[] = {{"uJ", 1e-6}, {"µJ", 1e-6}, {"mJ", 1e-3}, {"J
 constexpr Unit k_charge_units[] = {{"uAh", 3.6e-3}, {"µAh", 3.6e-3}, {"mAh", 3.6}, {"Ah", 3600}, {"C", 1}};
 constexpr Unit k_current_units[] = {{"nA", 1e-9}, {"uA", 1e-6}, {"µA", 1e-6}, {"mA", 1e-3}, {"A", 1}};
 constexpr Unit k_voltage_units[] = {{"mV", 1e-3}, {"V", 1}};
+// A processor's clock. Base: hertz.
+constexpr Unit k_frequency_units[] = {{"Hz", 1}, {"kHz", 1e3}, {"MHz", 1e6}, {"GHz", 1e9}};
 
 }  // namespace
 
@@ -38,6 +40,10 @@ Parsed parse_current(std::string_view text) {
 
 Parsed parse_voltage(std::string_view text) {
   return parse_with_units(text, k_voltage_units, "voltage", "mV, V", "V", UnitContext{});
+}
+
+Parsed parse_frequency(std::string_view text) {
+  return parse_with_units(text, k_frequency_units, "frequency", "Hz, kHz, MHz, GHz", "MHz", UnitContext{});
 }
 
 }  // namespace edgecalc

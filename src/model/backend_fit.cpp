@@ -78,6 +78,16 @@ std::optional<double> fit_prefill(const std::vector<const PrefillPoint*>& points
   return std::min(1.0, s1 / s2);
 }
 
+std::optional<double> fit_macs_per_cycle(const std::vector<const TinyPoint*>& points) {
+  double s1 = 0, s2 = 0;
+  for (const TinyPoint* p : points) {
+    const double r = p->u / p->m;
+    s1 += r, s2 += r * r;
+  }
+  if (s2 <= 0) return std::nullopt;
+  return s1 / s2;
+}
+
 ErrorSummary summarize_errors(const std::vector<double>& errors) {
   ErrorSummary s;
   s.count = errors.size();

@@ -64,6 +64,17 @@ std::optional<double> fit_call_overhead(const std::vector<const StepCostPoint*>&
 // prefill_pred = efficiency x k: least squares on relative error, efficiency in (0, 1].
 std::optional<double> fit_prefill(const std::vector<const PrefillPoint*>& points);
 
+// One TinyML run for a runtime's MACs per cycle: u = inferences/s at one MAC per cycle (the
+// part's clock / the model's MACs), m = measured inferences/s.
+struct TinyPoint {
+  std::string hardware, runtime;
+  double u = 0, m = 0;
+};
+
+// inferences/s = macs_per_cycle x u: least squares on relative error, sum(u/m) / sum((u/m)^2).
+// Nullopt without points.
+std::optional<double> fit_macs_per_cycle(const std::vector<const TinyPoint*>& points);
+
 // Median and worst of |errors| (already absolute fractions), and how many.
 ErrorSummary summarize_errors(const std::vector<double>& errors);
 

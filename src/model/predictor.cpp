@@ -128,8 +128,21 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
   return p;
 }
 
-Prediction predict_tinyml(const HardwareEntry& hw, const TinyModelEntry& m) {
-  constexpr bool shown = true;  // two short lines: always written
+MacRate tinyml_mac_rate(const HardwareEntry& hw, const BackendEntry* be, std::string_view runtime) {
+  const TinyRuntime* first = be && !be->runtimes.empty() ? &be->runtimes.front() : nullptr;
+  const TinyRuntime* rt = be && !runtime.empty() ? be->runtime(runtime) : first;
+  if (hw.mac_rate && rt == first) return {*hw.mac_rate, "measured"};
+  if (rt && hw.clock_hz)
+    return {*hw.clock_hz * rt->macs_per_cycle,
+            fmt::format("{}Hz x {} MACs/cycle ({})", format_count(*hw.clock_hz), format_count(rt->macs_per_cycle), rt->id)};
+  if (rt && hw.mac_rate && first)  // the measured rate, scaled to the other runtime
+    return {*hw.mac_rate * rt->macs_per_cycle / first->macs_per_cycle,
+            fmt::format("measured with {}, x {} for {}", first->id, format_count(rt->macs_per_cycle / first->macs_per_cycle), rt->id)};
+  return {hw.int8_ops / 2 * 0.1, "a tenth of the int8 peak"};  // 2 operations per MAC
+}
+
+Prediction predict_tinyml(const HardwareEntry& hw, const TinyModelEntry& m, const BackendEntry* be,
+                          std::string_view runtime) {
   Prediction p;
   p.llm = false;
   p.hardware_id = hw.id;
@@ -138,22 +151,23 @@ Prediction predict_tinyml(const HardwareEntry& hw, const TinyModelEntry& m) {
   p.memory_available_bytes = hw.usable_ram_bytes();
   p.flash_required_bytes = m.flash_bytes;
   p.flash_available_bytes = hw.flash_bytes;
-  // Without a measured MAC rate, a tenth of the int8 peak (2 operations per MAC).
-  const double mac_rate = hw.mac_rate.value_or(hw.int8_ops / 2 * 0.1);
-  p.call_latency_s = mac_rate > 0 ? m.macs / mac_rate : 0;
+  const MacRate rate = tinyml_mac_rate(hw, be, runtime);
+  p.call_latency_s = rate.macs_per_s > 0 ? m.macs / rate.macs_per_s : 0;
   p.calls_per_second_capacity = p.call_latency_s > 0 ? 1 / p.call_latency_s : 0;
-  if (shown) p.workings.emplace_back("memory", fmt::format("needs {} RAM and {} flash; {} has {} RAM usable and {} flash",
+  // Two short lines: always written.
+  p.workings.emplace_back("memory", fmt::format("needs {} RAM and {} flash; {} has {} RAM usable and {} flash",
                                                 format_bytes(m.ram_bytes), format_bytes(m.flash_bytes), hw.id,
                                                 format_bytes(p.memory_available_bytes),
                                                 hw.flash_bytes > 0 ? format_bytes(hw.flash_bytes) : "external"));
-  if (shown) p.workings.emplace_back("call", fmt::format("{} = {} MACs / {} MACs/s{}", format_duration(p.call_latency_s),
-                                              format_count(m.macs), format_count(mac_rate),
-                                              hw.mac_rate ? "" : " (a tenth of the int8 peak)"));
+  p.workings.emplace_back("call", fmt::format("{} = {} MACs / {} MACs/s{}", format_duration(p.call_latency_s),
+                                              format_count(m.macs), format_count(rate.macs_per_s),
+                                              rate.how == "measured" ? "" : " (" + rate.how + ")"));
   return p;
 }
 
 std::optional<double> engine_slots(const Profile& profile) {
-  if (profile.edge.deployment != Deployment::server || !profile.predictor || !profile.predictor->backend)
+  if (profile.edge.deployment != Deployment::server || !profile.predictor || !profile.predictor->backend ||
+      !profile.predictor->llm)
     return std::nullopt;
   return profile.edge.max_concurrency.value_or(profile.predictor->backend->max_concurrency);
 }
@@ -164,7 +178,7 @@ std::optional<Prediction> predict(const Profile& profile, Workings workings) {
   if (in.llm && in.quantization && in.backend && profile.workload.tokens)
     return predict_llm(in.hardware, *in.backend, *in.llm, *in.quantization, profile.workload.tokens->input,
                        profile.workload.tokens->output, engine_slots(profile), workings);
-  if (in.tiny) return predict_tinyml(in.hardware, *in.tiny);
+  if (in.tiny) return predict_tinyml(in.hardware, *in.tiny, in.backend ? &*in.backend : nullptr);
   return std::nullopt;
 }
 

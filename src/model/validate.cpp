@@ -170,22 +170,42 @@ Validation validate_predictor(const Catalog& c, const Measurements& m) {
     }
   }
 
-  // TinyML: a part's measured MAC rate; left out, the part falls back to a tenth of its int8 peak.
-  ValidationKind tk{"tinyml", "inferences/s", {}, {}, {}};
+  // TinyML: a part's measured MAC rate for its backend's first runtime, else its clock x the
+  // runtime's MACs per cycle; left out, that runtime's MACs per cycle refitted to the other parts'
+  // runs. Energy per inference: the part's active power over the predicted inferences/s.
+  std::vector<TinyPoint> tiny_points;
   for (const TinyMeasurement& r : m.tinyml) {
     const HardwareEntry* hw = c.find_hardware(r.hardware);
     const TinyModelEntry* model = c.find_tinyml(r.model);
     if (!hw || !model) throw std::logic_error("a TinyML measurement names an id the catalog lacks: " + r.hardware);
-    HardwareEntry held_out = *hw;
-    held_out.mac_rate.reset();
-    const auto rate = [&](const HardwareEntry& h) {
-      const Prediction p = predict_tinyml(h, *model);
-      return p.call_latency_s > 0 ? 1 / p.call_latency_s : 0;
-    };
-    tk.rows.push_back(ValidationRow{r.hardware, r.model, "", r.source, r.date, r.inferences_per_s, rate(*hw), rate(held_out)});
+    if (hw->clock_hz) tiny_points.push_back(TinyPoint{hw->id, r.runtime, *hw->clock_hz / model->macs, r.inferences_per_s});
+  }
+  const auto runtime_points = [&](const std::string& runtime, const std::string& without) {
+    std::vector<const TinyPoint*> out;
+    for (const TinyPoint& p : tiny_points)
+      if (p.runtime == runtime && p.hardware != without) out.push_back(&p);
+    return out;
+  };
+  ValidationKind tk{"tinyml", "inferences/s", {}, {}, {}}, tek{"tinyml-energy", "mJ per inference", {}, {}, {}};
+  for (const TinyMeasurement& r : m.tinyml) {
+    const HardwareEntry& hw = *c.find_hardware(r.hardware);
+    const TinyModelEntry& model = *c.find_tinyml(r.model);
+    const BackendEntry* be = c.find_backend(hw.backend);
+    if (!be || !be->runtime(r.runtime))
+      throw std::logic_error("a TinyML measurement names a runtime its backend lacks: " + r.runtime);
+    const Prediction p = predict_tinyml(hw, model, be, r.runtime);
+    const double shipped = p.call_latency_s > 0 ? 1 / p.call_latency_s : 0;
+    std::optional<double> left_out;
+    if (const auto mpc = fit_macs_per_cycle(runtime_points(r.runtime, hw.id)); mpc && hw.clock_hz)
+      left_out = *mpc * *hw.clock_hz / model.macs;
+    tk.rows.push_back(ValidationRow{r.hardware, r.model, r.runtime, r.source, r.date, r.inferences_per_s, shipped, left_out});
+    const double mj = 1e3 * hw.power_active_w;  // mJ per inference = mW / inferences per second
+    if (r.joules_per_inference && shipped > 0)
+      tek.rows.push_back(ValidationRow{r.hardware, r.model, r.runtime, r.source, r.date, 1e3 * *r.joules_per_inference,
+                                       mj / shipped, left_out ? std::optional(mj / *left_out) : std::nullopt});
   }
 
-  for (ValidationKind* k : {&dk, &pk, &bk, &ek, &tk}) {
+  for (ValidationKind* k : {&dk, &pk, &bk, &ek, &tk, &tek}) {
     summarize(*k);
     v.kinds.push_back(std::move(*k));
   }
@@ -194,8 +214,9 @@ Validation validate_predictor(const Catalog& c, const Measurements& m) {
   for (const DecodePoint& p : decode) backends.insert(p.backend);
   for (const PrefillPoint& p : prefill) backends.insert(p.backend);
   for (const StepCostPoint& p : shipped_steps) backends.insert(p.backend);
+  for (const TinyPoint& p : tiny_points) backends.insert(c.find_hardware(p.hardware)->backend);
   for (const std::string& b : backends) {
-    BackendFit f{b, std::nullopt, std::nullopt, std::nullopt, std::nullopt, 0, 0, 0};
+    BackendFit f{b, std::nullopt, std::nullopt, std::nullopt, std::nullopt, 0, 0, 0, {}};
     std::vector<const DecodePoint*> d;
     for (const DecodePoint& p : decode)
       if (p.backend == b) d.push_back(&p);
@@ -214,6 +235,13 @@ Validation validate_predictor(const Catalog& c, const Measurements& m) {
       if (p.backend == b) steps.push_back(&p);
     f.batched_points = steps.size();
     f.call_overhead_s = fit_call_overhead(steps);
+    if (const BackendEntry* be = c.find_backend(b))
+      for (const TinyRuntime& rt : be->runtimes) {
+        std::vector<const TinyPoint*> runs;
+        for (const TinyPoint& p : tiny_points)
+          if (p.runtime == rt.id && c.find_hardware(p.hardware)->backend == b) runs.push_back(&p);
+        if (const auto mpc = fit_macs_per_cycle(runs)) f.runtimes.push_back(RuntimeFit{rt.id, *mpc, runs.size()});
+      }
     v.fits.push_back(f);
   }
   return v;

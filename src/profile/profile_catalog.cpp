@@ -108,8 +108,10 @@ void set_predictor_inputs(FieldReader& edge, Profile& p, const Catalog& catalog,
     }
     p.predictor = PredictorInputs{*hw, *be, *llm, *quant, std::nullopt, written.inference_time, written.capacity};
   } else if (tiny) {
-    p.predictor = PredictorInputs{*hw, std::nullopt, std::nullopt, std::nullopt, *tiny, written.inference_time,
-                                  written.capacity};
+    // The backend carries the TinyML runtimes' MACs per cycle (none: the part's own rates).
+    const BackendEntry* be = catalog.find_backend(hw->backend);
+    p.predictor = PredictorInputs{*hw, be ? std::optional(*be) : std::nullopt, std::nullopt, std::nullopt, *tiny,
+                                  written.inference_time, written.capacity};
   }
 }
 

@@ -32,7 +32,8 @@ struct HardwareEntry {
   double ram_bytes = 0, reserved_bytes = 0, flash_bytes = 0;
   double bandwidth_bytes_per_s = 0;
   double int8_ops = 0, fp16_flops = 0;
-  std::optional<double> mac_rate;  // effective MACs/s for TinyML models
+  std::optional<double> mac_rate;  // effective MACs/s for TinyML models, measured with the backend's first runtime
+  std::optional<double> clock_hz;  // the cores' clock, for a runtime's MACs per cycle
   std::vector<RentalRate> rental;  // what renting one costs, by tier (cloud.price.instance.gpu)
   std::string source, date;
 
@@ -42,6 +43,13 @@ struct HardwareEntry {
       if (r.tier == tier) return &r;
     return nullptr;
   }
+};
+
+// A TinyML runtime's sustained int8 MACs per clock cycle on a backend's cores (docs/predictor.md).
+struct TinyRuntime {
+  std::string id;
+  double macs_per_cycle = 0;
+  std::string source;
 };
 
 // Calibration of the LLM predictor for one inference backend (docs/predictor.md).
@@ -55,6 +63,13 @@ struct BackendEntry {
   // Each call past the first adds this to a batched decode step (scheduling, sampling and
   // detokenising per sequence, attention kernels that do not scale): 0 unless calibrated.
   double call_overhead_s = 0;
+  // TinyML runtimes on this backend's cores; the first is the one a part's mac_rate measures.
+  std::vector<TinyRuntime> runtimes{};
+  const TinyRuntime* runtime(std::string_view runtime_id) const {
+    for (const TinyRuntime& r : runtimes)
+      if (r.id == runtime_id) return &r;
+    return nullptr;
+  }
 };
 
 struct LlmEntry {

@@ -31,8 +31,9 @@ struct BatchedSeries {
 };
 
 struct TinyMeasurement {
-  std::string hardware, model, source, date;
+  std::string hardware, runtime, model, source, date;
   double inferences_per_s = 0;
+  std::optional<double> joules_per_inference;  // rounds that measured energy
 };
 
 struct Measurements {

@@ -62,6 +62,8 @@ Parsed parse_energy(std::string_view text);
 Parsed parse_charge(std::string_view text);
 Parsed parse_current(std::string_view text);
 Parsed parse_voltage(std::string_view text);
+// Hertz: 32kHz, 120MHz, 2.4GHz.
+Parsed parse_frequency(std::string_view text);
 // A fraction 0..1: 10% or 0.1.
 Parsed parse_fraction(std::string_view text);
 // Currency per gigabyte (1e9 bytes): $0.10/GB, $0.0001/MB.

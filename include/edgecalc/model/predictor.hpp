@@ -80,8 +80,18 @@ Prediction predict_llm(const HardwareEntry& hardware, const BackendEntry& backen
                        const QuantEntry& quantization, double input_tokens, double output_tokens,
                        std::optional<double> engine_slots = std::nullopt, Workings workings = Workings::shown);
 
+// The MAC rate a TinyML model runs at with `runtime` (empty: the backend's first) and how it was
+// found: the part's measured mac_rate (which its backend's first runtime measures), else the
+// clock x the runtime's MACs per cycle, else a tenth of the int8 peak (docs/predictor.md).
+struct MacRate {
+  double macs_per_s = 0;
+  std::string how;  // "measured", "120 MHz x 0.59 MACs/cycle (x-cube-ai)", "a tenth of the int8 peak"
+};
+MacRate tinyml_mac_rate(const HardwareEntry& hardware, const BackendEntry* backend, std::string_view runtime = {});
+
 // One inference of a TinyML model on `hardware` (MACs / effective MAC rate).
-Prediction predict_tinyml(const HardwareEntry& hardware, const TinyModelEntry& model);
+Prediction predict_tinyml(const HardwareEntry& hardware, const TinyModelEntry& model,
+                          const BackendEntry* backend = nullptr, std::string_view runtime = {});
 
 // The slots a server's serving engine offers: edge.max_concurrency, else the backend's default;
 // nullopt for devices (each serves its own user, one call at a time) and without a backend.

@@ -26,10 +26,17 @@ struct ErrorSummary {
 };
 
 struct ValidationKind {
-  std::string kind;  // decode, prefill, batched, energy, tinyml
+  std::string kind;  // decode, prefill, batched, energy, tinyml, tinyml-energy
   std::string unit;  // of measured and predicted
   std::vector<ValidationRow> rows;
   ErrorSummary in_sample, leave_one_out;
+};
+
+// A TinyML runtime's MACs per cycle fitted to every run of it on parts with a clock.
+struct RuntimeFit {
+  std::string runtime;
+  double macs_per_cycle = 0;
+  std::size_t points = 0;
 };
 
 // A backend's constants fitted to all its measurements (what data/hardware.yaml should hold).
@@ -39,6 +46,7 @@ struct BackendFit {
   std::optional<double> prefill_efficiency;                      // from prefill
   std::optional<double> call_overhead_s;                         // from batched serving
   std::size_t decode_points = 0, prefill_points = 0, batched_points = 0;
+  std::vector<RuntimeFit> runtimes;                              // TinyML, from MLPerf Tiny
 };
 
 struct Validation {

@@ -231,7 +231,7 @@ struct Budget {
 // and workload.model name, and whether the profile already has the values it would predict.
 struct PredictorInputs {
   HardwareEntry hardware;
-  std::optional<BackendEntry> backend;     // an LLM: the hardware's calibration
+  std::optional<BackendEntry> backend;     // the hardware's calibration (an LLM's; a TinyML model's runtimes)
   std::optional<LlmEntry> llm;
   std::optional<QuantEntry> quantization;  // an LLM: written or the default
   std::optional<TinyModelEntry> tiny;
