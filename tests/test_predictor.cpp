@@ -180,7 +180,7 @@ TEST_CASE("profiles name catalog entries, written fields win", "[predictor][prof
   const std::optional<Prediction> prediction = predict(*out.profile);
   REQUIRE(prediction);
   const Profile p = with_prediction(*out.profile, prediction);
-  CHECK(p.edge.unit_cost == 80);  // the catalog's Raspberry Pi 5 price
+  CHECK(p.edge.unit_cost == 125);  // the catalog's Raspberry Pi 5 8 GB price since February 2026
   CHECK(p.edge.inference_time_s == Approx(prediction->call_latency_s));
   CHECK(prediction->quantization_id == "q4_k_m");  // the default quantization
   const Profile twice = with_prediction(p, predict(p));  // idempotent: evaluate() of an evaluated profile
