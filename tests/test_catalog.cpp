@@ -96,6 +96,9 @@ TEST_CASE("bad catalog files are reported with positions", "[catalog]") {
   CHECK(errors_of_catalog("prices:\n  - {id: m, provider: p, input: 1, output: 1, source: s, date: 2025-01}\n"
                           "  - {id: m, provider: p, input: 1, output: 1, source: s, date: 2025-01}\n") ==
         "team.yaml:3:5: error: duplicate prices id `m`\n");
+  // A part's clock is a frequency.
+  CHECK_THAT(errors_of_catalog("hardware:\n  - {id: x, clock: 120MB}\n"),
+             Catch::Contains("team.yaml:2:20: error: hardware.x.clock has unknown frequency unit `MB`"));
   // A backend's TinyML runtimes: a list of maps, each with positive MACs per cycle.
   const std::string backend = "backends:\n  - {id: b, bandwidth_efficiency: 50%, token_overhead: 0, prefill_efficiency: 10%, "
                               "runtime_memory: 1MB, max_concurrency: 1, max_concurrency_source: m, source: s, date: 2026-12, runtimes: ";

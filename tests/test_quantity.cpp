@@ -115,6 +115,10 @@ TEST_CASE("a battery's quantities: energy in joules, charge in coulombs, current
   CHECK(ok(parse_current("6uA")) == Approx(6e-6));
   CHECK(ok(parse_current("1.5mA")) == Approx(1.5e-3));
   CHECK(ok(parse_voltage("3700mV")) == Approx(3.7));
+  CHECK(ok(parse_frequency("120MHz")) == Approx(120e6));
+  CHECK(ok(parse_frequency("32kHz")) == Approx(32e3));
+  CHECK(ok(parse_frequency("2.4GHz")) == Approx(2.4e9));
+  CHECK_FALSE(parse_frequency("120MB").ok());
   CHECK(err(parse_charge("300mA")) == "has unknown charge unit `mA` (did you mean `mAh`?)");
   CHECK(err(parse_voltage("3.7")) == "needs a unit, e.g. 3.7V");
 }

@@ -68,24 +68,30 @@ std::optional<double> fit_call_overhead(const std::vector<const StepCostPoint*>&
 }
 
 // prefill_pred = efficiency x k: minimise sum(e k / p - 1)^2, e in (0, 1].
-std::optional<double> fit_prefill(const std::vector<const PrefillPoint*>& points) {
-  if (points.empty()) return std::nullopt;
-  double s1 = 0, s2 = 0;
-  for (const PrefillPoint* p : points) {
-    const double r = p->k / p->p;
-    s1 += r, s2 += r * r;
-  }
-  return std::min(1.0, s1 / s2);
-}
+namespace {
 
-std::optional<double> fit_macs_per_cycle(const std::vector<const TinyPoint*>& points) {
+// predicted = k x unit prediction, ratios r = unit prediction / measured: minimising
+// sum(k r - 1)^2 gives k = sum r / sum r^2. Nullopt without ratios.
+template <class Point, class Ratio>
+std::optional<double> scale_fit(const std::vector<const Point*>& points, Ratio ratio) {
   double s1 = 0, s2 = 0;
-  for (const TinyPoint* p : points) {
-    const double r = p->u / p->m;
+  for (const Point* p : points) {
+    const double r = ratio(*p);
     s1 += r, s2 += r * r;
   }
   if (s2 <= 0) return std::nullopt;
   return s1 / s2;
+}
+
+}  // namespace
+
+std::optional<double> fit_prefill(const std::vector<const PrefillPoint*>& points) {
+  const auto e = scale_fit(points, [](const PrefillPoint& p) { return p.k / p.p; });
+  return e ? std::optional(std::min(1.0, *e)) : std::nullopt;
+}
+
+std::optional<double> fit_macs_per_cycle(const std::vector<const TinyPoint*>& points) {
+  return scale_fit(points, [](const TinyPoint& p) { return p.u / p.m; });
 }
 
 ErrorSummary summarize_errors(const std::vector<double>& errors) {

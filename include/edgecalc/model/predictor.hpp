@@ -85,7 +85,7 @@ Prediction predict_llm(const HardwareEntry& hardware, const BackendEntry& backen
 // clock x the runtime's MACs per cycle, else a tenth of the int8 peak (docs/predictor.md).
 struct MacRate {
   double macs_per_s = 0;
-  std::string how;  // "measured", "120 MHz x 0.59 MACs/cycle (x-cube-ai)", "a tenth of the int8 peak"
+  std::string how;  // "measured", "120MHz x 0.593 MACs/cycle (x-cube-ai)", "a tenth of the int8 peak"
 };
 MacRate tinyml_mac_rate(const HardwareEntry& hardware, const BackendEntry* backend, std::string_view runtime = {});
 
