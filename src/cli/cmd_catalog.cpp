@@ -92,8 +92,13 @@ std::optional<std::string> show(const Catalog& c, const std::string& id) {
     line(out, "memory bandwidth", format_count(h->bandwidth_bytes_per_s / 1e9) + " GB/s");
     const auto peak = [](double v, const char* unit) { return v == 0 ? std::string("none") : ops(v) + unit; };
     line(out, "compute", fmt::format("{} fp16, {} int8", peak(h->fp16_flops, "FLOPS"), peak(h->int8_ops, "OPS")));
-    if (h->mac_rate) line(out, "mac rate", format_count(*h->mac_rate) + " MACs/s");
+    if (h->mac_rate) line(out, "mac rate", format_count(*h->mac_rate) + " MACs/s" + (h->runtime ? " with " + *h->runtime : ""));
     if (h->clock_hz) line(out, "clock", format_count(*h->clock_hz / 1e6) + " MHz");
+    if (!h->runtimes.empty()) {
+      std::string list;
+      for (const std::string& r : h->runtimes) list += (list.empty() ? "" : ", ") + r;
+      line(out, "tinyml runtimes", list + " (edge.runtime)");
+    }
     line(out, "source", h->source);
     line(out, "date", h->date);
   } else if (const auto* m = c.find_llm(id)) {

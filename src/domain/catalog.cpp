@@ -97,6 +97,12 @@ HardwareEntry read_hardware(FieldReader r) {
   h.fp16_flops = need(r, "fp16", k_ops, k_non_negative, "307GOPS");
   h.mac_rate = r.quantity("mac_rate", k_count, k_positive, false, "250M");
   h.clock_hz = r.quantity("clock", k_frequency, k_positive, false, "120MHz");
+  h.runtimes = read_text_list(r, "runtimes", "x-cube-ai, microtvm-cmsis-nn");
+  h.runtime = r.text("runtime", false, "x-cube-ai");
+  if (h.runtime && !h.mac_rate)
+    r.error_at("runtime", fmt::format("{} names the runtime its mac_rate was measured with; write mac_rate", r.path_of("runtime")));
+  else if (h.runtime && !h.runs(*h.runtime))
+    r.error_at("runtime", fmt::format("{} must be one of {}.runtimes; got {}", r.path_of("runtime"), r.path(), *h.runtime));
   r.finish();
   return h;
 }
@@ -315,7 +321,12 @@ std::vector<std::string> catalog_problems(const Catalog& c) {
   };
   for (const auto& h : c.hardware) {
     check_common("hardware", h.id, h.source, h.date);
-    if (!c.find_backend(h.backend)) problems.push_back(fmt::format("hardware {} has unknown backend {}", h.id, h.backend));
+    const BackendEntry* be = c.find_backend(h.backend);
+    if (!be) problems.push_back(fmt::format("hardware {} has unknown backend {}", h.id, h.backend));
+    else
+      for (const std::string& rt : h.runtimes)
+        if (!be->runtime(rt))
+          problems.push_back(fmt::format("hardware {} runs TinyML runtime {}, which backend {} lacks", h.id, rt, h.backend));
     if (h.reserved_bytes > h.ram_bytes) problems.push_back(fmt::format("hardware {} reserves more than its RAM", h.id));
     for (double v : {h.power_idle_w, h.power_active_w, h.ram_bytes, h.flash_bytes, h.int8_ops, h.fp16_flops})
       if (v < 0) problems.push_back(fmt::format("hardware {} has a negative value", h.id));

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -74,6 +75,27 @@ void read_list(FieldReader& r, std::string_view key, std::string_view item_examp
     FieldReader c(r.context(), node.get(), path, node->position);
     item(c, path);
   }
+}
+
+// The words of the list under `key` (`runtimes: [x-cube-ai, microtvm-cmsis-nn]`; none when absent);
+// a key that is not a list, or an item that is not a word, is reported with the example.
+inline std::vector<std::string> read_text_list(FieldReader& r, std::string_view key, std::string_view example) {
+  std::vector<std::string> out;
+  const MapEntry* e = r.entry(key);
+  if (!e) return out;
+  if (e->value->kind != Node::Kind::sequence) {
+    r.error_at(key, fmt::format("{} must be a list, e.g. [{}]", r.path_of(key), example));
+    return out;
+  }
+  for (std::size_t i = 0; i < e->value->items.size(); ++i) {
+    const NodePtr& node = e->value->items[i];
+    if (node->kind != Node::Kind::scalar || node->text.empty())
+      r.context().diagnostics.error(node->position,
+                                    fmt::format("{}[{}] must be a word, e.g. [{}]", r.path_of(key), i, example));
+    else
+      out.push_back(node->text);
+  }
+  return out;
 }
 
 }  // namespace catalog_read

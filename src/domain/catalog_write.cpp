@@ -29,6 +29,8 @@ Json hardware_json(const HardwareEntry& h) {
   j["fp16"] = with_unit(h.fp16_flops, "FLOPS");
   if (h.mac_rate) j["mac_rate"] = format_number(*h.mac_rate);
   if (h.clock_hz) j["clock"] = with_unit(*h.clock_hz, "Hz");
+  if (!h.runtimes.empty()) j["runtimes"] = h.runtimes;
+  if (h.runtime) j["runtime"] = *h.runtime;
   if (!h.rental.empty()) {
     Json rental = Json::object();
     for (const RentalRate& r : h.rental) {

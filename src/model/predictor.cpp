@@ -129,16 +129,20 @@ Prediction predict_llm(const HardwareEntry& hw, const BackendEntry& be, const Ll
 }
 
 MacRate tinyml_mac_rate(const HardwareEntry& hw, const BackendEntry* be, std::string_view runtime) {
-  const TinyRuntime* first = be && !be->runtimes.empty() ? &be->runtimes.front() : nullptr;
-  const TinyRuntime* rt = be && !runtime.empty() ? be->runtime(runtime) : first;
-  if (hw.mac_rate && rt == first) return {*hw.mac_rate, "measured"};
+  const std::string want = !runtime.empty() ? std::string(runtime) : hw.default_runtime().value_or("");
+  const TinyRuntime* own = be && hw.runtime ? be->runtime(*hw.runtime) : nullptr;
+  if (hw.mac_rate && (want.empty() || want == hw.runtime))
+    return {*hw.mac_rate, own ? "measured with " + own->id : "the part's mac_rate", want};
+  const TinyRuntime* rt = be && hw.runs(want) ? be->runtime(want) : nullptr;
   if (rt && hw.clock_hz)
     return {*hw.clock_hz * rt->macs_per_cycle,
-            fmt::format("{}Hz x {} MACs/cycle ({})", format_count(*hw.clock_hz), format_count(rt->macs_per_cycle), rt->id)};
-  if (rt && hw.mac_rate && first)  // the measured rate, scaled to the other runtime
-    return {*hw.mac_rate * rt->macs_per_cycle / first->macs_per_cycle,
-            fmt::format("measured with {}, x {} for {}", first->id, format_count(rt->macs_per_cycle / first->macs_per_cycle), rt->id)};
-  return {hw.int8_ops / 2 * 0.1, "a tenth of the int8 peak"};  // 2 operations per MAC
+            fmt::format("{}Hz x {} MACs/cycle ({})", format_count(*hw.clock_hz), format_count(rt->macs_per_cycle), rt->id),
+            want};
+  if (rt && hw.mac_rate && own)  // the measured rate, scaled to the other runtime
+    return {*hw.mac_rate * rt->macs_per_cycle / own->macs_per_cycle,
+            fmt::format("measured with {}, x {} for {}", own->id, format_count(rt->macs_per_cycle / own->macs_per_cycle), rt->id),
+            want};
+  return {hw.int8_ops / 2 * 0.1, "a tenth of the int8 peak", ""};  // 2 operations per MAC
 }
 
 Prediction predict_tinyml(const HardwareEntry& hw, const TinyModelEntry& m, const BackendEntry* be,
@@ -152,6 +156,8 @@ Prediction predict_tinyml(const HardwareEntry& hw, const TinyModelEntry& m, cons
   p.flash_required_bytes = m.flash_bytes;
   p.flash_available_bytes = hw.flash_bytes;
   const MacRate rate = tinyml_mac_rate(hw, be, runtime);
+  p.macs_per_second = rate.macs_per_s;
+  if (!rate.runtime.empty()) p.runtime_id = rate.runtime;
   p.call_latency_s = rate.macs_per_s > 0 ? m.macs / rate.macs_per_s : 0;
   p.calls_per_second_capacity = p.call_latency_s > 0 ? 1 / p.call_latency_s : 0;
   // Two short lines: always written.
@@ -161,7 +167,7 @@ Prediction predict_tinyml(const HardwareEntry& hw, const TinyModelEntry& m, cons
                                                 hw.flash_bytes > 0 ? format_bytes(hw.flash_bytes) : "external"));
   p.workings.emplace_back("call", fmt::format("{} = {} MACs / {} MACs/s{}", format_duration(p.call_latency_s),
                                               format_count(m.macs), format_count(rate.macs_per_s),
-                                              rate.how == "measured" ? "" : " (" + rate.how + ")"));
+                                              " (" + rate.how + ")"));
   return p;
 }
 
@@ -178,7 +184,7 @@ std::optional<Prediction> predict(const Profile& profile, Workings workings) {
   if (in.llm && in.quantization && in.backend && profile.workload.tokens)
     return predict_llm(in.hardware, *in.backend, *in.llm, *in.quantization, profile.workload.tokens->input,
                        profile.workload.tokens->output, engine_slots(profile), workings);
-  if (in.tiny) return predict_tinyml(in.hardware, *in.tiny, in.backend ? &*in.backend : nullptr);
+  if (in.tiny) return predict_tinyml(in.hardware, *in.tiny, in.backend ? &*in.backend : nullptr, in.runtime);
   return std::nullopt;
 }
 

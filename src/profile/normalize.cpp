@@ -64,6 +64,7 @@ Json connectivity_json(const Profile& p) {
 
 Json edge_json(const Profile& p) {
   return {{"hardware", or_null(p.edge.hardware)},
+          {"runtime", or_null(p.edge.runtime)},
           {"deployment", to_string(p.edge.deployment)},
           {"unit_cost", p.edge.unit_cost},
           {"capacity", or_null(p.edge.capacity_per_s)},

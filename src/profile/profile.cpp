@@ -156,6 +156,10 @@ void read_power(FieldReader& r, Edge& e, detail::EdgeWritten& written) {
 void read_edge(FieldReader r, const Parsers& p, Profile& profile, const Catalog& catalog) {
   Edge& e = profile.edge;
   e.hardware = r.text("hardware", false, "rpi5-8gb");
+  e.runtime = r.text("runtime", false, "x-cube-ai");
+  if (e.runtime && !e.hardware)
+    r.error_at("runtime", "edge.runtime chooses a TinyML runtime of the catalog hardware; name edge.hardware (e.g. "
+                          "hardware: stm32l4) or write edge.inference_time");
   // With hardware and a model named, the catalog and the predictor supply what is not written.
   const bool predicted = e.hardware && profile.workload.model;
   e.deployment = r.choice_or<Deployment>("deployment", deployment_names());

@@ -19,11 +19,10 @@ std::string entry_source(std::string_view id, const std::string& source, const s
 
 // "unknown hardware `rpi6` in edge.hardware; closest: rpi5-8gb, rpi5-16gb, rpi4-4gb"
 void unknown_id(Diagnostics& diagnostics, Position at, std::string_view what, std::string_view field,
-                const std::string& id, const std::vector<std::string>& ids) {
+                const std::string& id, const std::vector<std::string>& ids, std::string_view listed_by) {
   std::string close;
   for (const std::string& s : closest_matches(id, ids, 3)) close += (close.empty() ? "" : ", ") + s;
-  diagnostics.error(at, fmt::format("unknown {} `{}` in {}; closest: {} (edgecalc catalog lists them)", what, id,
-                                    field, close));
+  diagnostics.error(at, fmt::format("unknown {} `{}` in {}; closest: {} ({})", what, id, field, close, listed_by));
 }
 
 Position where(const Profile& p, const std::string& field, Position fallback) {
@@ -84,6 +83,43 @@ EdgeEntries find_edge_entries(ReadContext& ctx, Profile& p, const Catalog& catal
   return e;
 }
 
+// The TinyML runtime the predictor uses: edge.runtime, one the part runs (the catalog checks its
+// backend calibrates them), else the part's own (the one its mac_rate was measured with; "" when the catalog names none). nullopt:
+// an error was reported.
+std::optional<std::string> tiny_runtime(FieldReader& edge, Profile& p, const HardwareEntry* hw) {
+  if (!p.edge.runtime) {
+    const std::optional<std::string> rt = hw->default_runtime();
+    if (!rt) return std::string();
+    p.catalog_values.push_back(CatalogValue{"edge.runtime", *rt,
+                                            entry_source(hw->id, hw->runtime ? "its mac_rate was measured with " + *rt
+                                                                             : "the first TinyML runtime it lists",
+                                                         hw->date),
+                                            hw->date});
+    return *rt;
+  }
+  const std::string& asked = *p.edge.runtime;
+  if (hw->runtimes.empty()) {
+    edge.error_at("runtime", fmt::format("edge.runtime: the catalog lists no TinyML runtime for {}, only its own mac_rate; "
+                                         "remove edge.runtime, or write edge.inference_time from your runs",
+                                         hw->id));
+    return std::nullopt;
+  }
+  if (!hw->runs(asked)) {
+    unknown_id(edge.context().diagnostics, where(p, "edge.runtime", Position{}), fmt::format("runtime for {}", hw->id),
+               "edge.runtime", asked, hw->runtimes, fmt::format("edgecalc catalog show {} lists them", hw->id));
+    return std::nullopt;
+  }
+  const bool own = hw->runtime && asked == *hw->runtime;
+  if (!own && !hw->clock_hz && !(hw->mac_rate && hw->runtime)) {
+    edge.error_at("runtime", fmt::format("edge.runtime {} on {}: the catalog gives neither its clock nor a mac_rate "
+                                         "measured with one of its runtimes, so its MAC rate under {} is unknown; write "
+                                         "edge.inference_time or add `clock` to its entry (--catalog)",
+                                         asked, hw->id, asked));
+    return std::nullopt;
+  }
+  return asked;
+}
+
 // With hardware and a model: what the predictor needs (the model stage predicts, at evaluation).
 void set_predictor_inputs(FieldReader& edge, Profile& p, const Catalog& catalog, const EdgeEntries& entries,
                       const EdgeWritten& written) {
@@ -92,6 +128,14 @@ void set_predictor_inputs(FieldReader& edge, Profile& p, const Catalog& catalog,
   const LlmEntry* llm = entries.llm;
   const QuantEntry* quant = entries.quant;
   const TinyModelEntry* tiny = entries.tiny;
+  if (p.edge.runtime && !tiny) {
+    edge.error_at("runtime", llm ? fmt::format("edge.runtime chooses a TinyML runtime; workload.model {} is an LLM, run "
+                                               "by backend {}",
+                                               llm->id, hw->backend)
+                                 : std::string("edge.runtime chooses the runtime of a TinyML model; name one in "
+                                               "workload.model (e.g. model: kws-dscnn)"));
+    return;
+  }
   if (llm && quant) {
     if (!p.workload.tokens) {
       ctx.diagnostics.error(where(p, "workload.model", Position{}),
@@ -106,12 +150,14 @@ void set_predictor_inputs(FieldReader& edge, Profile& p, const Catalog& catalog,
                                             hw->id, hw->backend));
       return;
     }
-    p.predictor = PredictorInputs{*hw, *be, *llm, *quant, std::nullopt, written.inference_time, written.capacity};
+    p.predictor = PredictorInputs{*hw, *be, *llm, *quant, std::nullopt, "", written.inference_time, written.capacity};
   } else if (tiny) {
     // The backend carries the TinyML runtimes' MACs per cycle (none: the part's own rates).
     const BackendEntry* be = catalog.find_backend(hw->backend);
+    const std::optional<std::string> runtime = tiny_runtime(edge, p, hw);
+    if (!runtime) return;
     p.predictor = PredictorInputs{*hw, be ? std::optional(*be) : std::nullopt, std::nullopt, std::nullopt, *tiny,
-                                  written.inference_time, written.capacity};
+                                  *runtime, written.inference_time, written.capacity};
   }
 }
 

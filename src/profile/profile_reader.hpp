@@ -28,7 +28,8 @@ std::string entry_source(std::string_view id, const std::string& source, const s
 
 // "unknown hardware `rpi6` in edge.hardware; closest: rpi5-8gb, rpi5-16gb, rpi4-4gb"
 void unknown_id(Diagnostics& diagnostics, Position at, std::string_view what, std::string_view field,
-                const std::string& id, const std::vector<std::string>& ids);
+                const std::string& id, const std::vector<std::string>& ids,
+                std::string_view listed_by = "edgecalc catalog lists them");
 
 // Where `field` was written, or `fallback`.
 Position where(const Profile& p, const std::string& field, Position fallback);

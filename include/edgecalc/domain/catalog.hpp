@@ -32,8 +32,24 @@ struct HardwareEntry {
   double ram_bytes = 0, reserved_bytes = 0, flash_bytes = 0;
   double bandwidth_bytes_per_s = 0;
   double int8_ops = 0, fp16_flops = 0;
-  std::optional<double> mac_rate;  // effective MACs/s for TinyML models, measured with the backend's first runtime
+  std::optional<double> mac_rate;  // effective MACs/s for TinyML models (with `runtime` when named)
   std::optional<double> clock_hz;  // the cores' clock, for a runtime's MACs per cycle
+  // TinyML runtimes of its backend that run on its cores (edge.runtime picks one); `runtime`, one of
+  // them, is the one mac_rate was measured with (absent: mac_rate is for the part's own kernels).
+  std::vector<std::string> runtimes;
+  std::optional<std::string> runtime;
+  // The runtime a TinyML prediction uses unless edge.runtime picks one: `runtime`, else (no
+  // mac_rate) the first it runs; none: mac_rate, for its own kernels.
+  std::optional<std::string> default_runtime() const {
+    if (runtime) return runtime;
+    if (!mac_rate && !runtimes.empty()) return runtimes.front();
+    return std::nullopt;
+  }
+  bool runs(std::string_view runtime_id) const {
+    for (const std::string& r : runtimes)
+      if (r == runtime_id) return true;
+    return false;
+  }
   std::vector<RentalRate> rental;  // what renting one costs, by tier (cloud.price.instance.gpu)
   std::string source, date;
 
@@ -63,7 +79,7 @@ struct BackendEntry {
   // Each call past the first adds this to a batched decode step (scheduling, sampling and
   // detokenising per sequence, attention kernels that do not scale): 0 unless calibrated.
   double call_overhead_s = 0;
-  // TinyML runtimes on this backend's cores; the first is the one a part's mac_rate measures.
+  // TinyML runtimes on this backend's cores (a part's `runtime` names the one its mac_rate measures).
   std::vector<TinyRuntime> runtimes{};
   const TinyRuntime* runtime(std::string_view runtime_id) const {
     for (const TinyRuntime& r : runtimes)

@@ -55,6 +55,8 @@ struct Prediction {
   std::optional<double> flash_available_bytes;
   std::optional<double> decode_tokens_per_second;   // LLM
   std::optional<double> prefill_tokens_per_second;  // LLM
+  std::optional<std::string> runtime_id;           // TinyML: the runtime predicted, when the catalog names one
+  std::optional<double> macs_per_second;           // TinyML: the effective MAC rate
   double call_latency_s = 0;
   double calls_per_second_capacity = 0;  // one unit, one call at a time
   std::optional<double> context_tokens;  // LLM: the model's context window
@@ -80,12 +82,15 @@ Prediction predict_llm(const HardwareEntry& hardware, const BackendEntry& backen
                        const QuantEntry& quantization, double input_tokens, double output_tokens,
                        std::optional<double> engine_slots = std::nullopt, Workings workings = Workings::shown);
 
-// The MAC rate a TinyML model runs at with `runtime` (empty: the backend's first) and how it was
-// found: the part's measured mac_rate (which its backend's first runtime measures), else the
-// clock x the runtime's MACs per cycle, else a tenth of the int8 peak (docs/predictor.md).
+// The MAC rate a TinyML model runs at with `runtime` (empty: the part's default_runtime()) and
+// how it was found: the part's mac_rate when that is the runtime it was measured with (or none is
+// asked), else the clock x the runtime's MACs per cycle, else the measured rate scaled by the two
+// runtimes' MACs per cycle, else a tenth of the int8 peak (docs/predictor.md). A runtime the part
+// does not run (HardwareEntry::runtimes) is not used.
 struct MacRate {
   double macs_per_s = 0;
-  std::string how;  // "measured", "120MHz x 0.593 MACs/cycle (x-cube-ai)", "a tenth of the int8 peak"
+  std::string how;      // "measured with x-cube-ai", "the part's mac_rate", "120MHz x 0.593 MACs/cycle (x-cube-ai)", ...
+  std::string runtime;  // the runtime the rate is for ("" for the part's own kernels or the peak)
 };
 MacRate tinyml_mac_rate(const HardwareEntry& hardware, const BackendEntry* backend, std::string_view runtime = {});
 

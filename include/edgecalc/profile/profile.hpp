@@ -138,6 +138,7 @@ struct PowerCurve {
 
 struct Edge {
   std::optional<std::string> hardware;  // catalog id
+  std::optional<std::string> runtime;   // a TinyML runtime of the hardware's backend (catalog id)
   Deployment deployment = Deployment::device;
   double unit_cost = 0;
   std::optional<double> capacity_per_s;
@@ -235,6 +236,7 @@ struct PredictorInputs {
   std::optional<LlmEntry> llm;
   std::optional<QuantEntry> quantization;  // an LLM: written or the default
   std::optional<TinyModelEntry> tiny;
+  std::string runtime;              // a TinyML model: edge.runtime, else the backend's first (empty: none)
   bool inference_time_set = false;  // written (the profile's own value wins), or already predicted
   bool capacity_set = false;
   bool inference_time_predicted = false;  // set by with_prediction(): the predictor's, not written
