@@ -99,6 +99,21 @@ TEST_CASE("bad catalog files are reported with positions", "[catalog]") {
   // A part's clock is a frequency.
   CHECK_THAT(errors_of_catalog("hardware:\n  - {id: x, clock: 120MB}\n"),
              Catch::Contains("team.yaml:2:20: error: hardware.x.clock has unknown frequency unit `MB`"));
+  // A part's TinyML runtimes: words its backend calibrates; `runtime` (what mac_rate was measured
+  // with) is one of them and needs a mac_rate.
+  const std::string mcu = "hardware:\n  - {id: m, name: M, kind: mcu, backend: mcu, price: $3, power: {idle: 1mW, active: "
+                          "30mW}, ram: 256KB, reserved: 0, flash: 1MB, memory_bandwidth: 1GB/s, int8: 1GOPS, fp16: 0, "
+                          "source: s, date: 2026-12, ";
+  CHECK(errors_of_catalog(mcu + "runtimes: [x-cube-ai, tflm]}\n") ==
+        "team.yaml:2:212: error: hardware.m.runtimes names tflm, which backend mcu does not calibrate (its runtimes: "
+        "x-cube-ai, microtvm-cmsis-nn); add it to the backend's runtimes with its macs_per_cycle\n");
+  CHECK(errors_of_catalog(mcu + "runtimes: x-cube-ai}\n") ==
+        "team.yaml:2:212: error: hardware.m.runtimes must be a list, e.g. [x-cube-ai, microtvm-cmsis-nn]\n");
+  CHECK(errors_of_catalog(mcu + "runtimes: [x-cube-ai], runtime: x-cube-ai}\n") ==
+        "team.yaml:2:234: error: hardware.m.runtime names the runtime its mac_rate was measured with; write mac_rate\n");
+  CHECK(errors_of_catalog(mcu + "mac_rate: 50M, runtimes: [x-cube-ai], runtime: microtvm-cmsis-nn}\n") ==
+        "team.yaml:2:249: error: hardware.m.runtime must be one of hardware.m.runtimes; got microtvm-cmsis-nn\n");
+  CHECK(errors_of_catalog(mcu + "mac_rate: 50M, clock: 80MHz, runtimes: [x-cube-ai]}\n").empty());
   // A backend's TinyML runtimes: a list of maps, each with positive MACs per cycle.
   const std::string backend = "backends:\n  - {id: b, bandwidth_efficiency: 50%, token_overhead: 0, prefill_efficiency: 10%, "
                               "runtime_memory: 1MB, max_concurrency: 1, max_concurrency_source: m, source: s, date: 2026-12, runtimes: ";

@@ -80,7 +80,7 @@ TEST_CASE("a TinyML part's MAC rate by runtime, by hand", "[predictor]") {
   mcu.runtime.reset();
   mcu.mac_rate = 200e6;
   CHECK(tinyml_mac_rate(mcu, &be).macs_per_s == 200e6);
-  CHECK(tinyml_mac_rate(mcu, &be).how == "the part's mac_rate");
+  CHECK(tinyml_mac_rate(mcu, &be).how == "its catalog mac_rate, for its own kernels");
   CHECK(tinyml_mac_rate(mcu, &be).runtime.empty());
   CHECK(tinyml_mac_rate(mcu, &be, "x-cube-ai").macs_per_s == Approx(72e6));  // 120 MHz x 0.6
   // No rate at all: the first runtime it runs, 120 MHz x 0.6 = 72M MACs/s.

@@ -232,6 +232,28 @@ std::vector<std::string> Catalog::price_ids() const {
 
 namespace {
 
+// Each TinyML runtime a part of `document` lists must be one its backend calibrates (its MACs per
+// cycle), or edge.runtime would predict from nothing.
+void check_runtimes(const Document& document, const Catalog& c, Diagnostics& diagnostics) {
+  const MapEntry* list = document.root->find("hardware");
+  if (!list || list->value->kind != Node::Kind::sequence) return;
+  for (const NodePtr& item : list->value->items) {
+    const MapEntry* id = item->find("id");
+    const MapEntry* runtimes = item->find("runtimes");
+    const HardwareEntry* h = id ? c.find_hardware(id->value->text) : nullptr;
+    const BackendEntry* be = h ? c.find_backend(h->backend) : nullptr;
+    if (!runtimes || !be) continue;
+    std::string known;
+    for (const TinyRuntime& t : be->runtimes) known += (known.empty() ? "" : ", ") + t.id;
+    for (const std::string& r : h->runtimes)
+      if (!be->runtime(r))
+        diagnostics.error(runtimes->value->position,
+                          fmt::format("hardware.{}.runtimes names {}, which backend {} does not calibrate (its runtimes: "
+                                      "{}); add it to the backend's runtimes with its macs_per_cycle",
+                                      h->id, r, be->id, known.empty() ? "none" : known));
+  }
+}
+
 // Reads every section of a loaded catalog document into a copy of `catalog`; commits on success.
 bool merge_document(const Document& document, Catalog& catalog, Diagnostics& diagnostics) {
   const std::size_t before = diagnostics.size();
@@ -249,6 +271,7 @@ bool merge_document(const Document& document, Catalog& catalog, Diagnostics& dia
   read_list(top, "tinyml", added.tinyml, &read_tiny, ctx);
   read_list(top, "prices", added.prices, &read_price, ctx);
   top.finish();
+  if (diagnostics.size() == before) check_runtimes(document, added, diagnostics);
   if (diagnostics.size() != before) return false;
   catalog = std::move(added);
   return true;

@@ -132,7 +132,7 @@ MacRate tinyml_mac_rate(const HardwareEntry& hw, const BackendEntry* be, std::st
   const std::string want = !runtime.empty() ? std::string(runtime) : hw.default_runtime().value_or("");
   const TinyRuntime* own = be && hw.runtime ? be->runtime(*hw.runtime) : nullptr;
   if (hw.mac_rate && (want.empty() || want == hw.runtime))
-    return {*hw.mac_rate, own ? "measured with " + own->id : "the part's mac_rate", want};
+    return {*hw.mac_rate, own ? "measured with " + own->id : "its catalog mac_rate, for its own kernels", want};
   const TinyRuntime* rt = be && hw.runs(want) ? be->runtime(want) : nullptr;
   if (rt && hw.clock_hz)
     return {*hw.clock_hz * rt->macs_per_cycle,
