@@ -45,21 +45,22 @@ TEST_CASE("battery life: sleep, inference and the radio message per option", "[e
   // Edge: 22.2 uW + 1/s x 0.1797336 mJ = 0.2019336 mW; 3,996 / 0.2019336e-3 = 19,788,686 s (229.0 days).
   CHECK(*m.edge.battery->average_w == Approx(0.2019336e-3));
   CHECK(*m.edge.battery->life_s == Approx(3996 / 0.2019336e-3));
-  // Cloud: LTE-M message 0.152 mWh = 0.5472 J, + 2,400 B x 4 uJ = 9.6 mJ: 0.5568 J a call;
-  // 22.2 uW + 0.5568 W = 0.5568222 W; 3,996 / 0.5568222 = 7,176.4 s (2 hours).
+  // Cloud: LTE-M message 0.152 mWh = 0.5472 J, + 2,400 B x 16.444 uJ (100 mA x 3.7 V x 8 bits /
+  // 180 kbit/s) = 39.4667 mJ: 0.5866667 J a call; 22.2 uW + 0.5866667 W = 0.5866889 W;
+  // 3,996 / 0.5866889 = 6,811.1 s (1.9 hours).
   REQUIRE(m.cloud.battery);
-  CHECK(m.cloud.battery->radio_j == Approx(0.5568));
+  CHECK(m.cloud.battery->radio_j == Approx(0.5866667));
   CHECK(*m.cloud.battery->compute_j == 0);
-  CHECK(*m.cloud.battery->life_s == Approx(3996 / 0.5568222));
-  // Hybrid (cascade): every call inferred, 1% sent: 0.2019336 mW + 0.01 x 0.5568 W = 5.7699336 mW;
-  // 3,996 / 5.7699336e-3 = 692,556 s (8.02 days).
+  CHECK(*m.cloud.battery->life_s == Approx(3996 / 0.5866889));
+  // Hybrid (cascade): every call inferred, 1% sent: 0.2019336 mW + 0.01 x 0.5866667 W = 6.0686003 mW;
+  // 3,996 / 6.0686003e-3 = 658,472 s (7.62 days).
   REQUIRE(m.hybrid.battery);
-  CHECK(m.hybrid.battery->radio_j == Approx(0.005568));
-  CHECK(*m.hybrid.battery->life_s == Approx(3996 / 5.7699336e-3));
-  // A routing hybrid infers only the 99% it keeps: 22.2 uW + 0.99 x 0.1797336 mW + 5.568 mW.
+  CHECK(m.hybrid.battery->radio_j == Approx(0.005866667));
+  CHECK(*m.hybrid.battery->life_s == Approx(3996 / 6.0686003e-3));
+  // A routing hybrid infers only the 99% it keeps: 22.2 uW + 0.99 x 0.1797336 mW + 5.866667 mW.
   const CostModel routed = priced(k_base + "hybrid: {mode: route, router_time: 1ms}\n");
   CHECK(*routed.hybrid.battery->compute_j == Approx(0.99 * 0.1797336e-3));
-  CHECK(*routed.hybrid.battery->average_w == Approx(22.2e-6 + 0.99 * 0.1797336e-3 + 0.005568));
+  CHECK(*routed.hybrid.battery->average_w == Approx(22.2e-6 + 0.99 * 0.1797336e-3 + 0.005866667));
 }
 
 TEST_CASE("battery: written energies, a capacity in Wh and a sleep power need no voltage", "[energy][battery]") {
@@ -85,12 +86,12 @@ TEST_CASE("battery.life blocks the options that would not last battery.min_life"
   INFO(r.err);
   REQUIRE(r.code == 0);
   const auto j = nlohmann::json::parse(r.out);
-  // The cloud lasts 2 hours, under 7 days: blocked; edge (229 days) and hybrid (8.02 days) are not
+  // The cloud lasts 1.9 hours, under 7 days: blocked; edge (229 days) and hybrid (7.62 days) are not
   // (the edge alone is blocked for the 1% of calls only the cloud model answers).
   CHECK(j["options"]["cloud"]["blocked_by"] == nlohmann::json::array({"battery.life"}));
   CHECK(j["options"]["edge"]["blocked_by"] == nlohmann::json::array({"capability.hard-fraction"}));
   CHECK(j["options"]["hybrid"]["blocked_by"] == nlohmann::json::array());
-  CHECK(j["options"]["cloud"]["battery"]["life_days"].get<double>() == Approx(3996 / 0.5568222 / 86400));
+  CHECK(j["options"]["cloud"]["battery"]["life_days"].get<double>() == Approx(3996 / 0.5866889 / 86400));
   CHECK(j["battery"]["capacity_j"].get<double>() == Approx(3996));
   // A min_life of 9 days blocks the hybrid too.
   std::ofstream(path) << replaced(k_base, "min_life: 7 days", "min_life: 9 days");
@@ -114,7 +115,7 @@ TEST_CASE("battery: bad input names the field and what it expects", "[errors][ba
 
 TEST_CASE("Markdown and HTML reports show energy, carbon and battery life like the table", "[energy][battery][render]") {
   using namespace battery_life;
-  // The pendant example: edge 229 days (3,996 J / 0.2019 mW, computed above), the cloud 120 min.
+  // The pendant example: edge 229 days (3,996 J / 0.2019 mW, computed above), the cloud 114 min.
   const std::string profile = example_path("fall-pendant-lte-m.yaml");
   const Run md = run({profile, "--format", "markdown"});
   REQUIRE(md.code == 0);
@@ -123,7 +124,7 @@ TEST_CASE("Markdown and HTML reports show energy, carbon and battery life like t
   CHECK(md.out.find("**Battery life**") != std::string::npos);
   CHECK(md.out.find("- one device: 300 mAh at 3.7 V") != std::string::npos);
   CHECK(md.out.find("| edge | 229 days |") != std::string::npos);
-  CHECK(md.out.find("| cloud | 120 min |") != std::string::npos);
+  CHECK(md.out.find("| cloud | 114 min |") != std::string::npos);
   CHECK(md.out.find("cloud under it (rule battery.life)") != std::string::npos);
 
   const Run html = run({profile, "--format", "html"});
@@ -144,15 +145,15 @@ TEST_CASE("battery fields are sensitivity fields: where the hybrid stops lasting
     REQUIRE(field.count(name));
   CHECK(field["battery.capacity"].at("unit") == "J");
   CHECK(field["battery.sleep"].at("unit") == "W");
-  // The hybrid draws 5.7699336 mW (above); 7 days = 604,800 s; it is blocked below
-  // 604,800 x 5.7699336e-3 = 3,489.656 J of capacity (-12.67% of 3,996 J): the nearest flip.
-  CHECK(field["battery.capacity"].at("switch_below").at("value").get<double>() == Approx(604800 * 5.7699336e-3));
+  // The hybrid draws 6.0686003 mW (above); 7 days = 604,800 s; it is blocked below
+  // 604,800 x 6.0686003e-3 = 3,670.289 J of capacity (-8.15% of 3,996 J): the nearest flip.
+  CHECK(field["battery.capacity"].at("switch_below").at("value").get<double>() == Approx(604800 * 6.0686003e-3));
   CHECK(report.at("sensitivity").at("min_margin_field") == "battery.capacity");
-  // It lasts 3,996 / 5.7699336e-3 = 692,556 s (8.02 days): a min_life above that blocks it.
-  CHECK(field["battery.min_life"].at("switch_above").at("value").get<double>() == Approx(3996 / 5.7699336e-3));
-  // Sleep s also shortens the inference's share: draw = s + (15 mW - s) x 12 ms x 1/s + 5.568 mW
-  // = 0.988 s + 5.748 mW; 3,996 J / 604,800 s = 6.6071429 mW gives s = 0.8591429 / 0.988 = 0.869578 mW.
-  CHECK(field["battery.sleep"].at("switch_above").at("value").get<double>() == Approx((3996.0 / 604800 - 5.748e-3) / 0.988));
+  // It lasts 3,996 / 6.0686003e-3 = 658,472 s (7.62 days): a min_life above that blocks it.
+  CHECK(field["battery.min_life"].at("switch_above").at("value").get<double>() == Approx(3996 / 6.0686003e-3));
+  // Sleep s also shortens the inference's share: draw = s + (15 mW - s) x 12 ms x 1/s + 5.866667 mW
+  // = 0.988 s + 6.046667 mW; 3,996 J / 604,800 s = 6.6071429 mW gives s = 0.5604762 / 0.988 = 0.567284 mW.
+  CHECK(field["battery.sleep"].at("switch_above").at("value").get<double>() == Approx((3996.0 / 604800 - 6.046667e-3) / 0.988));
 
   // A range on capacity is a Monte Carlo input like any other.
   const Run ranged = run({example_path("fall-pendant-lte-m.yaml"), "--set", "battery.capacity=3000J..4500J", "--format", "json"});

@@ -28,9 +28,9 @@ constexpr ApiEnergy k_api{0.79, 2.16, 1.56,
 // 0.543 J; LTE-M 0.152 mWh = 0.5472 J, NB-IoT 0.076 mWh = 0.2736 J (x 3600 J/Wh); LoRaWAN
 // (8 + 4.25) preamble + 33 payload symbols of a 13-byte frame = 45.25 x 1.024 ms = 46.34 ms at
 // 45 mA x 3.3 V = 148.5 mW = 6.881 mJ. Bytes: BLE 6.40 mA x 3 V x 8 us = 0.1536 uJ; Wi-Fi
-// 129 mA x 3.3 V x 0.8 us (10 Mbit/s) = 0.3406 uJ; LTE-M 0.5 W x 8 us (1 Mbit/s) = 4 uJ;
-// NB-IoT 0.5 W x 128 us (62.5 kbit/s) = 64 uJ; LoRaWAN 8/28 x 5 symbols x 1.024 ms x 148.5 mW
-// = 0.2172 mJ.
+// 129 mA x 3.3 V x 0.8 us (10 Mbit/s) = 0.3406 uJ; LTE-M 100 mA x 3.7 V = 0.37 W x 44.4 us
+// (180 kbit/s) = 16.44 uJ; NB-IoT 0.37 W x 128 us (62.5 kbit/s) = 47.36 uJ; LoRaWAN 8/28 x 5
+// symbols x 1.024 ms x 148.5 mW = 0.2172 mJ.
 constexpr std::string_view k_lora_byte =
     "SX1262 datasheet: 45 mA at +14 dBm at 3.3 V; time on air by its formula (SF7, 125 kHz, CR 4/5): 1.46 ms "
     "a byte";
@@ -44,14 +44,16 @@ constexpr RadioEnergy k_radios[] = {
      "sending one MQTT message, 108.6 mC at 5 V",
      "ESP-IDF power-save example: 129 mA with the radio on (no power save) at 3.3 V, at the 10 Mbit/s "
      "Wi-Fi uplink of docs/networks.md"},
-    {"lte-m", 0.152e-3 * 3600, 0.5 * 8 / 1e6,
+    {"lte-m", 0.152e-3 * 3600, 100e-3 * 3.7 * 8 / 180e3,
      "boaks/zephyr-coaps-client power notes: an nRF9160-DK waking from PSM for a 200-byte CoAP exchange "
      "each way and 10 s connected, 0.152 mWh",
-     "assumption: 0.5 W while transmitting (a 23 dBm power-class-3 UE) at LTE Cat-M1's 1 Mbit/s peak uplink"},
-    {"nb-iot", 0.076e-3 * 3600, 0.5 * 8 / 62.5e3,
+     "nRF9160 product specification (modem current consumption, IRMC_23DBM): 100 mA average in RRC "
+     "connected mode sending 180 kbit/s uplink at 23 dBm (band 13), at 3.7 V"},
+    {"nb-iot", 0.076e-3 * 3600, 100e-3 * 3.7 * 8 / 62.5e3,
      "boaks/zephyr-coaps-client power notes: an nRF9160-DK waking from PSM for a 200-byte CoAP exchange "
      "each way, released early (RAI), 0.076 mWh",
-     "assumption: 0.5 W while transmitting (a 23 dBm power-class-3 UE) at Cat-NB1's 62.5 kbit/s peak uplink"},
+     "nRF9160 product specification: the modem's 0.37 W sending at 23 dBm on Cat-M1 (100 mA at 3.7 V), "
+     "assumed for Cat-NB1 at its 62.5 kbit/s peak uplink (the Cat-NB1 figure at 23 dBm is not in a stored source)"},
     {"lorawan", 45.25 * 1.024e-3 * 45e-3 * 3.3, 8.0 / 28 * 5 * 1.024e-3 * 45e-3 * 3.3,
      "SX1262 datasheet: a 13-byte LoRaWAN frame (headers and MIC, no payload) at SF7, 125 kHz, +14 dBm "
      "(45 mA at 3.3 V), 46.3 ms on air; receive windows not counted",
