@@ -136,7 +136,7 @@ MacRate tinyml_mac_rate(const HardwareEntry& hw, const BackendEntry* be, std::st
   const TinyRuntime* rt = be && hw.runs(want) ? be->runtime(want) : nullptr;
   if (rt && hw.clock_hz)
     return {*hw.clock_hz * rt->macs_per_cycle,
-            fmt::format("{}Hz x {} MACs/cycle ({})", format_count(*hw.clock_hz), format_count(rt->macs_per_cycle), rt->id),
+            fmt::format("{}Hz x {} MACs/cycle with {}", format_count(*hw.clock_hz), format_count(rt->macs_per_cycle), rt->id),
             want};
   if (rt && hw.mac_rate && own)  // the measured rate, scaled to the other runtime
     return {*hw.mac_rate * rt->macs_per_cycle / own->macs_per_cycle,

@@ -89,7 +89,7 @@ Prediction predict_llm(const HardwareEntry& hardware, const BackendEntry& backen
 // does not run (HardwareEntry::runtimes) is not used.
 struct MacRate {
   double macs_per_s = 0;
-  std::string how;      // "measured with x-cube-ai", "its catalog mac_rate, for its own kernels", "120MHz x 0.593 MACs/cycle (x-cube-ai)", ...
+  std::string how;      // "measured with x-cube-ai", "its catalog mac_rate, for its own kernels", "120MHz x 0.593 MACs/cycle with x-cube-ai", ...
   std::string runtime;  // the runtime the rate is for ("" for the part's own kernels or the peak)
 };
 MacRate tinyml_mac_rate(const HardwareEntry& hardware, const BackendEntry* backend, std::string_view runtime = {});
