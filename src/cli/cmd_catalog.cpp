@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <edgecalc/domain/catalog.hpp>
 #include <edgecalc/util/suggest.hpp>
@@ -94,11 +95,7 @@ std::optional<std::string> show(const Catalog& c, const std::string& id) {
     line(out, "compute", fmt::format("{} fp16, {} int8", peak(h->fp16_flops, "FLOPS"), peak(h->int8_ops, "OPS")));
     if (h->mac_rate) line(out, "mac rate", format_count(*h->mac_rate) + " MACs/s" + (h->runtime ? " with " + *h->runtime : ""));
     if (h->clock_hz) line(out, "clock", format_count(*h->clock_hz / 1e6) + " MHz");
-    if (!h->runtimes.empty()) {
-      std::string list;
-      for (const std::string& r : h->runtimes) list += (list.empty() ? "" : ", ") + r;
-      line(out, "tinyml runtimes", list + " (edge.runtime)");
-    }
+    if (!h->runtimes.empty()) line(out, "tinyml runtimes", fmt::format("{} (edge.runtime)", fmt::join(h->runtimes, ", ")));
     line(out, "source", h->source);
     line(out, "date", h->date);
   } else if (const auto* m = c.find_llm(id)) {
